@@ -1,0 +1,42 @@
+# Borderlines: `make run` serves the app, `make test` runs every test. Both set up .venv themselves.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test check-data dictionary browser clean
+
+run: $(VENV)/.app-installed
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: $(VENV)/.test-installed browser
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check-data: $(VENV)/.app-installed
+	$(PY) -m catalog check
+
+dictionary: $(VENV)/.app-installed
+	$(PY) -m catalog dictionary
+
+$(VENV)/.app-installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Borderlines needs Python 3.11 or newer")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-dev.txt $(VENV)/.app-installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	@test -x $(CHROMIUM) || { echo "No Chromium at $(CHROMIUM): the browser tests cannot run." >&2; exit 1; }
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache
