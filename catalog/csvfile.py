@@ -1,0 +1,153 @@
+"""Reading CSV files the way newsroom staff really save them.
+
+Excel and text editors produce UTF-8 with or without a byte-order mark, Windows-1251 (Excel in a Russian locale),
+UTF-16 ("Unicode text"), commas, semicolons or tabs, CRLF line ends, trailing blank rows and decimal commas. This
+module turns any of those into one table of text cells indexed by the row number a spreadsheet shows, and reports
+what cannot be read (empty file, binary junk, ragged rows, bad header) as Problems instead of raising tracebacks.
+Whether the cells make sense is the schema's job (catalog.schemas), not this module's.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from catalog.problems import Problem
+
+DELIMITERS = (",", ";", "\t")
+RUSSIAN_EXCEL_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+EXCEL_BOOLEANS = {"true": "true", "false": "false", "истина": "true", "ложь": "false"}
+
+
+@dataclass
+class ParsedFile:
+    """The cells of a file (all text, None for empty) and what was wrong with its shape."""
+
+    cells: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    encoding: str = "utf-8"
+    delimiter: str = ","
+
+
+def decode(raw: bytes, name: str) -> tuple[str | None, str, list[Problem]]:
+    """Bytes to text, trying the encodings staff files come in; junk is reported, not guessed at."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in raw:
+        for encoding in ("utf-8-sig", "cp1251"):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if looks_like_text(text):
+                return text, encoding, []
+    return None, "", [Problem(name, None, None, None,
+                              "this is not a text CSV file (it looks like binary data); save it from Excel as "
+                              "'CSV UTF-8 (comma delimited)' and try again")]
+
+
+def looks_like_text(text: str) -> bool:
+    """Reject decodings full of control characters: that is what binary junk looks like in Windows-1251."""
+    sample = text[:20000]
+    control = sum(1 for char in sample if ord(char) < 32 and char not in "\r\n\t")
+    return control <= len(sample) // 100
+
+
+def pick_delimiter(header_line: str, expected: list[str]) -> str:
+    """The delimiter that splits the header into the most expected column names (ties go to the most fields)."""
+    def score(delimiter: str) -> tuple[int, int]:
+        names = [name.strip() for name in next(csv.reader([header_line], delimiter=delimiter), [])]
+        return sum(name in expected for name in names), len(names)
+    return max(DELIMITERS, key=score)
+
+
+def read_table(raw: bytes, name: str, expected: list[str], kinds: dict[str, str]) -> ParsedFile:
+    """Parse a staff CSV into text cells indexed by spreadsheet row number (header = row 1).
+
+    `kinds` maps column names to column kinds (see catalog.columns) so that dates, numbers and true/false cells
+    written the way a Russian-locale Excel writes them are normalised before they are checked.
+    """
+    text, encoding, problems = decode(raw, name)
+    if text is None:
+        return ParsedFile(empty_cells(expected), problems)
+    if not text.strip():
+        return ParsedFile(empty_cells(expected), [Problem(
+            name, None, None, None, f"the file is empty; it needs a header row with the columns {', '.join(expected)}")])
+
+    first_line = text.lstrip("\ufeff").splitlines()[0]
+    delimiter = pick_delimiter(first_line, expected)
+    try:
+        records = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        return ParsedFile(empty_cells(expected), [Problem(name, None, None, None, f"the file cannot be read as CSV: {error}")])
+
+    header = [cell.strip() for cell in records[0]]
+    problems += header_problems(header, expected, name)
+    if problems:
+        return ParsedFile(empty_cells(expected), problems, encoding, delimiter)
+
+    rows: dict[int, list[str | None]] = {}
+    for row_number, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue  # Excel leaves blank rows (";;;;") at the end of a sheet; they carry nothing.
+        if len(record) != len(header):
+            problems.append(Problem(name, row_number, None, delimiter.join(record),
+                                    f"this row has {len(record)} cells but the header has {len(header)}; "
+                                    "check for a missing or extra delimiter or an unclosed quote"))
+            continue
+        rows[row_number] = [normalise(cell, kinds.get(column, "text"), delimiter)
+                            for cell, column in zip(record, header)]
+    cells = pd.DataFrame.from_dict(rows, orient="index", columns=header, dtype=object)
+    if cells.empty:
+        cells = empty_cells(header)
+    return ParsedFile(cells[expected], problems, encoding, delimiter)
+
+
+def header_problems(header: list[str], expected: list[str], name: str) -> list[Problem]:
+    """Duplicate, unknown and missing columns, each named, with a likely intended name when one is close."""
+    problems = []
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            problems.append(Problem(name, 1, column, column, "this column appears more than once in the header"))
+        seen.add(column)
+        if column not in expected:
+            close = difflib.get_close_matches(column, expected, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(Problem(name, 1, column or "(blank)", column,
+                                    f"this is not a column of this dataset{hint}; the columns are {', '.join(expected)}"))
+    for column in expected:
+        if column not in seen:
+            problems.append(Problem(name, 1, column, None, "this required column is missing from the header"))
+    return problems
+
+
+def normalise(cell: str, kind: str, delimiter: str) -> str | None:
+    """Trim spaces; turn Excel's ways of writing dates (21.09.2022), decimal commas and TRUE/ИСТИНА into the
+    house format. Anything else is left as it is for the schema to judge."""
+    value = cell.strip()
+    if not value:
+        return None
+    if kind == "date":
+        match = RUSSIAN_EXCEL_DATE.match(value)
+        if match:
+            day, month, year = match.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+    if kind in ("number", "integer") and delimiter != "," and DECIMAL_COMMA.match(value):
+        return value.replace(",", ".")
+    if kind == "flag":
+        return EXCEL_BOOLEANS.get(value.lower(), value)
+    return value
+
+
+def empty_cells(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in columns})

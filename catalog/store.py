@@ -1,0 +1,157 @@
+"""Loading the whole catalog from data/: read, check, type, and cache on the files' contents.
+
+The cache key is the SHA-256 of every file, so a CSV edited on disk shows on the next rerun without a restart,
+and an unchanged catalog is never parsed twice in one server process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from catalog.csvfile import read_table
+from catalog.datasets import DATASETS, Dataset
+from catalog.problems import DataFileError, Problem
+from catalog.validate import validate
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """Where the published CSVs live; BORDERLINES_DATA_DIR points tests and benchmarks elsewhere."""
+    return Path(os.environ.get("BORDERLINES_DATA_DIR", REPO_DIR / "data"))
+
+
+@dataclass
+class DatasetState:
+    """One dataset as loaded: its typed table (empty when the file failed), its problems and its fingerprint."""
+
+    dataset: Dataset
+    path: Path
+    digest: str
+    table: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class Catalog:
+    states: dict[str, DatasetState]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The checked table; a dataset that failed its check is never handed to a page."""
+        state = self.states[name]
+        if state.problems:
+            raise DataFileError(state.problems)
+        return state.table
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for state in self.states.values() for problem in state.problems]
+
+    @property
+    def version(self) -> str:
+        """A short fingerprint of all the data, for 'data as of' labels and cache keys."""
+        return hashlib.sha256("".join(state.digest for state in self.states.values()).encode()).hexdigest()[:12]
+
+
+def display_name(path: Path) -> str:
+    """Paths under the repository are shown relative to it (data/events.csv), others as given."""
+    try:
+        return str(path.resolve().relative_to(REPO_DIR))
+    except ValueError:
+        return str(path)
+
+
+def build_catalog(files: dict[str, Path]) -> Catalog:
+    """Check every dataset in `files`; reference datasets are read first and lend their keys to the rest."""
+    raw = {name: read_bytes(path) for name, path in files.items()}
+    return _build(files, raw)
+
+
+def _build(files: dict[str, Path], raw: dict[str, bytes | None]) -> Catalog:
+    keys: dict[str, set[str]] = {}
+    states: dict[str, DatasetState] = {}
+    for name, path in files.items():
+        dataset = DATASETS[name]
+        content = raw[name]
+        filename = display_name(path)
+        if content is None:
+            states[name] = DatasetState(dataset, path, "", pd.DataFrame(columns=dataset.column_names),
+                                        [Problem(filename, None, None, None, "the file does not exist")])
+            continue
+        kinds = {spec.name: spec.kind for spec in dataset.columns}
+        parsed = read_table(content, filename, dataset.column_names, kinds)
+        if not parsed.problems:
+            keys[name] = set(parsed.cells[dataset.key].dropna())
+        states[name] = DatasetState(dataset, path, digest(content), parsed.cells, parsed.problems)
+    for name, state in states.items():
+        if state.problems:
+            continue
+        state.table, state.problems = validate(state.table, state.dataset, keys, display_name(state.path))
+    return Catalog(states)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def published_files(directory: Path | None = None) -> dict[str, Path]:
+    directory = directory or data_dir()
+    return {name: directory / dataset.filename for name, dataset in DATASETS.items()}
+
+
+_cache: dict[tuple[str, ...], Catalog] = {}
+_cache_lock = threading.Lock()
+
+
+def load_catalog(directory: Path | None = None) -> Catalog:
+    """The published catalog, re-checked only when a file's content changed since the last call."""
+    files = published_files(directory)
+    raw = {name: read_bytes(path) for name, path in files.items()}
+    key = (str(directory or data_dir()), *(digest(content) if content else "" for content in raw.values()))
+    with _cache_lock:
+        if key not in _cache:
+            if len(_cache) >= 4:
+                _cache.pop(next(iter(_cache)))
+            _cache[key] = _build(files, raw)
+        return _cache[key]
+
+
+def load(name: str) -> pd.DataFrame:
+    """One checked table of the published catalog: the single way pages read data."""
+    return load_catalog().table(name)
+
+
+def last_changed(path: Path) -> datetime | None:
+    """When the file last changed: its last git commit if it has one, else its modification time."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cI", "--", path.name], cwd=path.parent,
+                             capture_output=True, text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        out = ""
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", path.name], cwd=path.parent,
+                           capture_output=True, text=True, timeout=5).stdout.strip() if out else ""
+    if out and not dirty:
+        return datetime.fromisoformat(out)
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    except FileNotFoundError:
+        return None
