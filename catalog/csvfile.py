@@ -34,6 +34,11 @@ class ParsedFile:
     encoding: str = "utf-8"
     delimiter: str = ","
 
+    @property
+    def readable(self) -> bool:
+        """True unless the file as a whole or its header is unusable; bad rows alone leave the rest checkable."""
+        return all(problem.row is not None and problem.row > 1 for problem in self.problems)
+
 
 def decode(raw: bytes, name: str) -> tuple[str | None, str, list[Problem]]:
     """Bytes to text, trying the encodings staff files come in; junk is reported, not guessed at."""

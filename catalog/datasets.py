@@ -57,11 +57,16 @@ def country(name: str, description: str, required: bool = True) -> ColumnSpec:
     return reference(name, description + " ISO 3166-1 alpha-3 code listed in `countries`.", "countries", required)
 
 
-def period_columns(required: bool = True) -> tuple[ColumnSpec, ColumnSpec]:
-    unknown = " Empty when the source does not say (notes must then say what it does say)." if not required else ""
-    return (date("period_start", "First day the figure covers." + unknown, required),
+def period_columns() -> tuple[ColumnSpec, ColumnSpec]:
+    unknown = " Empty when the source does not say; notes then say what it does say."
+    return (date("period_start", "First day the figure covers." + unknown, required=False),
             date("period_end", "Last day the figure covers (the same day as period_start for a one-day figure)."
-                 + unknown, required))
+                 + unknown, required=False))
+
+
+def stated_by() -> ColumnSpec:
+    return text("stated_by", "Official body or person behind the figure; empty when the source names none.",
+                required=False)
 
 
 def approximation_columns() -> tuple[ColumnSpec, ColumnSpec]:
@@ -81,7 +86,14 @@ def qualified_if_approximate() -> RowRule:
                    lambda table: table["approximate"] == table["qualifier"].notna())
 
 
-FIGURE_RULES = (period_in_order(), qualified_if_approximate())
+def open_period_explained() -> RowRule:
+    return RowRule(("period_start", "period_end", "notes"),
+                   "a figure with an open-ended period needs a note saying what the source says about its dates",
+                   lambda table: (table["period_start"].notna() & table["period_end"].notna())
+                   | table["notes"].notna())
+
+
+FIGURE_RULES = (period_in_order(), open_period_explained(), qualified_if_approximate())
 
 SOURCES = Dataset(
     "sources", "Sources",
@@ -213,20 +225,17 @@ BORDER_CROSSINGS = Dataset(
         choice("measure", "What the figure is.",
                ("entered", "left", "remained", "id_numbers_issued", "permits_issued")),
         choice("basis", "`daily`: one day's figure; `cumulative`: total over the period.", ("daily", "cumulative")),
-        *period_columns(required=False),
+        *period_columns(),
         number("value", "The figure as stated.", minimum=0),
         *approximation_columns(),
         choice("counts", "What is counted: border crossings, people, or documents issued.", COUNTS),
         reference("place_id", "Checkpoint the figure is for, when it is for one (a key of `places`).", "places",
                   required=False),
-        text("stated_by", "Official body or person who stated it; empty when the source names none.", required=False),
+        stated_by(),
         source_column(),
         text("notes", "Disagreements with other rows, caveats.", required=False),
     ),
     (*FIGURE_RULES,
-     RowRule(("period_start", "period_end", "notes"), "a figure with an open-ended period needs a note saying what "
-                                                      "the source says about its dates",
-             lambda table: (table["period_start"].notna() & table["period_end"].notna()) | table["notes"].notna()),
      RowRule(("measure", "counts"), "entered and left count crossings, remained counts people, "
                                     "issued documents count documents",
              lambda table: table["counts"] == table["measure"].map(
@@ -263,8 +272,10 @@ REMITTANCES = Dataset(
     "central bank figures (from 2022) are different series, counted differently: never join them into one line.",
     (
         identifier("figure_id", "Short key."),
-        country("from_country", "Sending country."),
-        country("to_country", "Receiving country."),
+        country("from_country", "Sending country; empty for a figure over all senders (a share of GDP, a total "
+                                "from abroad).", required=False),
+        country("to_country", "Receiving country; empty for a total to several countries (notes say which).",
+                required=False),
         choice("series", "Which statistical series the figure belongs to.",
                ("bank_of_russia_transfers", "recipient_central_bank", "world_bank", "other")),
         choice("measure", "What the figure is.",
@@ -273,7 +284,7 @@ REMITTANCES = Dataset(
         number("value", "The figure as stated: US dollars in full, percent of GDP, or a ratio.", minimum=0),
         choice("unit", "Unit of value.", ("usd", "percent_of_gdp", "ratio")),
         *approximation_columns(),
-        text("stated_by", "Body behind the figure."),
+        stated_by(),
         source_column(),
         text("notes", "Caveats, disagreements.", required=False),
     ),
@@ -287,7 +298,8 @@ MIGRANT_WORKERS = Dataset(
     (
         identifier("figure_id", "Short key."),
         country("origin_country", "Citizenship of the workers; empty for an all-countries total.", required=False),
-        country("host_country", "Country they work in."),
+        country("host_country", "Country they work in; empty for all destinations (notes say so).",
+                required=False),
         choice("measure", "What the figure is.",
                ("work_entries", "patents_issued", "registered_stock", "labour_emigrants", "citizenship_granted",
                 "expulsions", "deportations", "extraditions", "all_entries")),
@@ -295,7 +307,7 @@ MIGRANT_WORKERS = Dataset(
         *period_columns(),
         number("value", "The figure as stated.", minimum=0),
         *approximation_columns(),
-        text("stated_by", "Body behind the figure."),
+        stated_by(),
         source_column(),
         text("notes", "Caveats, disagreements.", required=False),
     ),
@@ -316,7 +328,7 @@ US_VISAS = Dataset(
         number("value", "The figure as stated.", minimum=0),
         choice("unit", "Unit of value.", ("percent", "count", "usd")),
         *approximation_columns(),
-        text("stated_by", "Body behind the figure."),
+        stated_by(),
         source_column(),
         text("notes", "Fiscal or calendar year, caveats.", required=False),
     ),

@@ -82,6 +82,7 @@ def build_catalog(files: dict[str, Path]) -> Catalog:
 def _build(files: dict[str, Path], raw: dict[str, bytes | None]) -> Catalog:
     keys: dict[str, set[str]] = {}
     states: dict[str, DatasetState] = {}
+    readable: dict[str, bool] = {}
     for name, path in files.items():
         dataset = DATASETS[name]
         content = raw[name]
@@ -92,13 +93,16 @@ def _build(files: dict[str, Path], raw: dict[str, bytes | None]) -> Catalog:
             continue
         kinds = {spec.name: spec.kind for spec in dataset.columns}
         parsed = read_table(content, filename, dataset.column_names, kinds)
-        if not parsed.problems:
+        if parsed.readable:
             keys[name] = set(parsed.cells[dataset.key].dropna())
         states[name] = DatasetState(dataset, path, digest(content), parsed.cells, parsed.problems)
+        readable[name] = parsed.readable
     for name, state in states.items():
-        if state.problems:
+        if not readable.get(name):
             continue
-        state.table, state.problems = validate(state.table, state.dataset, keys, display_name(state.path))
+        state.table, cell_problems = validate(state.table, state.dataset, keys, display_name(state.path))
+        state.problems = sorted(state.problems + cell_problems, key=lambda problem: (problem.row or 0,
+                                                                                       problem.column or ""))
     return Catalog(states)
 
 

@@ -27,7 +27,7 @@ def validate(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]],
         for row in broken:
             values = ", ".join(f"{column}={cells.at[row, column]}" for column in rule.columns)
             problems.append(Problem(filename, int(row), "/".join(rule.columns), values, rule.description))
-    return table, sorted(problems, key=lambda problem: (problem.row or 0, problem.column or ""))
+    return table, problems
 
 
 def cell_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]], filename: str) -> list[Problem]:
