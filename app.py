@@ -1,0 +1,16 @@
+"""Borderlines: the router. Page config, the page list with stable URL paths, and nothing else."""
+
+from pathlib import Path
+
+import streamlit as st
+
+# A local file: a material-icon favicon would be fetched from a font CDN, and the app must work offline.
+st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
+                   layout="wide")
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
+    st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
+]
+
+st.navigation(PAGES).run()

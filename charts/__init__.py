@@ -1,0 +1,1 @@
+"""Pure chart builders: DataFrame in, plotly figure or pydeck deck out. Never imports streamlit."""

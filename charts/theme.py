@@ -1,0 +1,53 @@
+"""The house look of every chart: one colour per country on every chart, from a colour-blind-safe palette.
+
+Colours are Okabe and Ito's palette ("Color Universal Design"), the same list `.streamlit/config.toml` gives
+Streamlit, so native widgets and plotly figures agree.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+OKABE_ITO = {
+    "blue": "#0072B2", "vermillion": "#D55E00", "bluish_green": "#009E73", "reddish_purple": "#CC79A7",
+    "orange": "#E69F00", "sky_blue": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
+}
+
+# One colour per country, the same on every chart. Russia and Kazakhstan, the two sides of most stories, get the
+# two most distinct hues; countries that rarely appear together share the rest.
+COUNTRY_COLOURS = {
+    "RUS": OKABE_ITO["vermillion"],
+    "KAZ": OKABE_ITO["blue"],
+    "KGZ": OKABE_ITO["bluish_green"],
+    "TJK": OKABE_ITO["reddish_purple"],
+    "UZB": OKABE_ITO["orange"],
+    "TKM": OKABE_ITO["sky_blue"],
+    "GEO": OKABE_ITO["bluish_green"],
+    "FIN": OKABE_ITO["reddish_purple"],
+    "MNG": OKABE_ITO["orange"],
+    "USA": OKABE_ITO["black"],
+}
+OTHER_COLOUR = "#8A9299"
+
+FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+
+HOUSE_TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family=FONT_FAMILY, size=14, color="#1B1F24"),
+        title=dict(font=dict(size=20), x=0, xanchor="left"),
+        colorway=list(OKABE_ITO.values()),
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        xaxis=dict(showgrid=False, linecolor="#8A9299", ticks="outside"),
+        yaxis=dict(gridcolor="rgba(138,146,153,0.3)", zeroline=False),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        margin=dict(l=10, r=10, t=70, b=60),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY)),
+    )
+)
+pio.templates["borderlines"] = HOUSE_TEMPLATE
+
+
+def country_colour(iso3: str) -> str:
+    return COUNTRY_COLOURS.get(iso3, OTHER_COLOUR)

@@ -1,0 +1,96 @@
+"""Data & sources: every dataset behind Borderlines, what it holds, where it comes from, and a download of each.
+
+Reads every table through the catalog; the chosen dataset lives in the URL (?dataset=NAME) so a link reopens it.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from catalog import DATASETS, load_catalog
+from catalog.export import safe_csv
+from catalog.store import last_changed
+from ui.url_state import url_choice
+from ui.frame import start_page
+
+start_page()
+
+
+@st.cache_data(show_spinner=False)
+def changed_on(path: str, digest: str) -> str:
+    """Last change of a file; cached on its content digest, so an edit is seen on the next rerun."""
+    when = last_changed(Path(path))
+    return when.strftime("%d %b %Y") if when else "unknown"
+
+
+def source_table(sources: pd.DataFrame) -> None:
+    st.dataframe(
+        sources[["source_id", "publisher", "title", "url", "date_published", "language", "notes"]],
+        hide_index=True, width="stretch",
+        column_config={
+            "source_id": st.column_config.TextColumn("Source id"),
+            "url": st.column_config.LinkColumn("Address"),
+            "date_published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        },
+    )
+
+
+catalog = load_catalog()
+sources = catalog.states["sources"].table
+
+st.title("Data & sources")
+st.markdown(
+    "Every number in Borderlines comes from a published source listed below, with its address. Nothing is "
+    "estimated or filled in; where sources disagree, both figures are kept and the notes say so. Figures the "
+    "sources give as approximate (\"about 70\") are flagged. Border figures count **crossings, not people**: one "
+    "person who crosses twice is counted twice."
+)
+
+if catalog.problems:
+    failed = [state.dataset.title for state in catalog.states.values() if not state.ok]
+    st.error(f"{len(failed)} dataset(s) failed their check and are not shown: {', '.join(failed)}. "
+             "The problems are listed below.", icon=":material/error:")
+    st.dataframe(pd.DataFrame([vars(problem) for problem in catalog.problems]), hide_index=True, width="stretch")
+
+summary = pd.DataFrame([{
+    "Dataset": state.dataset.title,
+    "File": f"data/{state.dataset.filename}",
+    "Rows": len(state.table),
+    "Sources": state.table["source_id"].nunique() if "source_id" in state.table and name != "sources" else None,
+    "Last changed": changed_on(str(state.path), state.digest),
+    "Status": "OK" if state.ok else "failed its check",
+} for name, state in catalog.states.items()])
+st.subheader("Datasets")
+st.dataframe(summary, hide_index=True, width="stretch")
+
+name = url_choice("Dataset", list(DATASETS), "dataset", format_func=lambda key: DATASETS[key].title)
+state = catalog.states[name]
+dataset = state.dataset
+
+st.subheader(dataset.title)
+st.markdown(dataset.description)
+rows_col, sources_col, changed_col = st.columns(3)
+rows_col.metric("Rows", f"{len(state.table):,}")
+used_sources = sources[sources["source_id"].isin(state.table["source_id"])] if "source_id" in state.table else \
+    sources.iloc[0:0]
+sources_col.metric("Sources", len(used_sources) if name != "sources" else "—")
+changed_col.metric("Last changed", changed_on(str(state.path), state.digest))
+
+if state.ok:
+    st.dataframe(state.table, hide_index=True, width="stretch")
+    st.download_button(f"Download {dataset.filename}", safe_csv(state.table), file_name=dataset.filename,
+                       mime="text/csv", icon=":material/download:")
+else:
+    st.warning(f"{dataset.filename} failed its check; see the problems above.")
+
+with st.expander("What each column means"):
+    st.dataframe(pd.DataFrame([{"Column": spec.name, "Rules": spec.rule_summary(), "Meaning": spec.description}
+                               for spec in dataset.columns]), hide_index=True, width="stretch")
+
+if name != "sources" and len(used_sources):
+    st.markdown(f"**Sources of {dataset.title.lower()}**")
+    source_table(used_sources)
+
+st.subheader("All sources")
+source_table(sources)

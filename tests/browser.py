@@ -1,0 +1,59 @@
+"""Running the app as the README does and driving it in Debian's Chromium, for the browser tests.
+
+Playwright cannot download its own browser here, so it drives /usr/bin/chromium. A missing browser is a failure,
+never a skip: `make test` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+CHROMIUM = os.environ.get("BORDERLINES_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_app(repo: Path, env: dict[str, str] | None = None):
+    """`make run` on a free port, yielding the base URL once the server answers its health check."""
+    port = free_port()
+    log = open(ARTIFACTS / f"server-{port}.log", "w")
+    server = subprocess.Popen(["make", "--no-print-directory", "run", f"PORT={port}"], cwd=repo, stdout=log,
+                              stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300  # the first `make run` on a fresh clone installs requirements
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the app did not start; see {log.name}")
+            time.sleep(0.5)
+        yield base
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+        log.close()
+
+
+def is_own_host(url: str, base: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("data", "blob", "about") or parsed.netloc == urlparse(base).netloc

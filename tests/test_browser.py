@@ -1,0 +1,89 @@
+"""The Data page in a real browser: started with `make run`, opened in headless Chromium, at desktop and phone size.
+
+Asserts what a reader sees (the dataset table and a working download) and that no request leaves the app's own
+server. Screenshots are kept under test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, is_own_host, running_app
+from tests.conftest import REPO
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    ARTIFACTS.mkdir(exist_ok=True)
+    with running_app(REPO) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), f"no Chromium at {CHROMIUM}: run `make test`, which installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def wait_for_streamlit(page) -> None:
+    page.wait_for_selector('[data-testid="stApp"]', timeout=90_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')", timeout=90_000)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_data_page_shows_a_dataset_table_and_a_download_that_works(app_url, browser, viewport, tmp_path):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], accept_downloads=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    page.goto(f"{app_url}/data?dataset=places", wait_until="domcontentloaded")
+    wait_for_streamlit(page)
+
+    expect(page.get_by_role("heading", name="Data & sources")).to_be_visible(timeout=90_000)
+    expect(page.get_by_role("heading", name="Places")).to_be_visible()
+    if viewport == "desktop":  # on a phone the sidebar starts collapsed
+        nav = page.locator('[data-testid="stSidebarNavLink"]')
+        expect(nav).to_have_count(2)
+        expect(nav.nth(1)).to_contain_text("Data & sources")
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+    button = page.get_by_role("button", name="Download places.csv")
+    button.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"data-page-{viewport}.png"), full_page=False)
+    with page.expect_download(timeout=60_000) as download_info:
+        button.click()
+    saved = tmp_path / "places.csv"
+    download_info.value.save_as(saved)
+    rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
+    assert "upper-lars" in {row["place_id"] for row in rows}
+    assert download_info.value.suggested_filename == "places.csv"
+
+    foreign = [url for url in requests if not is_own_host(url, app_url)]
+    assert foreign == [], f"requests left the app's own server: {foreign}"
+    context.close()
+
+
+def test_choosing_a_dataset_puts_it_in_the_url(app_url, browser):
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    page.goto(f"{app_url}/data", wait_until="domcontentloaded")
+    wait_for_streamlit(page)
+    chooser = page.get_by_role("combobox", name="Dataset")
+    chooser.click()
+    chooser.fill("Timeline of events")
+    chooser.press("Enter")
+    expect(page.get_by_role("heading", name="Timeline of events")).to_be_visible(timeout=60_000)
+    page.wait_for_url("**/data?dataset=events", timeout=30_000)
+    page.close()

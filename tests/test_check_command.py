@@ -1,0 +1,74 @@
+"""`python -m catalog check` as staff run it: exit codes and what it prints."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def run_check(*args: str, data_dir=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["BORDERLINES_DATA_DIR"] = str(data_dir)
+    return subprocess.run([sys.executable, "-m", "catalog", "check", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_published_data_passes():
+    result = run_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK: 11 files passed")
+
+
+def test_a_broken_file_fails_with_every_problem_on_its_own_line(tmp_path, data_copy):
+    broken = tmp_path / "events-draft.csv"
+    lines = (data_copy / "events.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(lines[1].split(",")[1], "2022-13-40", 1)
+    lines[2] = lines[2] + ",stray"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = run_check("--as", "events", str(broken), data_dir=data_copy)
+
+    assert result.returncode == 1
+    out = result.stdout.splitlines()
+    assert out[0].startswith(f"{broken}, row 2, column 'date', value '2022-13-40': must be a real calendar date")
+    assert out[1].startswith(f"{broken}, row 3, value ")
+    assert out[1].endswith("this row has 9 cells but the header has 8; check for a missing or extra delimiter or "
+                           "an unclosed quote")
+    assert out[2] == "2 problems in 1 file."
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_is_checked_against_the_dataset_its_name_says(tmp_path, data_copy):
+    copy = tmp_path / "places.csv"
+    copy.write_text((data_copy / "places.csv").read_text(encoding="utf-8").replace(",capital,", ",capitol,", 1),
+                    encoding="utf-8")
+    result = run_check(str(copy), data_dir=data_copy)
+    assert result.returncode == 1
+    assert "column 'kind', value 'capitol': must be one of: capital, city, crossing" in result.stdout
+
+
+def test_a_file_whose_name_says_no_dataset_is_refused_with_advice(tmp_path):
+    stray = tmp_path / "Book1.csv"
+    stray.write_text("a,b\n1,2\n", encoding="utf-8")
+    result = run_check(str(stray))
+    assert result.returncode == 1
+    assert "cannot tell which dataset this file is" in result.stdout and "--as DATASET" in result.stdout
+
+
+def test_binary_junk_is_a_message_not_a_traceback(tmp_path):
+    junk = tmp_path / "events.csv"
+    junk.write_bytes(os.urandom(4096))
+    result = run_check(str(junk))
+    assert result.returncode == 1
+    assert f"{junk}: this is not a text CSV file" in result.stdout
+    assert result.stderr == ""
+
+
+def test_an_unknown_dataset_name_is_refused():
+    result = run_check("--as", "../../etc/passwd", "x.csv")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr

@@ -1,0 +1,82 @@
+"""The Data & sources page as a reader sees it (Streamlit AppTest, no browser)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from catalog import DATASETS, load_catalog
+from tests.conftest import REPO
+from tests.csv_edits import break_cell
+
+
+def open_data_page(**query) -> AppTest:
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page("pages/data.py")
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.fixture(scope="module")
+def page() -> AppTest:
+    return open_data_page()
+
+
+def test_the_page_has_its_title_and_lists_every_dataset_with_rows_and_sources(page):
+    assert page.title[0].value == "Data & sources"
+    summary = page.dataframe[0].value
+    assert summary["Dataset"].tolist() == [dataset.title for dataset in DATASETS.values()]
+    catalog = load_catalog()
+    assert summary["Rows"].tolist() == [len(catalog.table(name)) for name in DATASETS]
+    assert set(summary["Status"]) == {"OK"}
+    events = summary.set_index("Dataset").loc["Timeline of events"]
+    assert events["Sources"] == catalog.table("events")["source_id"].nunique()
+
+
+def test_the_first_dataset_is_shown_with_its_table_download_and_full_source_list(page):
+    assert page.subheader[1].value == DATASETS["sources"].title
+    catalog = load_catalog()
+    tables = [frame.value for frame in page.dataframe]
+    assert any(len(table) == len(catalog.table("sources")) and "publisher" in table for table in tables)
+    download = page.get("download_button")[0]
+    assert download.proto.label == "Download sources.csv"
+    assert page.subheader[-1].value == "All sources"
+
+
+def test_a_dataset_named_in_the_url_is_opened_with_its_own_rows_and_sources():
+    page = open_data_page(dataset="border_crossings")
+    crossings = load_catalog().table("border_crossings")
+    assert page.selectbox[0].value == "border_crossings"
+    assert [header.value for header in page.subheader][1] == "The 2022 exodus: official figures"
+    assert page.metric[0].value == f"{len(crossings):,}"
+    assert page.metric[1].value == str(crossings["source_id"].nunique())
+    shown = next(frame.value for frame in page.dataframe if "figure_id" in frame.value)
+    assert shown["figure_id"].tolist() == crossings["figure_id"].tolist()
+    assert "crossings, not people" in page.markdown[0].value
+    assert page.get("download_button")[0].proto.label == "Download border_crossings.csv"
+
+
+def test_a_dataset_that_fails_its_check_is_withheld_and_its_problems_are_listed(data_copy):
+    break_cell(data_copy, "events", "date_precision", "fortnight")
+
+    page = open_data_page(dataset="events")
+
+    assert "Timeline of events" in page.error[0].value
+    problems = page.dataframe[0].value
+    assert problems[["row", "column", "value"]].values.tolist() == [[2, "date_precision", "fortnight"]]
+    assert problems["rule"].iloc[0] == "must be one of: day, month, year"
+    assert "events.csv failed its check" in page.warning[0].value
+    assert not page.get("download_button")
+
+
+def test_an_edited_csv_shows_on_the_next_rerun_without_a_restart(data_copy):
+    page = open_data_page(dataset="countries")
+    before = page.metric[0].value
+    with open(data_copy / "countries.csv", "a", encoding="utf-8") as file:
+        file.write("AFG,Afghanistan\n")
+    page.run()
+    assert int(page.metric[0].value) == int(before) + 1

@@ -1,0 +1,23 @@
+"""Filters that live in the URL, so a copied link reopens the same view.
+
+Streamlit's own `bind="query-params"` writes an option's display label into the URL ("?dataset=Timeline+of+events");
+these helpers keep the stable machine value there instead ("?dataset=events") and ignore values they do not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+
+def url_choice(label: str, options: Sequence[str], param: str, format_func: Callable[[str], str] = str) -> str:
+    """A selectbox whose value is read from and written to the query parameter `param`."""
+    requested = st.query_params.get(param)
+    index = list(options).index(requested) if requested in options else 0
+    chosen = st.selectbox(label, options, index=index, format_func=format_func, key=f"url-{param}")
+    if chosen == options[0]:
+        st.query_params.pop(param, None)  # the default needs no parameter: keeps shared links short
+    else:
+        st.query_params[param] = chosen
+    return chosen
