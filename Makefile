@@ -5,13 +5,16 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test check-data dictionary browser clean
+.PHONY: run test lint check-data dictionary browser clean
 
 run: $(VENV)/.app-installed
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: $(VENV)/.test-installed browser
+test: $(VENV)/.test-installed browser lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
 
 check-data: $(VENV)/.app-installed
 	$(PY) -m catalog check

@@ -85,15 +85,16 @@ def read_table(raw: bytes, name: str, expected: list[str], kinds: dict[str, str]
     if text is None:
         return ParsedFile(empty_cells(expected), problems)
     if not text.strip():
-        return ParsedFile(empty_cells(expected), [Problem(
-            name, None, None, None, f"the file is empty; it needs a header row with the columns {', '.join(expected)}")])
+        rule = f"the file is empty; it needs a header row with the columns {', '.join(expected)}"
+        return ParsedFile(empty_cells(expected), [Problem(name, None, None, None, rule)])
 
     first_line = text.lstrip("\ufeff").splitlines()[0]
     delimiter = pick_delimiter(first_line, expected)
     try:
         records = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter))
     except csv.Error as error:
-        return ParsedFile(empty_cells(expected), [Problem(name, None, None, None, f"the file cannot be read as CSV: {error}")])
+        rule = f"the file cannot be read as CSV: {error}"
+        return ParsedFile(empty_cells(expected), [Problem(name, None, None, None, rule)])
 
     header = [cell.strip() for cell in records[0]]
     problems += header_problems(header, expected, name)
@@ -110,7 +111,7 @@ def read_table(raw: bytes, name: str, expected: list[str], kinds: dict[str, str]
                                     "check for a missing or extra delimiter or an unclosed quote"))
             continue
         rows[row_number] = [normalise(cell, kinds.get(column, "text"), delimiter)
-                            for cell, column in zip(record, header)]
+                            for cell, column in zip(record, header, strict=True)]
     cells = pd.DataFrame.from_dict(rows, orient="index", columns=header, dtype=object)
     if cells.empty:
         cells = empty_cells(header)
@@ -128,8 +129,8 @@ def header_problems(header: list[str], expected: list[str], name: str) -> list[P
         if column not in expected:
             close = difflib.get_close_matches(column, expected, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(Problem(name, 1, column or "(blank)", column,
-                                    f"this is not a column of this dataset{hint}; the columns are {', '.join(expected)}"))
+            rule = f"this is not a column of this dataset{hint}; the columns are {', '.join(expected)}"
+            problems.append(Problem(name, 1, column or "(blank)", column, rule))
     for column in expected:
         if column not in seen:
             problems.append(Problem(name, 1, column, None, "this required column is missing from the header"))

@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from catalog.columns import (ColumnSpec, choice, country_code, date, flag, identifier, integer, language, number,
-                             reference, text, url)
+from catalog.columns import (
+    ColumnSpec,
+    choice,
+    country_code,
+    date,
+    flag,
+    identifier,
+    integer,
+    language,
+    number,
+    reference,
+    text,
+    url,
+)
 
 DATE_PRECISIONS = ("day", "month", "year")
 COUNTS = ("crossings", "people", "documents")
@@ -73,6 +85,15 @@ def approximation_columns() -> tuple[ColumnSpec, ColumnSpec]:
     return (flag("approximate", "`true` when the source gives the figure as approximate (about, over, nearly...)."),
             text("qualifier", "The source's own word for an approximate figure: about, over, nearly, at least, "
                               "range... Empty for exact figures.", required=False))
+
+
+def figure_columns(value_description: str, units: tuple[str, ...] = ()) -> tuple[ColumnSpec, ...]:
+    """The columns every table of stated figures ends with: period, value (and unit), approximation, origin."""
+    unit = (choice("unit", "Unit of value.", units),) if units else ()
+    return (*period_columns(), number("value", value_description, minimum=0), *unit, *approximation_columns(),
+            stated_by(), source_column(),
+            text("notes", "Caveats (fiscal or calendar year, what was counted), disagreements with other rows.",
+                 required=False))
 
 
 def period_in_order() -> RowRule:
@@ -280,13 +301,8 @@ REMITTANCES = Dataset(
                ("bank_of_russia_transfers", "recipient_central_bank", "world_bank", "other")),
         choice("measure", "What the figure is.",
                ("money_transfers", "personal_remittances", "remittances_share_of_gdp", "growth_factor")),
-        *period_columns(),
-        number("value", "The figure as stated: US dollars in full, percent of GDP, or a ratio.", minimum=0),
-        choice("unit", "Unit of value.", ("usd", "percent_of_gdp", "ratio")),
-        *approximation_columns(),
-        stated_by(),
-        source_column(),
-        text("notes", "Caveats, disagreements.", required=False),
+        *figure_columns("The figure as stated: US dollars in full, percent of GDP, or a ratio.",
+                        ("usd", "percent_of_gdp", "ratio")),
     ),
     FIGURE_RULES,
 )
@@ -304,12 +320,7 @@ MIGRANT_WORKERS = Dataset(
                ("work_entries", "patents_issued", "registered_stock", "labour_emigrants", "citizenship_granted",
                 "expulsions", "deportations", "extraditions", "all_entries")),
         choice("counts", "What is counted: border crossings, people, or documents issued.", COUNTS),
-        *period_columns(),
-        number("value", "The figure as stated.", minimum=0),
-        *approximation_columns(),
-        stated_by(),
-        source_column(),
-        text("notes", "Caveats, disagreements.", required=False),
+        *figure_columns("The figure as stated."),
     ),
     FIGURE_RULES,
 )
@@ -324,13 +335,7 @@ US_VISAS = Dataset(
         choice("measure", "What the figure is.",
                ("b_visa_refusal_rate", "overstay_rate_b1_b2", "overstay_rate_f_m_j", "overall_overstay_rate",
                 "nonimmigrant_visas_issued", "removals", "visa_bond_usd")),
-        *period_columns(),
-        number("value", "The figure as stated.", minimum=0),
-        choice("unit", "Unit of value.", ("percent", "count", "usd")),
-        *approximation_columns(),
-        stated_by(),
-        source_column(),
-        text("notes", "Fiscal or calendar year, caveats.", required=False),
+        *figure_columns("The figure as stated.", ("percent", "count", "usd")),
     ),
     (*FIGURE_RULES,
      RowRule(("unit", "value"), "a percent must be at most 100",

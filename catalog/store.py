@@ -11,7 +11,7 @@ import os
 import subprocess
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -148,14 +148,14 @@ def last_changed(path: Path) -> datetime | None:
     """When the file last changed: its last git commit if it has one, else its modification time."""
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%cI", "--", path.name], cwd=path.parent,
-                             capture_output=True, text=True, timeout=5).stdout.strip()
+                             capture_output=True, text=True, timeout=5, check=False).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
         out = ""
     dirty = subprocess.run(["git", "status", "--porcelain", "--", path.name], cwd=path.parent,
-                           capture_output=True, text=True, timeout=5).stdout.strip() if out else ""
+                           capture_output=True, text=True, timeout=5, check=False).stdout.strip() if out else ""
     if out and not dirty:
         return datetime.fromisoformat(out)
     try:
-        return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     except FileNotFoundError:
         return None

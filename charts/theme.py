@@ -33,18 +33,18 @@ OTHER_COLOUR = "#8A9299"
 FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 
 HOUSE_TEMPLATE = go.layout.Template(
-    layout=go.Layout(
-        font=dict(family=FONT_FAMILY, size=14, color="#1B1F24"),
-        title=dict(font=dict(size=20), x=0, xanchor="left"),
-        colorway=list(OKABE_ITO.values()),
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        xaxis=dict(showgrid=False, linecolor="#8A9299", ticks="outside"),
-        yaxis=dict(gridcolor="rgba(138,146,153,0.3)", zeroline=False),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        margin=dict(l=10, r=10, t=70, b=60),
-        hoverlabel=dict(font=dict(family=FONT_FAMILY)),
-    )
+    layout={
+        "font": {"family": FONT_FAMILY, "size": 14, "color": "#1B1F24"},
+        "title": {"font": {"size": 20}, "x": 0, "xanchor": "left"},
+        "colorway": list(OKABE_ITO.values()),
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "xaxis": {"showgrid": False, "linecolor": "#8A9299", "ticks": "outside"},
+        "yaxis": {"gridcolor": "rgba(138,146,153,0.3)", "zeroline": False},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "margin": {"l": 10, "r": 10, "t": 70, "b": 60},
+        "hoverlabel": {"font": {"family": FONT_FAMILY}},
+    }
 )
 pio.templates["borderlines"] = HOUSE_TEMPLATE
 

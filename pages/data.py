@@ -11,8 +11,8 @@ import streamlit as st
 from catalog import DATASETS, load_catalog
 from catalog.export import safe_csv
 from catalog.store import last_changed
-from ui.url_state import url_choice
 from ui.frame import start_page
+from ui.url_state import url_choice
 
 start_page()
 

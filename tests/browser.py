@@ -31,7 +31,11 @@ def free_port() -> int:
 def running_app(repo: Path, env: dict[str, str] | None = None):
     """`make run` on a free port, yielding the base URL once the server answers its health check."""
     port = free_port()
-    log = open(ARTIFACTS / f"server-{port}.log", "w")
+    with open(ARTIFACTS / f"server-{port}.log", "w") as log:
+        yield from _serve(repo, port, log, env)
+
+
+def _serve(repo: Path, port: int, log, env: dict[str, str] | None):
     server = subprocess.Popen(["make", "--no-print-directory", "run", f"PORT={port}"], cwd=repo, stdout=log,
                               stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
@@ -51,7 +55,6 @@ def running_app(repo: Path, env: dict[str, str] | None = None):
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
-        log.close()
 
 
 def is_own_host(url: str, base: str) -> bool:

@@ -16,7 +16,8 @@ KINDS = {spec.name: spec.kind for spec in EVENTS.columns}
 HEADER = ",".join(EVENTS.column_names)
 GOOD_ROWS = [
     "mobilization-2022,2022-09-21,day,RUS,,mobilization,Russia announces a \"partial\" mobilization,{source}",
-    "kz-rule-2023,2023-01-26,day,KAZ,RUS,entry_rule,\"Kazakhstan limits EAEU visitors to 90 days, in any 180\",{source}",
+    "kz-rule-2023,2023-01-26,day,KAZ,RUS,entry_rule,\"Kazakhstan limits EAEU visitors to 90 days, in any 180\","
+    "{source}",
 ]
 
 
