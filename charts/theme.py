@@ -41,7 +41,7 @@ HOUSE_TEMPLATE = go.layout.Template(
         "plot_bgcolor": "rgba(0,0,0,0)",
         "xaxis": {"showgrid": False, "linecolor": "#8A9299", "ticks": "outside"},
         "yaxis": {"gridcolor": "rgba(138,146,153,0.3)", "zeroline": False},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 0, "yref": "container", "x": 0},
         "margin": {"l": 10, "r": 10, "t": 70, "b": 60},
         "hoverlabel": {"font": {"family": FONT_FAMILY}},
     }

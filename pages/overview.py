@@ -1,23 +1,67 @@
-"""Overview: what Borderlines is about and where its numbers come from."""
+"""Overview: the story in four numbers and one timeline.
+
+Headline figures come from the curated tables by id, each with its source and date; the timeline shows every dated
+event, filterable by country and category (both kept in the URL).
+"""
 
 import streamlit as st
 
-from catalog import load_catalog
+from catalog import load
+from charts.timeline import CATEGORY_LABELS, events_timeline
+from ui.chart_block import chart_block
 from ui.frame import start_page
+from ui.sources import source_markdown, source_plain
+from ui.url_state import url_multichoice
 
 start_page()
+
+# (dataset, key column, row id, short label, how the number is written, what it means)
+HEADLINES = [
+    ("border_crossings", "figure_id", "kz-2022-10-04-entered-200k", "Into Kazakhstan", "{value:,.0f}",
+     "border crossings by Russians into Kazakhstan from 21 September to 4 October 2022, after the mobilization"),
+    ("entry_bans", "ban_id", "ru-bars-kz-scholars", "Scholars barred", "{qualifier} {count}",
+     "Kazakh scholars barred from entering Russia, reported in May 2025"),
+    ("remittances", "figure_id", "seed-kaz-13-fold", "Money transfers", "{value:g}-fold",
+     "rise in transfers from Russia to Kazakhstan, year on year, reported by Kazakhstan's central bank in October "
+     "(2022)"),
+    ("us_visas", "figure_id", "tkm-overstay-b1b2-fy2023", "US overstays", "{value:.2f}%",
+     "of Turkmen business and tourist (B-1/B-2) visitors overstayed their US visas in fiscal year 2023"),
+]
+
+sources = load("sources")
+country_names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
 
 st.title("Borderlines")
 st.markdown(
     "Border politics between Russia, Kazakhstan and the rest of Central Asia: tit-for-tat entry bans, extraditions "
     "of dissidents, the exodus after Russia's mobilization of 21 September 2022, changing entry rules, remittances, "
-    "migrant workers, and US entry restrictions and visa overstays."
+    "migrant workers, and US entry restrictions and visa overstays. Every number here links to where it was "
+    "published."
 )
-catalog = load_catalog()
-rows = sum(len(state.table) for state in catalog.states.values())
-sources = len(catalog.states["sources"].table)
-st.markdown(
-    f"Every figure here traces to a published source: **{rows:,} rows** from **{sources} sources**, "
-    "each listed with its address on the data page."
-)
-st.page_link("pages/data.py", label="Browse the data and its sources", icon=":material/table:")
+
+for column, (dataset, key, row_id, label, written, meaning) in zip(st.columns(len(HEADLINES)), HEADLINES,
+                                                                   strict=True):
+    row = load(dataset).set_index(key).loc[row_id]
+    with column:
+        st.metric(label, written.format(**row.to_dict()), border=True)
+        st.caption(f"{meaning}. {source_markdown([row['source_id']], sources)}")
+
+st.subheader("Timeline")
+events = load("events")
+countries = url_multichoice("Country that acted", sorted(events["acting_country"].unique()), "country",
+                            format_func=lambda iso3: country_names.get(iso3, iso3))
+categories = url_multichoice("Kind of event", [c for c in CATEGORY_LABELS if c in set(events["category"])],
+                             "category", format_func=CATEGORY_LABELS.get)
+shown = events[events["acting_country"].isin(countries) & events["category"].isin(categories)]
+
+if shown.empty:
+    st.info("No events match these filters.")
+else:
+    chart_block(
+        events_timeline(shown, country_names, source_plain(shown["source_id"], sources)),
+        shown.assign(date=shown["date"].dt.strftime("%Y-%m-%d")),
+        sources=sources,
+        alt_text=f"Timeline of {len(shown)} events from {shown['date'].min():%B %Y} to {shown['date'].max():%B %Y}.",
+        file_stem="borderlines-timeline",
+    )
+st.page_link("pages/data.py", label="All data and sources", icon=":material/table:")

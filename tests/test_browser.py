@@ -87,3 +87,25 @@ def test_choosing_a_dataset_puts_it_in_the_url(app_url, browser):
     expect(page.get_by_role("heading", name="Timeline of events")).to_be_visible(timeout=60_000)
     page.wait_for_url("**/data?dataset=events", timeout=30_000)
     page.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_overview_draws_its_headline_figures_and_timeline(app_url, browser, viewport):
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{app_url}/?country=KAZ,RUS", wait_until="domcontentloaded")
+    wait_for_streamlit(page)
+
+    expect(page.get_by_role("heading", name="Borderlines")).to_be_visible(timeout=90_000)
+    expect(page.get_by_text("200,000", exact=True)).to_be_visible()
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    expect(chart.locator(".main-svg").first).to_be_attached(timeout=90_000)
+    assert chart.locator(".scatterlayer .point").count() > 0, "the timeline drew no points"
+    assert page.locator('[data-testid="stException"]').count() == 0
+    chart.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"overview-{viewport}.png"))
+
+    foreign = [url for url in requests if not is_own_host(url, app_url)]
+    assert foreign == [], f"requests left the app's own server: {foreign}"
+    page.close()

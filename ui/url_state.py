@@ -21,3 +21,16 @@ def url_choice(label: str, options: Sequence[str], param: str, format_func: Call
     else:
         st.query_params[param] = chosen
     return chosen
+
+
+def url_multichoice(label: str, options: Sequence[str], param: str,
+                    format_func: Callable[[str], str] = str) -> list[str]:
+    """A multiselect whose choice lives in the URL as ?param=a,b; no parameter (and no choice) means all options."""
+    requested = [value for value in st.query_params.get(param, "").split(",") if value in options]
+    chosen = st.multiselect(label, options, default=requested, format_func=format_func, key=f"url-{param}",
+                            placeholder="All")
+    if chosen:
+        st.query_params[param] = ",".join(chosen)
+    else:
+        st.query_params.pop(param, None)
+    return chosen or list(options)

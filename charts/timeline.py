@@ -1,0 +1,55 @@
+"""The combined timeline of events: what happened when, and who acted."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.text import plain, with_source, wrapped
+from charts.theme import country_colour
+
+CATEGORY_LABELS = {
+    "mobilization": "Mobilization",
+    "exodus": "Exodus",
+    "entry_rule": "Entry rules",
+    "entry_ban": "Entry bans",
+    "extradition": "Extraditions",
+    "security": "Security",
+    "us_restriction": "US restrictions",
+    "diplomacy": "Diplomacy",
+    "migration_policy": "Migration policy",
+}
+
+
+def events_timeline(events: pd.DataFrame, country_names: dict[str, str], source_text: str) -> go.Figure:
+    """One dot per event on a date axis, a row per category, coloured by the country that acted.
+
+    Events known only to the month or year are drawn as hollow dots on the first of that month or year, and say so
+    in their hover, so nobody reads a precise day into them.
+    """
+    figure = go.Figure()
+    for country, acted in events.sort_values("date").groupby("acting_country", sort=True):
+        exact = acted["date_precision"] == "day"
+        hover = [
+            f"<b>{when:%d %b %Y}</b>{'' if precision == 'day' else f' ({precision} only)'}<br>{wrapped(summary)}"
+            for when, precision, summary in zip(acted["date"], acted["date_precision"], acted["summary"], strict=True)
+        ]
+        figure.add_trace(go.Scatter(
+            x=acted["date"], y=acted["category"].map(CATEGORY_LABELS), mode="markers",
+            name=plain(country_names.get(country, country)),
+            marker={"size": 12, "color": country_colour(country),
+                    "line": {"width": 2, "color": country_colour(country)},
+                    "symbol": ["circle" if is_exact else "circle-open" for is_exact in exact]},
+            hovertext=hover, hoverinfo="text",
+        ))
+    first, last = events["date"].min(), events["date"].max()
+    present = set(events["category"])
+    figure.update_layout(
+        template="borderlines",
+        title={"text": f"{len(events)} events, {first:%b %Y} to {last:%b %Y}"
+                       "<br><sup>One dot per event; hollow: known only to the month or year</sup>"},
+        yaxis={"categoryorder": "array", "title": None,
+               "categoryarray": [label for key, label in CATEGORY_LABELS.items() if key in present][::-1]},
+        xaxis={"title": None}, legend_title_text="Acting country", height=300 + 36 * events["category"].nunique(),
+    )
+    return with_source(figure, source_text)
