@@ -1,4 +1,8 @@
-"""Borderlines: the router. Page config, the page list with stable URL paths, and nothing else."""
+"""Borderlines: the router. Page config, the page list with stable URL paths, and nothing else.
+
+Each URL path is its page file's name: Streamlit's legacy mode (see ui/frame.py) finds pages by file name, so a
+fresh server's first deep link only reaches the right page when the two agree.
+"""
 
 from pathlib import Path
 
@@ -10,6 +14,7 @@ st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
+    st.Page("pages/entry_rules.py", title="Entry rules", icon=":material/event_available:", url_path="entry_rules"),
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
 ]
 

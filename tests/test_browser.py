@@ -15,6 +15,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, is_own_host, running_app
 from tests.conftest import REPO
+from tests.test_router import pages_in_router
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
@@ -55,8 +56,8 @@ def test_the_data_page_shows_a_dataset_table_and_a_download_that_works(app_url, 
     expect(page.get_by_role("heading", name="Places")).to_be_visible()
     if viewport == "desktop":  # on a phone the sidebar starts collapsed
         nav = page.locator('[data-testid="stSidebarNavLink"]')
-        expect(nav).to_have_count(2)
-        expect(nav.nth(1)).to_contain_text("Data & sources")
+        expect(nav).to_have_count(len(pages_in_router()))  # titles from app.py, not legacy file names
+        expect(nav.last).to_contain_text("Data & sources")
     expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
 
@@ -108,4 +109,25 @@ def test_the_overview_draws_its_headline_figures_and_timeline(app_url, browser, 
 
     foreign = [url for url in requests if not is_own_host(url, app_url)]
     assert foreign == [], f"requests left the app's own server: {foreign}"
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_entry_rules_page_draws_its_chart_and_calculator(app_url, browser, viewport):
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{app_url}/entry_rules?rule=kaz-eaeu-90-in-180&trips=2024-01-01..2024-03-30&as_of=2024-03-30",
+              wait_until="domcontentloaded")
+    wait_for_streamlit(page)
+    expect(page.get_by_role("heading", name="Entry rules", exact=True)).to_be_visible(timeout=90_000)
+    assert page.get_by_text("Page not found").count() == 0
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    expect(chart.locator(".main-svg").first).to_be_attached(timeout=90_000)
+    assert chart.locator(".bars .point").count() > 0, "the rules chart drew no bars"
+    days_used = page.locator('[data-testid="stMetric"]').filter(has_text="Days used")
+    expect(days_used).to_contain_text("90")
+    days_used.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"entry-rules-{viewport}.png"))
+    assert [url for url in requests if not is_own_host(url, app_url)] == []
     page.close()

@@ -1,0 +1,45 @@
+"""When each entry rule applied: one bar per rule, from the day it took effect to the day it ended."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.text import plain, with_source, wrapped
+from charts.theme import country_colour
+
+RULE_KIND_LABELS = {
+    "stay_limit": "Stay limit",
+    "registration": "Registration",
+    "entry_procedure": "Entry procedure",
+    "entry_suspension": "Entry suspension",
+    "visa_bond": "Visa bond",
+}
+
+
+def rules_timeline(rules: pd.DataFrame, country_names: dict[str, str], source_text: str,
+                   today: pd.Timestamp) -> go.Figure:
+    """Horizontal bars per rule, coloured by the country that sets it; rules still in force run to `today`
+    and say so, since no end date has been announced."""
+    ordered = rules.sort_values(["country", "effective_date"])
+    figure = go.Figure()
+    for country, group in ordered.groupby("country", sort=False):
+        ends = group["end_date"].fillna(today)
+        labels = [f"{plain(country_names.get(country, country))}: {RULE_KIND_LABELS[kind]}"
+                  f" ({start:%b %Y})" for kind, start in zip(group["rule_kind"], group["effective_date"], strict=True)]
+        hover = [f"<b>{label}</b><br>from {start:%d %b %Y} "
+                 f"{'(still in force)' if pd.isna(end) else f'to {end:%d %b %Y}'}<br>{wrapped(summary)}"
+                 for label, start, end, summary in zip(labels, group["effective_date"], group["end_date"],
+                                                       group["summary"], strict=True)]
+        figure.add_trace(go.Bar(
+            y=labels, base=group["effective_date"], x=(ends - group["effective_date"]).dt.days * 86_400_000,
+            orientation="h", name=plain(country_names.get(country, country)),
+            marker={"color": country_colour(country)}, hovertext=hover, hoverinfo="text",
+        ))
+    figure.update_layout(
+        template="borderlines", barmode="overlay", height=260 + 34 * len(rules),
+        title={"text": f"{len(rules)} entry rules, {ordered['effective_date'].min():%Y} to {today:%Y}"
+                       "<br><sup>Each bar runs from the day a rule took effect to the day it ended, or to today</sup>"},
+        xaxis={"type": "date", "title": None}, yaxis={"title": None, "autorange": "reversed"},
+    )
+    return with_source(figure, source_text)

@@ -1,0 +1,108 @@
+"""Entry rules: how long Russians and Central Asians may stay, and a calculator for a traveller's own trips.
+
+Tables: entry_rules (the rules and their sources). The calculator's rule, trips and reference day live in the URL
+(?rule=ID&trips=2024-01-01..2024-03-30,...&as_of=2024-07-01) so a worked example can be shared as a link.
+"""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from catalog import load
+from charts.rules import rules_timeline
+from rules.stay_calculator import StayRule, Trip, assess
+from ui.chart_block import chart_block
+from ui.frame import start_page
+from ui.sources import escape_markdown, source_markdown, source_plain
+from ui.url_state import url_choice
+
+start_page()
+
+rules = load("entry_rules")
+sources = load("sources")
+country_names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+
+st.title("Entry rules")
+st.markdown(
+    "Russia and Kazakhstan have both tightened how long visitors may stay: Kazakhstan limited visitors from the "
+    "Eurasian Economic Union to 90 days in any 180 from 26 January 2023, and Russia cut visa-free stays to 90 days "
+    "per calendar year from 1 January 2025 and began requiring a QR code for entry on 30 June 2025."
+)
+
+st.subheader("When each rule applied")
+today = pd.Timestamp(date.today())
+chart_block(
+    rules_timeline(rules, country_names, source_plain(rules["source_id"], sources), today),
+    rules.assign(effective_date=rules["effective_date"].dt.strftime("%Y-%m-%d"),
+                 end_date=rules["end_date"].dt.strftime("%Y-%m-%d")),
+    sources=sources,
+    alt_text=f"Bars showing when each of {len(rules)} entry rules took effect and, where it has, when it ended.",
+    file_stem="borderlines-entry-rules",
+)
+
+st.subheader("Stay calculator")
+countable = rules[rules["window_kind"].notna() & rules["max_stay_days"].notna()].set_index("rule_id")
+WINDOW_WORDS = {"rolling": "days in any {window}", "calendar_year": "days per calendar year",
+                "per_entry": "days per stay"}
+
+
+def rule_name(key: str) -> str:
+    """'Kazakhstan: 90 days in any 180 (visa-free visitors from EAEU countries...)' from the rule's own fields."""
+    rule_row = countable.loc[key]
+    window = "" if pd.isna(rule_row["window_days"]) else int(rule_row["window_days"])
+    limit = WINDOW_WORDS[rule_row["window_kind"]].format(window=window)
+    return f"{country_names[rule_row['country']]}: {int(rule_row['max_stay_days'])} {limit} ({rule_row['applies_to']})"
+
+
+rule_id = url_choice("Rule", list(countable.index), "rule", format_func=rule_name)
+row = countable.loc[rule_id]
+rule = StayRule(kind=row["window_kind"], max_days=int(row["max_stay_days"]),
+                window_days=None if pd.isna(row["window_days"]) else int(row["window_days"]),
+                effective_from=None if row["rule_kind"] == "registration" else row["effective_date"].date())
+st.caption(f"{escape_markdown(row['summary'])} {source_markdown([row['source_id']], sources)}")
+
+
+def parse_trips(text: str) -> pd.DataFrame:
+    """`2024-01-01..2024-03-30,2024-06-29..2024-07-10` from the URL to editable rows; unreadable parts are dropped."""
+    rows = []
+    for part in filter(None, text.split(",")):
+        entry, _, exit_ = part.partition("..")
+        try:
+            rows.append({"entry": date.fromisoformat(entry), "exit": date.fromisoformat(exit_)})
+        except ValueError:
+            continue
+    return pd.DataFrame(rows, columns=["entry", "exit"])
+
+
+st.markdown("Enter each trip: the day you entered and the day you left (both count as days in the country).")
+trips_table = st.data_editor(
+    parse_trips(st.query_params.get("trips", "")), num_rows="dynamic", key="trips", hide_index=True,
+    column_config={"entry": st.column_config.DateColumn("Entered", format="YYYY-MM-DD", required=True),
+                   "exit": st.column_config.DateColumn("Left", format="YYYY-MM-DD", required=True)},
+)
+requested_day = st.query_params.get("as_of", "")
+as_of = st.date_input("Count as of", value=date.fromisoformat(requested_day) if requested_day[:1].isdigit()
+                      else date.today(), key="as_of", format="YYYY-MM-DD")
+complete = trips_table.dropna()
+st.query_params["trips"] = ",".join(f"{entry}..{exit_}" for entry, exit_ in zip(complete["entry"], complete["exit"],
+                                                                               strict=True))
+st.query_params["as_of"] = str(as_of)
+
+bad = [f"{entry} to {exit_}" for entry, exit_ in zip(complete["entry"], complete["exit"], strict=True) if exit_ < entry]
+if bad:
+    st.error(f"A trip cannot end before it starts: {', '.join(bad)}. Fix it to see the count.")
+else:
+    report = assess([Trip(entry, exit_) for entry, exit_ in zip(complete["entry"], complete["exit"], strict=True)],
+                    rule, as_of)
+    used, left = st.columns(2)
+    used.metric(f"Days used as of {as_of:%d %b %Y}", report.days_used, border=True)
+    left.metric("Days left", report.days_left, border=True)
+    first, last = st.columns(2)
+    first.metric("First overstay in these trips", f"{report.first_overstay:%d %b %Y}" if report.first_overstay
+                 else "None", border=True)
+    last.metric(f"Last legal day, staying on from {as_of:%d %b}",
+                f"{report.last_legal_day:%d %b %Y}" if report.last_legal_day else "—", border=True)
+    if rule.effective_from:
+        st.caption(f"Days before {rule.effective_from:%d %B %Y}, when this rule took effect, are not counted.")
+st.caption("A guide to the published rules, not legal advice: border services decide each case.")
