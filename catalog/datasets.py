@@ -273,9 +273,11 @@ ENTRY_RULES = Dataset(
         text("applies_to", "Who the rule applies to, in plain words."),
         choice("rule_kind", "Kind of rule.",
                ("stay_limit", "registration", "entry_procedure", "entry_suspension", "visa_bond")),
-        date("effective_date", "First day the rule applies."),
+        date("effective_date", "First day the rule applies (the 1st of the month or year when only that is known)."),
+        choice("date_precision", "How much of effective_date is known.", DATE_PRECISIONS),
         date("end_date", "Last day it applied, if it has ended.", required=False),
-        integer("max_stay_days", "Longest allowed stay in days, where the rule sets one.", required=False, minimum=1),
+        integer("max_stay_days", "Longest allowed stay in days, where the rule sets one; for a registration rule, "
+                                 "the days allowed before registering.", required=False, minimum=1),
         integer("window_days", "Length of the window the stay is counted in, where the rule has one.",
                 required=False, minimum=1),
         choice("window_kind", "`rolling` (any N days), `calendar_year`, `per_entry`.",

@@ -8,6 +8,8 @@ import plotly.graph_objects as go
 from charts.text import plain, with_source, wrapped
 from charts.theme import country_colour
 
+PRECISION_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+
 RULE_KIND_LABELS = {
     "stay_limit": "Stay limit",
     "registration": "Registration",
@@ -26,11 +28,14 @@ def rules_timeline(rules: pd.DataFrame, country_names: dict[str, str], source_te
     for country, group in ordered.groupby("country", sort=False):
         ends = group["end_date"].fillna(today)
         labels = [f"{plain(country_names.get(country, country))}: {RULE_KIND_LABELS[kind]}"
-                  f" ({start:%b %Y})" for kind, start in zip(group["rule_kind"], group["effective_date"], strict=True)]
-        hover = [f"<b>{label}</b><br>from {start:%d %b %Y} "
+                  f" ({start.strftime(PRECISION_FORMATS['month' if precision == 'day' else precision])})"
+                  for kind, start, precision in zip(group["rule_kind"], group["effective_date"],
+                                                    group["date_precision"], strict=True)]
+        hover = [f"<b>{label}</b><br>from {start.strftime(PRECISION_FORMATS[precision])} "
                  f"{'(still in force)' if pd.isna(end) else f'to {end:%d %b %Y}'}<br>{wrapped(summary)}"
-                 for label, start, end, summary in zip(labels, group["effective_date"], group["end_date"],
-                                                       group["summary"], strict=True)]
+                 for label, start, precision, end, summary in zip(labels, group["effective_date"],
+                                                                  group["date_precision"], group["end_date"],
+                                                                  group["summary"], strict=True)]
         figure.add_trace(go.Bar(
             y=labels, base=group["effective_date"], x=(ends - group["effective_date"]).dt.days * 86_400_000,
             orientation="h", name=plain(country_names.get(country, country)),

@@ -59,7 +59,8 @@ rule_id = url_choice("Rule", list(countable.index), "rule", format_func=rule_nam
 row = countable.loc[rule_id]
 rule = StayRule(kind=row["window_kind"], max_days=int(row["max_stay_days"]),
                 window_days=None if pd.isna(row["window_days"]) else int(row["window_days"]),
-                effective_from=None if row["rule_kind"] == "registration" else row["effective_date"].date())
+                # A start known only to the month or year cannot bound the count to the day: count every day.
+                effective_from=row["effective_date"].date() if row["date_precision"] == "day" else None)
 st.caption(f"{escape_markdown(row['summary'])} {source_markdown([row['source_id']], sources)}")
 
 
