@@ -131,3 +131,24 @@ def test_the_entry_rules_page_draws_its_chart_and_calculator(app_url, browser, v
     page.screenshot(path=str(ARTIFACTS / f"entry-rules-{viewport}.png"))
     assert [url for url in requests if not is_own_host(url, app_url)] == []
     page.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_entry_bans_page_draws_both_charts(app_url, browser, viewport):
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{app_url}/entry_bans", wait_until="domcontentloaded")
+    wait_for_streamlit(page)
+    expect(page.get_by_role("heading", name="Entry bans", exact=True)).to_be_visible(timeout=90_000)
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    expect(charts).to_have_count(2, timeout=90_000)
+    for index in range(2):
+        expect(charts.nth(index).locator(".main-svg").first).to_be_attached(timeout=90_000)
+    assert charts.nth(0).locator(".scatterlayer .point").count() > 0
+    assert charts.nth(1).locator(".bars .point").count() > 0
+    assert page.locator('[data-testid="stException"]').count() == 0
+    charts.nth(0).scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"entry-bans-{viewport}.png"))
+    assert [url for url in requests if not is_own_host(url, app_url)] == []
+    page.close()

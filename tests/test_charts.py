@@ -60,3 +60,45 @@ def test_the_source_is_burned_into_the_figure_for_png_exports():
 def test_a_long_source_line_wraps_instead_of_running_off_a_phone_screen():
     figure = events_timeline(sample_events(), {}, "Sources: " + ", ".join(["Publisher"] * 20))
     assert figure.layout.annotations[0].text.count("<br>") >= 2
+
+
+def sample_bans() -> pd.DataFrame:
+    return pd.DataFrame({
+        "ban_id": ["a", "b", "c", "d", "e"],
+        "person_or_group": ["Deputy One", "Deputy Two", "Kazakh scholars (unnamed)", "Journalist", "Late politician"],
+        "count": pd.array([1, 1, 70, 1, 1], dtype="Int64"),
+        "approximate": [False, False, True, False, False],
+        "qualifier": [None, None, "around", None, None],
+        "occupation": ["politician", "politician", "scholar", "journalist", "politician"],
+        "nationality": ["RUS", "RUS", "KAZ", "KAZ", "RUS"],
+        "banning_country": ["KAZ", "KAZ", "RUS", "RUS", "KAZ"],
+        "date_reported": pd.to_datetime(["2025-05-03", "2025-05-03", "2025-05-01", "2025-05-17", None]),
+        "date_precision": ["day", "day", "month", "day", None],
+        "reason_or_context": ["", "", "", "", ""],
+        "source_id": ["s"] * 5,
+    })
+
+
+NAMES = {"RUS": "Russia", "KAZ": "Kazakhstan"}
+
+
+def test_bans_reported_the_same_day_share_one_dot_that_names_them_all():
+    from charts.bans import bans_timeline
+
+    figure = bans_timeline(sample_bans(), NAMES, "Source: X")
+    kazakh_side = next(trace for trace in figure.data if trace.name == "Kazakhstan bars citizens of Russia")
+    assert len(kazakh_side.x) == 1
+    assert "Deputy One" in kazakh_side.hovertext[0] and "Deputy Two" in kazakh_side.hovertext[0]
+    russian_side = next(trace for trace in figure.data if trace.name == "Russia bars citizens of Kazakhstan")
+    assert list(russian_side.marker.symbol) == ["circle-open", "circle"]  # the month-only group is hollow
+    assert "1 undated ban not shown" in figure.layout.title.text
+
+
+def test_the_occupation_chart_keeps_approximate_groups_marked_and_counts_unsummed_in_words():
+    from charts.bans import bans_by_occupation, how_many
+
+    figure = bans_by_occupation(sample_bans(), NAMES, "Source: X")
+    russian_side = next(trace for trace in figure.data if trace.name == "Russia bars citizens of Kazakhstan")
+    assert dict(zip(russian_side.y, russian_side.text, strict=True)) == {"Journalists": "1", "Scholars": "~70"}
+    bans = sample_bans()
+    assert how_many(bans[bans["banning_country"] == "RUS"]) == "1 named person and a group of around 70"

@@ -34,3 +34,13 @@ def url_multichoice(label: str, options: Sequence[str], param: str,
     else:
         st.query_params.pop(param, None)
     return chosen or list(options)
+
+
+def url_text(label: str, param: str, placeholder: str = "") -> str:
+    """A search box whose text lives in the URL as ?param=words."""
+    typed = st.text_input(label, value=st.query_params.get(param, ""), key=f"url-{param}", placeholder=placeholder)
+    if typed:
+        st.query_params[param] = typed
+    else:
+        st.query_params.pop(param, None)
+    return typed

@@ -1,0 +1,97 @@
+"""Entry bans in both directions: who barred whom, when, and what they do."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.text import plain, with_source, wrapped
+from charts.theme import country_colour
+
+OCCUPATION_LABELS = {
+    "journalist": "Journalists", "activist": "Activists", "scholar": "Scholars", "politician": "Politicians",
+    "official": "Officials", "media_figure": "Media figures", "other": "Others",
+}
+
+
+def direction_label(banning: str, nationality: str, names: dict[str, str]) -> str:
+    return f"{names.get(banning, banning)} bars citizens of {names.get(nationality, nationality)}"
+
+
+def with_direction(bans: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    return bans.assign(direction=[direction_label(banning, nationality, names) for banning, nationality
+                                  in zip(bans["banning_country"], bans["nationality"], strict=True)])
+
+
+def how_many(group: pd.DataFrame) -> str:
+    """'2 named people and a group of around 70': counts as the sources give them, never summed into one figure."""
+    named = int((group["count"] == 1).sum())
+    parts = [f"{named} named {'person' if named == 1 else 'people'}"] if named else []
+    parts += [f"a group of {qualifier} {count}" if approximate else f"a group of {count}"
+              for count, approximate, qualifier in zip(group["count"], group["approximate"], group["qualifier"],
+                                                       strict=True) if count > 1]
+    return " and ".join(parts)
+
+
+def bans_timeline(bans: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+    """Tit for tat: each ban as a dot on the day it was reported, a row per direction, dot area by people barred.
+
+    Bans reported without a date cannot be placed and are left out (the table lists them); month-only dates are
+    hollow dots on the 1st.
+    """
+    dated = with_direction(bans[bans["date_reported"].notna()], names).sort_values("date_reported")
+    figure = go.Figure()
+    for (direction, banning), group in dated.groupby(["direction", "banning_country"], sort=False):
+        # Bans reported the same day share one dot whose hover names them all.
+        days = group.groupby(["date_reported", "date_precision"], sort=True)
+        hover, sizes, symbols, whens = [], [], [], []
+        for (when, precision), same_day in days:
+            people = "<br>".join(
+                f"{plain(who)} ({'around ' if approximate else ''}{count}, {OCCUPATION_LABELS[job].lower()})"
+                for who, count, approximate, job in zip(same_day["person_or_group"], same_day["count"],
+                                                        same_day["approximate"], same_day["occupation"], strict=True))
+            hover.append(f"<b>{when:%d %b %Y}{'' if precision == 'day' else ' (month only)'}</b><br>{people}")
+            sizes.append(10 + 4 * np.sqrt(float(same_day["count"].sum())))
+            symbols.append("circle" if precision == "day" else "circle-open")
+            whens.append(when)
+        figure.add_trace(go.Scatter(
+            x=whens, y=[direction] * len(whens), mode="markers", name=plain(direction),
+            marker={"size": sizes, "color": country_colour(banning), "symbol": symbols, "opacity": 0.8,
+                    "line": {"width": 2, "color": country_colour(banning)}},
+            hovertext=hover, hoverinfo="text",
+        ))
+    undated = int(bans["date_reported"].isna().sum())
+    figure.update_layout(
+        template="borderlines", height=340, showlegend=False,
+        title={"text": "An eye for an eye: bans reported " + (
+            f"{dated['date_reported'].min():%d %b} to {dated['date_reported'].max():%d %b %Y}" if len(dated) else "")
+            + "<br><sup>Dot area: people barred; hollow: month only"
+            + (f"; {undated} undated ban{'s' if undated != 1 else ''} not shown" if undated else "") + "</sup>"},
+        yaxis={"title": None}, xaxis={"title": None},
+    )
+    return with_source(figure, source_text)
+
+
+def bans_by_occupation(bans: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+    """People barred by occupation, one bar group per direction; an approximate group is marked '~' on its bar."""
+    table = with_direction(bans, names)
+    figure = go.Figure()
+    for direction, group in table.groupby("direction", sort=True):
+        by_job = group.groupby("occupation").agg(count=("count", "sum"), approximate=("approximate", "any"))
+        banning = group["banning_country"].iloc[0]
+        figure.add_trace(go.Bar(
+            x=by_job["count"], y=[OCCUPATION_LABELS[job] for job in by_job.index], orientation="h",
+            name=plain(direction), marker={"color": country_colour(banning)},
+            text=[f"~{count}" if approximate else str(count) for count, approximate
+                  in zip(by_job["count"], by_job["approximate"], strict=True)],
+            textposition="outside", textfont={"size": 13},
+            hovertemplate="%{y}: %{text}<extra>" + plain(direction) + "</extra>",
+        ))
+    summary = "; ".join(f"{direction}: {how_many(group)}" for direction, group in table.groupby("direction"))
+    figure.update_layout(
+        template="borderlines", barmode="group", height=420, xaxis={"title": "People barred"},
+        title={"text": "Who is barred<br><sup>" + wrapped(summary, 110) + "</sup>"}, yaxis={"title": None},
+        margin={"t": 110},
+    )
+    return with_source(figure, source_text)
