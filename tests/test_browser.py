@@ -152,3 +152,24 @@ def test_the_entry_bans_page_draws_both_charts(app_url, browser, viewport):
     page.screenshot(path=str(ARTIFACTS / f"entry-bans-{viewport}.png"))
     assert [url for url in requests if not is_own_host(url, app_url)] == []
     page.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_exodus_map_draws_offline(app_url, browser, viewport):
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{app_url}/exodus", wait_until="domcontentloaded")
+    wait_for_streamlit(page)
+    expect(page.get_by_role("heading", name="The 2022 exodus")).to_be_visible(timeout=90_000)
+    deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    expect(deck.locator("canvas").first).to_be_attached(timeout=90_000)
+    box = deck.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 300
+    expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached(timeout=90_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    deck.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)  # let deck.gl paint before the screenshot a person will look at
+    page.screenshot(path=str(ARTIFACTS / f"exodus-{viewport}.png"))
+    assert [url for url in requests if not is_own_host(url, app_url)] == []
+    page.close()

@@ -1,0 +1,46 @@
+"""Maps drawn by deck.gl with no basemap: country outlines from the shipped file, arcs and labelled points on top.
+
+No hosted basemap and no token: `map_provider=None` with no map style makes the map request nothing, so it draws
+with the network cut. Tooltips use deck.gl's text mode, never HTML, because their text comes from CSVs.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+
+from charts.theme import COUNTRY_COLOURS, OTHER_COLOUR
+
+
+def rgb(hex_colour: str, alpha: int = 255) -> list[int]:
+    return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)] + [alpha]
+
+
+def outline_layer(outlines: dict, highlighted: set[str]) -> pdk.Layer:
+    """Every country in light grey; the countries of the story tinted in their house colour."""
+    features = [{**feature, "properties": {
+        **feature["properties"],
+        "fill": rgb(COUNTRY_COLOURS.get(feature["properties"]["iso3"], OTHER_COLOUR), 70)
+        if feature["properties"]["iso3"] in highlighted else [225, 229, 233, 255]}}
+        for feature in outlines["features"]]
+    return pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="outlines",
+                     stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=[150, 158, 166],
+                     line_width_min_pixels=0.5, pickable=False)
+
+
+def arc_map(arcs: pd.DataFrame, outlines: dict, *, centre: tuple[float, float], zoom: float) -> pdk.Deck:
+    """Arcs from (from_lon, from_lat) to (to_lon, to_lat), `width` in pixels and `colour` as hex, with a `label`
+    tooltip; the end points are drawn as dots so a thin arc can still be found."""
+    table = arcs.assign(source_colour=[rgb(colour) for colour in arcs["colour"]])
+    ends = pd.DataFrame({"lon": arcs["to_lon"], "lat": arcs["to_lat"], "label": arcs["label"],
+                         "source_colour": table["source_colour"]})
+    layers = [
+        outline_layer(outlines, set(arcs.get("countries", pd.Series(dtype=object)).explode().dropna())),
+        pdk.Layer("ArcLayer", table, id="arcs", get_source_position=["from_lon", "from_lat"],
+                  get_target_position=["to_lon", "to_lat"], get_width="width", get_source_color=[213, 94, 0, 230],
+                  get_target_color="source_colour", pickable=True, great_circle=False),
+        pdk.Layer("ScatterplotLayer", ends, id="ends", get_position=["lon", "lat"], get_fill_color="source_colour",
+                  get_radius=20_000, radius_min_pixels=4, radius_max_pixels=8, pickable=True),
+    ]
+    return pdk.Deck(layers=layers, map_provider=None, tooltip={"text": "{label}"},
+                    initial_view_state=pdk.ViewState(latitude=centre[1], longitude=centre[0], zoom=zoom))

@@ -1,0 +1,68 @@
+"""The 2022 exodus: Russians crossing into Kazakhstan, Georgia, Finland and Mongolia after the mobilization of
+21 September 2022, as officials counted them. Every figure counts border crossings, not people.
+
+Tables: border_crossings, places. The map's date lives in the URL (?on=2022-10-04).
+"""
+
+import pandas as pd
+import streamlit as st
+
+from catalog import load
+from catalog.boundaries import CRIMEA_NOTE, country_outlines
+from charts.exodus import exodus_arcs, exodus_points, since_mobilization_on, totals_since_mobilization
+from charts.maps import arc_map
+from ui.chart_block import chart_block
+from ui.frame import start_page
+from ui.sources import escape_markdown, source_markdown, source_plain
+from ui.url_state import url_choice
+
+start_page()
+
+CAPITALS = {"KAZ": "astana", "GEO": "tbilisi", "FIN": "helsinki", "MNG": "ulaanbaatar"}
+
+crossings = load("border_crossings")
+places = load("places")
+sources = load("sources")
+names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+
+st.title("The 2022 exodus")
+st.markdown(
+    "After Russia announced a \"partial\" mobilization on 21 September 2022, queues formed at every land border. "
+    "Officials in the neighbouring countries gave running counts. These are **border crossings, not people**: "
+    "someone who entered twice is counted twice, and many moved on."
+)
+
+st.subheader("Counted since the mobilization")
+dates = sorted(totals_since_mobilization(crossings)["period_end"].dt.strftime("%Y-%m-%d").unique(), reverse=True)
+on = url_choice("Figures stated by", dates, "on", format_func=lambda day: pd.Timestamp(day).strftime("%d %B %Y"))
+latest = since_mobilization_on(crossings, pd.Timestamp(on))
+arcs = exodus_arcs(latest, places, CAPITALS, names)
+st.pydeck_chart(arc_map(arcs, country_outlines(), centre=(60, 50), zoom=2.2), height=460)
+st.caption("Arcs join Moscow to each capital to show direction, not routes; their width grows with the square root "
+           f"of the count, so their area compares the figures. {CRIMEA_NOTE}")
+st.markdown("\n".join(f"- {escape_markdown(label)}" for label in arcs["label"]))
+st.caption(source_markdown(latest["source_id"], sources))
+missing = sorted(set(CAPITALS) - set(latest["destination_country"]))
+if missing:
+    st.caption("No count since 21 September had been stated by then for: "
+               + ", ".join(names[iso3] for iso3 in missing) + ".")
+
+st.subheader("Every dated statement")
+statements = crossings[crossings["measure"] == "entered"]
+chart_block(
+    exodus_points(statements, names, source_plain(statements["source_id"], sources)),
+    statements.assign(period_start=statements["period_start"].dt.strftime("%Y-%m-%d"),
+                      period_end=statements["period_end"].dt.strftime("%Y-%m-%d")),
+    sources=sources,
+    alt_text="Dots for each official count of Russians entering Kazakhstan, Georgia, Finland and Mongolia in "
+             "autumn 2022, on a log scale.",
+    file_stem="borderlines-exodus-statements",
+)
+
+st.subheader("Who stayed")
+stayed = crossings[crossings["measure"].isin(["remained", "id_numbers_issued", "permits_issued"])]
+st.markdown("Estimates of people still in the country, and documents issued to arrivals (ID numbers, permits).")
+st.dataframe(stayed[["destination_country", "measure", "period_start", "period_end", "value", "approximate",
+                     "qualifier", "counts", "stated_by", "notes"]], hide_index=True, width="stretch",
+             column_config={"period_start": st.column_config.DateColumn(format="YYYY-MM-DD"),
+                            "period_end": st.column_config.DateColumn(format="YYYY-MM-DD")})
