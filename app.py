@@ -16,6 +16,7 @@ PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
     st.Page("pages/exodus.py", title="The 2022 exodus", icon=":material/directions_walk:", url_path="exodus"),
     st.Page("pages/entry_bans.py", title="Entry bans", icon=":material/block:", url_path="entry_bans"),
+    st.Page("pages/extraditions.py", title="Extraditions", icon=":material/gavel:", url_path="extraditions"),
     st.Page("pages/entry_rules.py", title="Entry rules", icon=":material/event_available:", url_path="entry_rules"),
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
 ]

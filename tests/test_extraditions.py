@@ -1,0 +1,37 @@
+"""The Extraditions page: every case by status, dated steps only where sources give them."""
+
+from streamlit.testing.v1 import AppTest
+
+from catalog import load
+from charts.extraditions import case_steps, cases_by_status
+from tests.conftest import REPO
+from tests.figures import decoded
+
+
+def test_every_case_is_counted_once_by_status():
+    cases = load("extraditions")
+    figure = cases_by_status(cases, "Source: X")
+    assert sum(sum(decoded(trace.x)) for trace in figure.data) == len(cases)
+
+
+def test_only_people_without_any_dated_step_are_listed_as_undated():
+    figure = case_steps(load("extraditions"), "Source: X")
+    subtitle = figure.layout.title.text
+    assert "Mikhail Zhilin" not in subtitle  # one of his two rows has dates
+    assert "Yulia Yemelyanova" in subtitle
+    placed = {y for trace in figure.data if trace.mode == "markers" for y in trace.y}
+    assert placed == {"Mikhail Zhilin", "Nikita Kislitsin"}
+
+
+def test_a_status_filter_in_the_url_narrows_the_cases():
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.query_params["status"] = "deported"
+    app.run()
+    app.switch_page("pages/extraditions.py")
+    app.run()
+    assert not app.exception, app.exception
+    cases = load("extraditions")
+    deported = cases[cases["status"] == "deported"]
+    assert app.title[0].value == "Extraditions"
+    assert set(app.dataframe[0].value["person"]) == set(deported["person"])
+    assert app.get("download_button")[0].proto.label == f"Download these {len(deported)} rows (CSV)"
