@@ -18,6 +18,7 @@ PAGES = [
     st.Page("pages/entry_bans.py", title="Entry bans", icon=":material/block:", url_path="entry_bans"),
     st.Page("pages/extraditions.py", title="Extraditions", icon=":material/gavel:", url_path="extraditions"),
     st.Page("pages/entry_rules.py", title="Entry rules", icon=":material/event_available:", url_path="entry_rules"),
+    st.Page("pages/money.py", title="Money and migrants", icon=":material/payments:", url_path="money"),
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
 ]
 

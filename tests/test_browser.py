@@ -133,7 +133,7 @@ def test_the_entry_rules_page_draws_its_chart_and_calculator(app_url, browser, v
     page.close()
 
 
-TWO_CHART_PAGES = {"entry_bans": "Entry bans", "extraditions": "Extraditions"}
+TWO_CHART_PAGES = {"entry_bans": "Entry bans", "extraditions": "Extraditions", "money": "Money and migrants"}
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

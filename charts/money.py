@@ -1,0 +1,91 @@
+"""Remittances and migrant workers: money sent home from Russia, and the people who earn it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.text import plain, with_source
+from charts.theme import country_colour
+
+SERIES = {
+    "bank_of_russia_transfers": ("Bank of Russia (money-transfer systems)", "circle", "solid"),
+    "recipient_central_bank": ("Recipient's central bank", "diamond-open", "dash"),
+    "world_bank": ("World Bank", "square-open", "dot"),
+    "other": ("Other", "x", "dot"),
+}
+SERIES_BREAK = pd.Timestamp("2022-01-01")
+
+
+def full_years_from_russia(remittances: pd.DataFrame) -> pd.DataFrame:
+    """Dollar figures for a whole calendar year, sent from Russia to one country (no forecasts, shares or parts
+    of a year, which would not compare)."""
+    usd = remittances[(remittances["unit"] == "usd") & (remittances["from_country"] == "RUS")
+                      & remittances["to_country"].notna() & remittances["period_start"].notna()]
+    whole_year = (usd["period_start"].dt.strftime("%m-%d") == "01-01") & (
+        usd["period_end"].dt.strftime("%m-%d") == "12-31") & (usd["period_start"].dt.year == usd["period_end"].dt.year)
+    forecast = usd["notes"].fillna("").str.contains("forecast", case=False)
+    return usd[whole_year & ~forecast]
+
+
+def transfers_by_year(remittances: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+    """Money sent from Russia each year, a line per country and statistical series. A line joins only consecutive
+    years of one series: the Bank of Russia's figures end in 2021 and the recipients' begin in 2022, so the two are
+    never joined, and a rule marks the break."""
+    years = full_years_from_russia(remittances).assign(year=lambda table: table["period_start"].dt.year)
+    figure = go.Figure()
+    for (country, series), group in years.sort_values("year").groupby(["to_country", "series"]):
+        label, symbol, dash = SERIES[series]
+        x: list = []
+        y: list = []
+        for year, value in zip(group["year"], group["value"], strict=True):
+            if x and x[-1] is not None and year - x[-1].year > 1:
+                x.append(None)  # a gap in the years: break the line rather than draw across it
+                y.append(None)
+            x.append(pd.Timestamp(year=year, month=7, day=1))
+            y.append(value / 1e9)
+        figure.add_trace(go.Scatter(
+            x=x, y=y, mode="lines+markers", name=f"{plain(names.get(country, country))}, {label}",
+            line={"color": country_colour(country), "dash": dash},
+            marker={"symbol": symbol, "size": 10, "color": country_colour(country)},
+            hovertemplate="%{y:.2f} bn US$<extra>" + plain(f"{names.get(country, country)}, {label}") + "</extra>",
+        ))
+    figure.add_vline(x=SERIES_BREAK, line={"color": "#5F676E", "dash": "dot"})
+    figure.add_annotation(x=SERIES_BREAK, y=1, yref="paper", showarrow=False, xanchor="left", yanchor="top",
+                          text=" Series break: Bank of Russia country figures end in 2021;<br> "
+                               "from 2022, recipients' central banks count differently",
+                          font={"size": 11, "color": "#5F676E"}, align="left")
+    figure.update_layout(
+        template="borderlines", height=520, yaxis={"title": "Billion US dollars", "rangemode": "tozero"},
+        xaxis={"title": None},
+        # Up to a dozen country-and-series entries: a column on the right, clear of the source line below.
+        legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yref": "paper", "yanchor": "top"},
+        title={"text": "Money sent home from Russia, by year<br><sup>Whole-year figures in US dollars; each "
+                       "statistical series drawn apart</sup>"},
+    )
+    return with_source(figure, source_text)
+
+
+def work_entries(migrants: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+    """Entries to Russia for work by country, grouped by the period each count covers (periods differ, so bars
+    compare countries within a period, not across periods)."""
+    entries = migrants[(migrants["measure"] == "work_entries") & migrants["origin_country"].notna()
+                       & migrants["period_start"].notna() & migrants["period_end"].notna()]
+    periods = entries.assign(period=[f"{start:%b %Y}–{end:%b %Y}" for start, end in
+                                     zip(entries["period_start"], entries["period_end"], strict=True)])
+    figure = go.Figure()
+    for country, group in periods.sort_values("period_start").groupby("origin_country", sort=False):
+        figure.add_trace(go.Bar(
+            x=group["period"], y=group["value"], name=plain(names.get(country, country)),
+            marker={"color": country_colour(country)},
+            text=[f"{'~' if approximate else ''}{value / 1000:,.0f}k" for value, approximate
+                  in zip(group["value"], group["approximate"], strict=True)], textposition="outside",
+            hovertemplate="%{x}: %{y:,.0f} entries<extra>" + plain(names.get(country, country)) + "</extra>",
+        ))
+    figure.update_layout(
+        template="borderlines", barmode="group", height=460, xaxis={"title": None},
+        yaxis={"title": "Entries for work (border crossings)"},
+        title={"text": "Entries to Russia for work, by country<br><sup>Border crossings with work as the stated "
+                       "purpose, not people; each group is one reporting period</sup>"},
+    )
+    return with_source(figure, source_text)

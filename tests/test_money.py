@@ -1,0 +1,55 @@
+"""Money and migrants: series kept apart, only whole years compared, entries counted as crossings."""
+
+from streamlit.testing.v1 import AppTest
+
+from catalog import load
+from charts.money import full_years_from_russia, transfers_by_year, work_entries
+from tests.conftest import REPO
+from tests.figures import decoded
+
+NAMES = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+
+
+def test_only_whole_calendar_years_sent_from_russia_to_one_country_are_compared():
+    years = full_years_from_russia(load("remittances"))
+    assert (years["from_country"] == "RUS").all() and years["to_country"].notna().all()
+    assert (years["period_start"].dt.day_of_year == 1).all()
+    assert ((years["period_end"] - years["period_start"]).dt.days >= 364).all()
+    assert "wb-uzb-2021-forecast" not in set(years["figure_id"])
+
+
+def test_the_bank_of_russia_and_recipient_series_are_separate_lines():
+    figure = transfers_by_year(load("remittances"), NAMES, "Source: X")
+    uzbek = {trace.name: trace for trace in figure.data if trace.name.startswith("Uzbekistan")}
+    assert {"Uzbekistan, Bank of Russia (money-transfer systems)", "Uzbekistan, Recipient's central bank"} <= set(
+        uzbek)
+    bank_of_russia = decoded(uzbek["Uzbekistan, Bank of Russia (money-transfer systems)"].y)
+    assert bank_of_russia == [3.902, 4.082]  # 2017 and 2018, in billions, as the Bank of Russia stated them
+
+
+def test_a_gap_in_the_years_breaks_the_line_instead_of_bridging_it():
+    tajik = load("remittances")
+    tajik = tajik[tajik["figure_id"].isin(["cbr-tjk-2013", "cbr-tjk-2014", "cbr-tjk-2017"])]
+    trace = transfers_by_year(tajik, NAMES, "Source: X").data[0]
+    years = [None if when is None else when.year for when in trace.x]
+    assert years == [2013, 2014, None, 2017]
+
+
+def test_work_entries_are_crossings_grouped_by_period():
+    entries = load("migrant_workers")
+    figure = work_entries(entries[entries["measure"] == "work_entries"], NAMES, "Source: X")
+    uzbek = next(trace for trace in figure.data if trace.name == "Uzbekistan")
+    assert "Jan 2018–Sep 2018" in list(uzbek.x)
+    assert 1573791 in decoded(uzbek.y)
+    assert "border crossings" in figure.layout.yaxis.title.text
+
+
+def test_the_money_page_filters_recipients_from_the_url():
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.query_params["to"] = "TJK"
+    app.run()
+    app.switch_page("pages/money.py")
+    app.run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Money and migrants"
+    assert set(app.dataframe[0].value["to_country"]) == {"TJK"}
