@@ -19,6 +19,8 @@ PAGES = [
     st.Page("pages/extraditions.py", title="Extraditions", icon=":material/gavel:", url_path="extraditions"),
     st.Page("pages/entry_rules.py", title="Entry rules", icon=":material/event_available:", url_path="entry_rules"),
     st.Page("pages/money.py", title="Money and migrants", icon=":material/payments:", url_path="money"),
+    st.Page("pages/us_restrictions.py", title="US restrictions", icon=":material/flight_land:",
+            url_path="us_restrictions"),
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
 ]
 

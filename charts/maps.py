@@ -44,3 +44,25 @@ def arc_map(arcs: pd.DataFrame, outlines: dict, *, centre: tuple[float, float], 
     ]
     return pdk.Deck(layers=layers, map_provider=None, tooltip={"text": "{label}"},
                     initial_view_state=pdk.ViewState(latitude=centre[1], longitude=centre[0], zoom=zoom))
+
+
+def choropleth_map(values: dict[str, float], labels: dict[str, str], outlines: dict, *,
+                   centre: tuple[float, float], zoom: float) -> pdk.Deck:
+    """Countries shaded by a value (light to dark blue over the values' own range); others plain grey. `labels`
+    give each shaded country's tooltip text."""
+    low, high = min(values.values()), max(values.values())
+    features = []
+    for feature in outlines["features"]:
+        iso3 = feature["properties"]["iso3"]
+        if iso3 in values:
+            share = 0.0 if high == low else (values[iso3] - low) / (high - low)
+            fill = [int(222 - 200 * share), int(235 - 150 * share), int(247 - 100 * share), 255]
+            properties = {"iso3": iso3, "fill": fill, "label": labels[iso3]}
+        else:
+            properties = {"iso3": iso3, "fill": [235, 238, 241, 255], "label": ""}
+        features.append({**feature, "properties": properties})
+    layer = pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="choropleth",
+                      stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=[120, 128, 136],
+                      line_width_min_pixels=0.6, pickable=True)
+    return pdk.Deck(layers=[layer], map_provider=None, tooltip={"text": "{label}"},
+                    initial_view_state=pdk.ViewState(latitude=centre[1], longitude=centre[0], zoom=zoom))

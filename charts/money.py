@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.series import yearly_points
 from charts.text import plain, with_source
 from charts.theme import country_colour
 
@@ -36,14 +37,7 @@ def transfers_by_year(remittances: pd.DataFrame, names: dict[str, str], source_t
     figure = go.Figure()
     for (country, series), group in years.sort_values("year").groupby(["to_country", "series"]):
         label, symbol, dash = SERIES[series]
-        x: list = []
-        y: list = []
-        for year, value in zip(group["year"], group["value"], strict=True):
-            if x and x[-1] is not None and year - x[-1].year > 1:
-                x.append(None)  # a gap in the years: break the line rather than draw across it
-                y.append(None)
-            x.append(pd.Timestamp(year=year, month=7, day=1))
-            y.append(value / 1e9)
+        x, y = yearly_points(group["year"], group["value"] / 1e9)
         figure.add_trace(go.Scatter(
             x=x, y=y, mode="lines+markers", name=f"{plain(names.get(country, country))}, {label}",
             line={"color": country_colour(country), "dash": dash},

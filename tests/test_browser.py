@@ -158,14 +158,18 @@ def test_pages_with_two_charts_draw_both(app_url, browser, viewport, path):
     page.close()
 
 
+MAP_PAGES = {"exodus": "The 2022 exodus", "us_restrictions": "US restrictions"}
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_the_exodus_map_draws_offline(app_url, browser, viewport):
+@pytest.mark.parametrize("path", MAP_PAGES)
+def test_maps_draw_offline(app_url, browser, viewport, path):
     page = browser.new_page(viewport=VIEWPORTS[viewport])
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{app_url}/exodus", wait_until="domcontentloaded")
+    page.goto(f"{app_url}/{path}", wait_until="domcontentloaded")
     wait_for_streamlit(page)
-    expect(page.get_by_role("heading", name="The 2022 exodus")).to_be_visible(timeout=90_000)
+    expect(page.get_by_role("heading", name=MAP_PAGES[path], exact=True)).to_be_visible(timeout=90_000)
     deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
     expect(deck.locator("canvas").first).to_be_attached(timeout=90_000)
     box = deck.bounding_box()
@@ -174,6 +178,6 @@ def test_the_exodus_map_draws_offline(app_url, browser, viewport):
     assert page.locator('[data-testid="stException"]').count() == 0
     deck.scroll_into_view_if_needed()
     page.wait_for_timeout(1500)  # let deck.gl paint before the screenshot a person will look at
-    page.screenshot(path=str(ARTIFACTS / f"exodus-{viewport}.png"))
+    page.screenshot(path=str(ARTIFACTS / f"{path}-{viewport}.png"))
     assert [url for url in requests if not is_own_host(url, app_url)] == []
     page.close()

@@ -1,0 +1,57 @@
+"""US restrictions: refusal rates as reported, the map of a chosen year, Turkmenistan's overstay rates."""
+
+import json
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from catalog import load
+from catalog.boundaries import country_outlines
+from charts.maps import choropleth_map
+from charts.series import yearly_points
+from charts.us_visas import refusal_rates
+from tests.conftest import REPO
+from tests.figures import decoded
+
+NAMES = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+
+
+def test_yearly_points_break_between_2019_and_2022():
+    x, y = yearly_points([2019, 2022, 2023], [68.06, 47.04, 59.56])
+    assert [None if when is None else when.year for when in x] == [2019, None, 2022, 2023]
+    assert y == [68.06, None, 47.04, 59.56]
+
+
+def test_the_refusal_chart_carries_each_country_s_reported_rates_and_the_milestones():
+    milestones = pd.DataFrame({"date": [pd.Timestamp("2025-06-04")], "label": ["Proclamation 10949"]})
+    figure = refusal_rates(load("us_visas"), milestones, NAMES, "Source: X")
+    uzbekistan = next(trace for trace in figure.data if trace.name == "Uzbekistan")
+    assert [value for value in decoded(uzbekistan.y) if value == value and value is not None] == [
+        68.06, 47.04, 59.56, 64.41]
+    assert figure.layout.title.text.startswith("Uzbekistan's applicants were refused most often in 2024: 64.41%")
+    assert any(annotation.text == "Proclamation 10949" for annotation in figure.layout.annotations)
+
+
+def test_the_map_shades_only_countries_with_a_value_and_labels_them():
+    deck = json.loads(choropleth_map({"KAZ": 40.0, "UZB": 60.0}, {"KAZ": "Kazakhstan: 40%", "UZB": "Uzbekistan: 60%"},
+                                     country_outlines(), centre=(64, 43), zoom=3).to_json())
+    features = deck["layers"][0]["data"]["features"]
+    labelled = {feature["properties"]["iso3"]: feature["properties"]["label"] for feature in features
+                if feature["properties"]["label"]}
+    assert labelled == {"KAZ": "Kazakhstan: 40%", "UZB": "Uzbekistan: 60%"}
+    assert "mapProvider" not in deck
+
+
+def test_the_page_shows_the_year_in_the_url_and_the_overstay_rates():
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.query_params["year"] = "2019"
+    app.run()
+    app.switch_page("pages/us_restrictions.py")
+    app.run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "US restrictions"
+    assert app.selectbox[0].value == "2019"
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    labels = [f["properties"]["label"] for f in deck["layers"][0]["data"]["features"] if f["properties"]["label"]]
+    assert "Uzbekistan: 68.06% of B-visa applications refused in 2019" in labels
+    assert [metric.value for metric in app.metric] == ["15.35%", "21.74%"]
