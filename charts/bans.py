@@ -95,3 +95,20 @@ def bans_by_occupation(bans: pd.DataFrame, names: dict[str, str], source_text: s
         margin={"t": 110},
     )
     return with_source(figure, source_text)
+
+
+def ban_arcs(bans: pd.DataFrame, capitals: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """One arc per direction, from the banning country's capital to the barred people's, width by people barred
+    (an approximate group counts at its stated size), tilted so the two directions do not overlap. `capitals` is
+    indexed by country code, with lon and lat."""
+    rows = []
+    for (banning, nationality), group in bans.groupby(["banning_country", "nationality"]):
+        start, end = capitals.loc[banning], capitals.loc[nationality]
+        rows.append({
+            "from_lon": start["lon"], "from_lat": start["lat"], "to_lon": end["lon"], "to_lat": end["lat"],
+            "width": float(2 + np.sqrt(float(group["count"].sum())) * 1.5), "colour": country_colour(banning),
+            # Tilt is relative to each arc's direction, so the two directions lean to opposite sides.
+            "tilt": 45, "countries": [banning, nationality],
+            "label": f"{direction_label(banning, nationality, names)}: {how_many(group)}",
+        })
+    return pd.DataFrame(rows)

@@ -30,15 +30,17 @@ def outline_layer(outlines: dict, highlighted: set[str]) -> pdk.Layer:
 
 def arc_map(arcs: pd.DataFrame, outlines: dict, *, centre: tuple[float, float], zoom: float) -> pdk.Deck:
     """Arcs from (from_lon, from_lat) to (to_lon, to_lat), `width` in pixels and `colour` as hex, with a `label`
-    tooltip; the end points are drawn as dots so a thin arc can still be found."""
+    tooltip; the end points are drawn as dots so a thin arc can still be found. An optional `tilt` column (degrees)
+    keeps two arcs between the same places, one each way, apart."""
     table = arcs.assign(source_colour=[rgb(colour) for colour in arcs["colour"]])
     ends = pd.DataFrame({"lon": arcs["to_lon"], "lat": arcs["to_lat"], "label": arcs["label"],
                          "source_colour": table["source_colour"]})
     layers = [
         outline_layer(outlines, set(arcs.get("countries", pd.Series(dtype=object)).explode().dropna())),
         pdk.Layer("ArcLayer", table, id="arcs", get_source_position=["from_lon", "from_lat"],
-                  get_target_position=["to_lon", "to_lat"], get_width="width", get_source_color=[213, 94, 0, 230],
-                  get_target_color="source_colour", pickable=True, great_circle=False),
+                  get_target_position=["to_lon", "to_lat"], get_width="width", get_source_color="source_colour",
+                  get_target_color="source_colour", pickable=True, great_circle=False,
+                  get_tilt="tilt" if "tilt" in table else 0),
         pdk.Layer("ScatterplotLayer", ends, id="ends", get_position=["lon", "lat"], get_fill_color="source_colour",
                   get_radius=20_000, radius_min_pixels=4, radius_max_pixels=8, pickable=True),
     ]

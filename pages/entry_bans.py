@@ -7,10 +7,12 @@ exactly the filtered rows.
 import streamlit as st
 
 from catalog import load
-from charts.bans import OCCUPATION_LABELS, bans_by_occupation, bans_timeline, with_direction
+from catalog.boundaries import CRIMEA_NOTE, country_outlines
+from charts.bans import OCCUPATION_LABELS, ban_arcs, bans_by_occupation, bans_timeline, with_direction
+from charts.maps import arc_map
 from ui.chart_block import chart_block
 from ui.frame import start_page
-from ui.sources import source_plain
+from ui.sources import escape_markdown, source_plain
 from ui.url_state import url_choice, url_multichoice, url_text
 
 start_page()
@@ -55,3 +57,12 @@ chart_block(bans_timeline(shown, names, source_text), table, sources=sources,
 chart_block(bans_by_occupation(shown, names, source_text), table, sources=sources,
             alt_text="Bar chart of people barred by occupation, for each direction.",
             file_stem="borderlines-entry-bans-by-occupation")
+
+st.subheader("Who bars whom")
+places = load("places")
+capitals = places[places["kind"] == "capital"].set_index("country")
+arcs = ban_arcs(shown, capitals, names)
+st.pydeck_chart(arc_map(arcs, country_outlines(), centre=(55, 52), zoom=2.6), height=380)
+st.caption("Each arc runs from the banning country's capital to the barred people's country; wider arcs, more people "
+           f"barred. {CRIMEA_NOTE}")
+st.markdown("\n".join(f"- {escape_markdown(label)}" for label in arcs["label"]))

@@ -102,3 +102,14 @@ def test_the_occupation_chart_keeps_approximate_groups_marked_and_counts_unsumme
     assert dict(zip(russian_side.y, russian_side.text, strict=True)) == {"Journalists": "1", "Scholars": "~70"}
     bans = sample_bans()
     assert how_many(bans[bans["banning_country"] == "RUS"]) == "1 named person and a group of around 70"
+
+
+def test_one_arc_per_direction_labelled_in_words_not_a_false_total():
+    from charts.bans import ban_arcs
+
+    capitals = pd.DataFrame({"lon": [37.62, 71.43], "lat": [55.76, 51.17]}, index=["RUS", "KAZ"])
+    arcs = ban_arcs(sample_bans(), capitals, NAMES).set_index("label")
+    assert set(arcs.index) == {"Kazakhstan bars citizens of Russia: 3 named people",
+                               "Russia bars citizens of Kazakhstan: 1 named person and a group of around 70"}
+    assert arcs["width"].iloc[1] > arcs["width"].iloc[0]
+    assert arcs.loc["Kazakhstan bars citizens of Russia: 3 named people", "from_lon"] == 71.43

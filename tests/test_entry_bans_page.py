@@ -1,5 +1,7 @@
 """The Entry bans page (AppTest): both directions by default, narrowed by filters in the URL."""
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from catalog import load
@@ -25,6 +27,9 @@ def test_both_directions_and_every_ban_by_default():
     app = open_entry_bans()
     assert app.title[0].value == "Entry bans"
     assert len(app.get("plotly_chart")) == 2
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    arcs = next(layer for layer in deck["layers"] if layer["id"] == "arcs")["data"]
+    assert len(arcs) == 2  # one arc each way
     assert download_labels(app)[0] == f"Download these {len(load('entry_bans'))} rows (CSV)"
 
 
