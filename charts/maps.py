@@ -28,10 +28,23 @@ def outline_layer(outlines: dict, highlighted: set[str]) -> pdk.Layer:
                      line_width_min_pixels=0.5, pickable=False)
 
 
-def arc_map(arcs: pd.DataFrame, outlines: dict, *, centre: tuple[float, float], zoom: float) -> pdk.Deck:
+def named_points_layers(points: pd.DataFrame) -> list[pdk.Layer]:
+    """Small dark dots with their names beside them (columns lon, lat, name); text is drawn on the GPU from the
+    browser's own fonts, so nothing is fetched."""
+    return [
+        pdk.Layer("ScatterplotLayer", points, id="places", get_position=["lon", "lat"], get_fill_color=[40, 44, 48],
+                  get_radius=8_000, radius_min_pixels=3, radius_max_pixels=5, pickable=True),
+        pdk.Layer("TextLayer", points, id="place-names", get_position=["lon", "lat"], get_text="name",
+                  get_size=12, get_color=[40, 44, 48], get_text_anchor="'start'", get_pixel_offset=[6, 0],
+                  font_family="'Helvetica Neue', Arial, sans-serif"),
+    ]
+
+
+def arc_map(arcs: pd.DataFrame, outlines: dict, *, centre: tuple[float, float], zoom: float,
+            points: pd.DataFrame | None = None) -> pdk.Deck:
     """Arcs from (from_lon, from_lat) to (to_lon, to_lat), `width` in pixels and `colour` as hex, with a `label`
     tooltip; the end points are drawn as dots so a thin arc can still be found. An optional `tilt` column (degrees)
-    keeps two arcs between the same places, one each way, apart."""
+    keeps two arcs between the same places, one each way, apart. `points` (lon, lat, name) are named on the map."""
     table = arcs.assign(source_colour=[rgb(colour) for colour in arcs["colour"]])
     ends = pd.DataFrame({"lon": arcs["to_lon"], "lat": arcs["to_lat"], "label": arcs["label"],
                          "source_colour": table["source_colour"]})
@@ -44,6 +57,8 @@ def arc_map(arcs: pd.DataFrame, outlines: dict, *, centre: tuple[float, float], 
         pdk.Layer("ScatterplotLayer", ends, id="ends", get_position=["lon", "lat"], get_fill_color="source_colour",
                   get_radius=20_000, radius_min_pixels=4, radius_max_pixels=8, pickable=True),
     ]
+    if points is not None:
+        layers += named_points_layers(points.assign(label=points["name"]))
     return pdk.Deck(layers=layers, map_provider=None, tooltip={"text": "{label}"},
                     initial_view_state=pdk.ViewState(latitude=centre[1], longitude=centre[0], zoom=zoom))
 

@@ -37,9 +37,11 @@ dates = sorted(totals_since_mobilization(crossings)["period_end"].dt.strftime("%
 on = url_choice("Figures stated by", dates, "on", format_func=lambda day: pd.Timestamp(day).strftime("%d %B %Y"))
 latest = since_mobilization_on(crossings, pd.Timestamp(on))
 arcs = exodus_arcs(latest, places, CAPITALS, names)
-st.pydeck_chart(arc_map(arcs, country_outlines(), centre=(60, 50), zoom=2.2), height=460)
+border_places = places[places["kind"].isin(["city", "crossing"])]
+st.pydeck_chart(arc_map(arcs, country_outlines(), centre=(60, 50), zoom=2.2, points=border_places), height=460)
 st.caption("Arcs join Moscow to each capital to show direction, not routes; their width grows with the square root "
-           f"of the count, so their area compares the figures. {CRIMEA_NOTE}")
+           "of the count, so their area compares the figures. Dark dots: border cities that received many arrivals "
+           f"and the Upper Lars crossing into Georgia, each from a cited source. {CRIMEA_NOTE}")
 st.markdown("\n".join(f"- {escape_markdown(label)}" for label in arcs["label"]))
 st.caption(source_markdown(latest["source_id"], sources))
 missing = sorted(set(CAPITALS) - set(latest["destination_country"]))

@@ -57,3 +57,5 @@ def test_the_exodus_page_opens_on_the_day_in_the_url():
     labels = sorted(arc["label"] for layer in deck["layers"] if layer["id"] == "arcs" for arc in layer["data"])
     assert [label.split(":")[0] for label in labels] == ["Finland", "Kazakhstan", "Mongolia"]
     assert len(figure_json(app.get("plotly_chart")[0])["data"]) == 4
+    named = next(layer for layer in deck["layers"] if layer["id"] == "place-names")["data"]
+    assert {"Upper Lars", "Oral"} <= {place["name"].split(" (")[0] for place in named}
