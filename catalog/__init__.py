@@ -2,6 +2,7 @@
 
 from catalog.datasets import DATASETS, Dataset, dataset_named
 from catalog.problems import DataFileError, Problem
-from catalog.store import Catalog, load, load_catalog
+from catalog.store import Catalog, country_names, load, load_catalog
 
-__all__ = ["DATASETS", "Catalog", "DataFileError", "Dataset", "Problem", "dataset_named", "load", "load_catalog"]
+__all__ = ["DATASETS", "Catalog", "DataFileError", "Dataset", "Problem", "country_names", "dataset_named", "load",
+           "load_catalog"]

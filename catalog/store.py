@@ -144,6 +144,12 @@ def load(name: str) -> pd.DataFrame:
     return load_catalog().table(name)
 
 
+def country_names() -> dict[str, str]:
+    """ISO code to English name, for labels."""
+    countries = load("countries")
+    return dict(zip(countries["iso3"], countries["name"], strict=True))
+
+
 def last_changed(path: Path) -> datetime | None:
     """When the file last changed: its last git commit if it has one, else its modification time."""
     try:

@@ -6,7 +6,7 @@ exactly the filtered rows.
 
 import streamlit as st
 
-from catalog import load
+from catalog import country_names, load
 from catalog.boundaries import CRIMEA_NOTE, country_outlines
 from charts.bans import OCCUPATION_LABELS, ban_arcs, bans_by_occupation, bans_timeline, with_direction
 from charts.maps import arc_map
@@ -19,7 +19,7 @@ start_page()
 
 bans = load("entry_bans")
 sources = load("sources")
-names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+names = country_names()
 
 st.title("Entry bans")
 st.markdown(
@@ -49,7 +49,7 @@ if shown.empty:
     st.info("No bans match these filters.")
     st.stop()
 
-table = with_direction(shown, names).assign(date_reported=shown["date_reported"].dt.strftime("%Y-%m-%d"))
+table = with_direction(shown, names)
 source_text = source_plain(shown["source_id"], sources)
 chart_block(bans_timeline(shown, names, source_text), table, sources=sources,
             alt_text=f"Dot chart of {len(shown)} entry bans by the date each was reported, one row per direction.",

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from catalog import load
+from catalog import country_names, load
 from charts.rules import rules_timeline
 from rules.stay_calculator import StayRule, Trip, assess
 from ui.chart_block import chart_block
@@ -21,7 +21,7 @@ start_page()
 
 rules = load("entry_rules")
 sources = load("sources")
-country_names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+names = country_names()
 
 st.title("Entry rules")
 st.markdown(
@@ -33,9 +33,8 @@ st.markdown(
 st.subheader("When each rule applied")
 today = pd.Timestamp(date.today())
 chart_block(
-    rules_timeline(rules, country_names, source_plain(rules["source_id"], sources), today),
-    rules.assign(effective_date=rules["effective_date"].dt.strftime("%Y-%m-%d"),
-                 end_date=rules["end_date"].dt.strftime("%Y-%m-%d")),
+    rules_timeline(rules, names, source_plain(rules["source_id"], sources), today),
+    rules,
     sources=sources,
     alt_text=f"Bars showing when each of {len(rules)} entry rules took effect and, where it has, when it ended.",
     file_stem="borderlines-entry-rules",
@@ -52,7 +51,7 @@ def rule_name(key: str) -> str:
     rule_row = countable.loc[key]
     window = "" if pd.isna(rule_row["window_days"]) else int(rule_row["window_days"])
     limit = WINDOW_WORDS[rule_row["window_kind"]].format(window=window)
-    return f"{country_names[rule_row['country']]}: {int(rule_row['max_stay_days'])} {limit} ({rule_row['applies_to']})"
+    return f"{names[rule_row['country']]}: {int(rule_row['max_stay_days'])} {limit} ({rule_row['applies_to']})"
 
 
 rule_id = url_choice("Rule", list(countable.index), "rule", format_func=rule_name)

@@ -7,7 +7,7 @@ Tables: border_crossings, places. The map's date lives in the URL (?on=2022-10-0
 import pandas as pd
 import streamlit as st
 
-from catalog import load
+from catalog import country_names, load
 from catalog.boundaries import CRIMEA_NOTE, country_outlines
 from charts.exodus import exodus_arcs, exodus_points, since_mobilization_on, totals_since_mobilization
 from charts.maps import arc_map
@@ -23,7 +23,7 @@ CAPITALS = {"KAZ": "astana", "GEO": "tbilisi", "FIN": "helsinki", "MNG": "ulaanb
 crossings = load("border_crossings")
 places = load("places")
 sources = load("sources")
-names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+names = country_names()
 
 st.title("The 2022 exodus")
 st.markdown(
@@ -53,8 +53,7 @@ st.subheader("Every dated statement")
 statements = crossings[crossings["measure"] == "entered"]
 chart_block(
     exodus_points(statements, names, source_plain(statements["source_id"], sources)),
-    statements.assign(period_start=statements["period_start"].dt.strftime("%Y-%m-%d"),
-                      period_end=statements["period_end"].dt.strftime("%Y-%m-%d")),
+    statements,
     sources=sources,
     alt_text="Dots for each official count of Russians entering Kazakhstan, Georgia, Finland and Mongolia in "
              "autumn 2022, on a log scale.",

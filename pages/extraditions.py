@@ -5,7 +5,7 @@ Tables: extraditions. Filters (status, holding country) live in the URL.
 
 import streamlit as st
 
-from catalog import load
+from catalog import country_names, load
 from charts.extraditions import STATUS_LABELS, case_steps, cases_by_status
 from ui.chart_block import chart_block
 from ui.frame import start_page
@@ -16,7 +16,7 @@ start_page()
 
 cases = load("extraditions")
 sources = load("sources")
-names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+names = country_names()
 
 st.title("Extraditions")
 st.markdown(
@@ -35,8 +35,7 @@ if shown.empty:
     st.info("No cases match these filters.")
     st.stop()
 
-table = shown.assign(**{column: shown[column].dt.strftime("%Y-%m-%d") for column in
-                        ("date_left_home", "date_detained", "date_decided", "date_returned")})
+table = shown
 source_text = source_plain(shown["source_id"], sources)
 chart_block(cases_by_status(shown, source_text), table, sources=sources,
             alt_text=f"Bar chart of {len(shown)} cases by status, coloured by asylum status.",

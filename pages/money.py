@@ -5,7 +5,7 @@ Tables: remittances, migrant_workers. The recipient filter lives in the URL (?to
 
 import streamlit as st
 
-from catalog import load
+from catalog import country_names, load
 from charts.money import full_years_from_russia, transfers_by_year, work_entries
 from ui.chart_block import chart_block
 from ui.frame import start_page
@@ -17,7 +17,7 @@ start_page()
 remittances = load("remittances")
 migrants = load("migrant_workers")
 sources = load("sources")
-names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+names = country_names()
 
 st.title("Money and migrants")
 st.markdown(
@@ -33,8 +33,7 @@ recipients = url_multichoice("Receiving country", sorted(years["to_country"].uni
 shown = years[years["to_country"].isin(recipients)]
 chart_block(
     transfers_by_year(shown, names, source_plain(shown["source_id"], sources)),
-    shown.assign(period_start=shown["period_start"].dt.strftime("%Y-%m-%d"),
-                 period_end=shown["period_end"].dt.strftime("%Y-%m-%d")),
+    shown,
     sources=sources,
     alt_text="Line chart of money sent from Russia each year to Central Asian countries, with the Bank of Russia "
              "and recipient central bank series drawn separately.",
@@ -47,8 +46,7 @@ st.subheader("Migrant workers")
 entries = migrants[migrants["measure"] == "work_entries"]
 chart_block(
     work_entries(entries, names, source_plain(entries["source_id"], sources)),
-    entries.assign(period_start=entries["period_start"].dt.strftime("%Y-%m-%d"),
-                   period_end=entries["period_end"].dt.strftime("%Y-%m-%d")),
+    entries,
     sources=sources,
     alt_text="Grouped bars of entries to Russia for work by country, for each reporting period.",
     file_stem="borderlines-work-entries",

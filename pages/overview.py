@@ -6,7 +6,7 @@ event, filterable by country and category (both kept in the URL).
 
 import streamlit as st
 
-from catalog import load
+from catalog import country_names, load
 from charts.timeline import CATEGORY_LABELS, events_timeline
 from ui.chart_block import chart_block
 from ui.frame import start_page
@@ -29,7 +29,7 @@ HEADLINES = [
 ]
 
 sources = load("sources")
-country_names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+names = country_names()
 
 st.title("Borderlines")
 st.markdown(
@@ -49,7 +49,7 @@ for column, (dataset, key, row_id, label, written, meaning) in zip(st.columns(le
 st.subheader("Timeline")
 events = load("events")
 countries = url_multichoice("Country that acted", sorted(events["acting_country"].unique()), "country",
-                            format_func=lambda iso3: country_names.get(iso3, iso3))
+                            format_func=lambda iso3: names.get(iso3, iso3))
 categories = url_multichoice("Kind of event", [c for c in CATEGORY_LABELS if c in set(events["category"])],
                              "category", format_func=CATEGORY_LABELS.get)
 shown = events[events["acting_country"].isin(countries) & events["category"].isin(categories)]
@@ -58,8 +58,8 @@ if shown.empty:
     st.info("No events match these filters.")
 else:
     chart_block(
-        events_timeline(shown, country_names, source_plain(shown["source_id"], sources)),
-        shown.assign(date=shown["date"].dt.strftime("%Y-%m-%d")),
+        events_timeline(shown, names, source_plain(shown["source_id"], sources)),
+        shown,
         sources=sources,
         alt_text=f"Timeline of {len(shown)} events from {shown['date'].min():%B %Y} to {shown['date'].max():%B %Y}.",
         file_stem="borderlines-timeline",

@@ -6,7 +6,7 @@ Tables: us_visas, events, entry_rules. The map's year lives in the URL (?year=20
 import pandas as pd
 import streamlit as st
 
-from catalog import load
+from catalog import country_names, load
 from catalog.boundaries import CRIMEA_NOTE, country_outlines
 from charts.maps import choropleth_map
 from charts.us_visas import refusal_rates
@@ -24,7 +24,7 @@ MILESTONES = {"us-proclamation-10949-signed": "Proclamation 10949: partial ban o
 visas = load("us_visas")
 events = load("events").set_index("event_id")
 sources = load("sources")
-names = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+names = country_names()
 
 st.title("US restrictions")
 st.markdown(
@@ -38,8 +38,7 @@ milestones = pd.DataFrame({"date": [events.at[event, "date"] for event in MILEST
                            "label": list(MILESTONES.values())})
 chart_block(
     refusal_rates(visas, milestones, names, source_plain(rates["source_id"], sources)),
-    rates.assign(period_start=rates["period_start"].dt.strftime("%Y-%m-%d"),
-                 period_end=rates["period_end"].dt.strftime("%Y-%m-%d")),
+    rates,
     sources=sources,
     alt_text="Line chart of US B-visa refusal rates for five Central Asian countries in 2019 and 2022 to 2024, with "
              "the 2025 proclamation and the 2026 visa bonds marked.",

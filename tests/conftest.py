@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -27,3 +28,16 @@ def fresh_streamlit_caches():
     import streamlit as st
 
     st.cache_data.clear()
+
+
+def open_page(page_file: str | None = None, **query: str) -> AppTest:
+    """Run app.py as a reader's browser would: with these URL parameters, then on this page (None: the default)."""
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    if page_file:
+        app.switch_page(page_file)
+        app.run()
+    assert not app.exception, app.exception
+    return app

@@ -6,24 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from catalog import DATASETS, load_catalog
-from tests.conftest import REPO
+from tests.conftest import open_page
 from tests.csv_edits import break_cell
-
-
-def open_data_page(**query) -> AppTest:
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page("pages/data.py")
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 @pytest.fixture(scope="module")
 def page() -> AppTest:
-    return open_data_page()
+    return open_page("pages/data.py")
 
 
 def test_the_page_has_its_title_and_lists_every_dataset_with_rows_and_sources(page):
@@ -48,7 +37,7 @@ def test_the_first_dataset_is_shown_with_its_table_download_and_full_source_list
 
 
 def test_a_dataset_named_in_the_url_is_opened_with_its_own_rows_and_sources():
-    page = open_data_page(dataset="border_crossings")
+    page = open_page("pages/data.py", dataset="border_crossings")
     crossings = load_catalog().table("border_crossings")
     assert page.selectbox[0].value == "border_crossings"
     assert [header.value for header in page.subheader][1] == "The 2022 exodus: official figures"
@@ -63,7 +52,7 @@ def test_a_dataset_named_in_the_url_is_opened_with_its_own_rows_and_sources():
 def test_a_dataset_that_fails_its_check_is_withheld_and_its_problems_are_listed(data_copy):
     break_cell(data_copy, "events", "date_precision", "fortnight")
 
-    page = open_data_page(dataset="events")
+    page = open_page("pages/data.py", dataset="events")
 
     assert "Timeline of events" in page.error[0].value
     problems = page.dataframe[0].value
@@ -74,7 +63,7 @@ def test_a_dataset_that_fails_its_check_is_withheld_and_its_problems_are_listed(
 
 
 def test_an_edited_csv_shows_on_the_next_rerun_without_a_restart(data_copy):
-    page = open_data_page(dataset="countries")
+    page = open_page("pages/data.py", dataset="countries")
     before = page.metric[0].value
     with open(data_copy / "countries.csv", "a", encoding="utf-8") as file:
         file.write("AFG,Afghanistan\n")

@@ -5,18 +5,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from catalog import load
-from tests.conftest import REPO
-
-
-def open_entry_bans(**query) -> AppTest:
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page("pages/entry_bans.py")
-    app.run()
-    assert not app.exception, app.exception
-    return app
+from tests.conftest import open_page
 
 
 def download_labels(app: AppTest) -> list[str]:
@@ -24,7 +13,7 @@ def download_labels(app: AppTest) -> list[str]:
 
 
 def test_both_directions_and_every_ban_by_default():
-    app = open_entry_bans()
+    app = open_page("pages/entry_bans.py")
     assert app.title[0].value == "Entry bans"
     assert len(app.get("plotly_chart")) == 2
     deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
@@ -34,7 +23,7 @@ def test_both_directions_and_every_ban_by_default():
 
 
 def test_a_direction_in_the_url_shows_only_that_direction():
-    app = open_entry_bans(direction="RUS>KAZ")
+    app = open_page("pages/entry_bans.py", direction="RUS>KAZ")
     bans = load("entry_bans")
     expected = bans[(bans["banning_country"] == "RUS") & (bans["nationality"] == "KAZ")]
     assert download_labels(app)[0] == f"Download these {len(expected)} rows (CSV)"
@@ -43,7 +32,7 @@ def test_a_direction_in_the_url_shows_only_that_direction():
 
 
 def test_a_search_in_the_url_finds_names_and_context():
-    app = open_entry_bans(q="historian")
+    app = open_page("pages/entry_bans.py", q="historian")
     bans = load("entry_bans")
     text = bans["person_or_group"] + " " + bans["reason_or_context"].fillna("")
     expected = bans[text.str.contains("historian", case=False)]
@@ -52,5 +41,5 @@ def test_a_search_in_the_url_finds_names_and_context():
 
 
 def test_a_search_that_matches_nothing_says_so():
-    app = open_entry_bans(q="no such person anywhere")
+    app = open_page("pages/entry_bans.py", q="no such person anywhere")
     assert app.info[0].value == "No bans match these filters."

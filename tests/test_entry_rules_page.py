@@ -1,25 +1,13 @@
 """The Entry rules page (AppTest): the rules chart, and the stay calculator driven by a shared link."""
 
-from streamlit.testing.v1 import AppTest
 
 from catalog import load
-from tests.conftest import REPO
+from tests.conftest import open_page
 from tests.figures import figure_json
 
 
-def open_entry_rules(**query) -> AppTest:
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page("pages/entry_rules.py")
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
 def test_every_rule_is_a_bar_in_the_rules_chart():
-    app = open_entry_rules()
+    app = open_page("pages/entry_rules.py")
     assert app.title[0].value == "Entry rules"
     figure = figure_json(app.get("plotly_chart")[0])
     assert sum(len(trace["y"]) for trace in figure["data"]) == len(load("entry_rules"))
@@ -28,8 +16,8 @@ def test_every_rule_is_a_bar_in_the_rules_chart():
 def test_a_shared_link_reopens_the_calculation():
     # 1 Jan-30 Mar 2024 is 90 days (31 + 29 + 30); on 1 Jul 2024 the 180-day window starts 4 Jan, holding
     # 87 of them plus 29 Jun-1 Jul (3 days) = 90 used. The second trip first breaks the rule on 27 Sep 2024.
-    app = open_entry_rules(rule="kaz-eaeu-90-in-180", trips="2024-01-01..2024-03-30,2024-06-29..2024-10-31",
-                           as_of="2024-07-01")
+    app = open_page("pages/entry_rules.py", rule="kaz-eaeu-90-in-180",
+                    trips="2024-01-01..2024-03-30,2024-06-29..2024-10-31", as_of="2024-07-01")
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Days used as of 01 Jul 2024"] == "90"
     assert metrics["Days left"] == "0"
@@ -39,8 +27,8 @@ def test_a_shared_link_reopens_the_calculation():
 
 def test_russias_calendar_year_rule_ignores_days_before_2025():
     # 1 Dec 2024-31 Jan 2025: only the 31 January days count under a rule that began on 1 Jan 2025.
-    app = open_entry_rules(rule="rus-visa-free-90-per-calendar-year", trips="2024-12-01..2025-01-31",
-                           as_of="2025-01-31")
+    app = open_page("pages/entry_rules.py", rule="rus-visa-free-90-per-calendar-year",
+                    trips="2024-12-01..2025-01-31", as_of="2025-01-31")
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Days used as of 31 Jan 2025"] == "31"
     assert metrics["Days left"] == "59"
@@ -48,6 +36,6 @@ def test_russias_calendar_year_rule_ignores_days_before_2025():
 
 
 def test_a_trip_that_ends_before_it_starts_is_named_in_an_error():
-    app = open_entry_rules(trips="2024-05-10..2024-05-01")
+    app = open_page("pages/entry_rules.py", trips="2024-05-10..2024-05-01")
     assert "2024-05-10 to 2024-05-01" in app.error[0].value
     assert not app.metric

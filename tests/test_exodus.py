@@ -3,13 +3,12 @@
 import json
 
 import pandas as pd
-from streamlit.testing.v1 import AppTest
 
 from catalog import load
 from catalog.boundaries import country_outlines
 from charts.exodus import exodus_arcs, exodus_points, since_mobilization_on
 from charts.maps import arc_map
-from tests.conftest import REPO
+from tests.conftest import open_page
 from tests.figures import figure_json
 
 NAMES = {"KAZ": "Kazakhstan", "GEO": "Georgia", "FIN": "Finland", "MNG": "Mongolia", "RUS": "Russia"}
@@ -45,12 +44,7 @@ def test_the_statements_chart_draws_points_only():
 
 
 def test_the_exodus_page_opens_on_the_day_in_the_url():
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    app.query_params["on"] = "2022-10-04"
-    app.run()
-    app.switch_page("pages/exodus.py")
-    app.run()
-    assert not app.exception, app.exception
+    app = open_page("pages/exodus.py", on="2022-10-04")
     assert app.title[0].value == "The 2022 exodus"
     assert app.selectbox[0].value == "2022-10-04"
     deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)

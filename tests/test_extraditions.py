@@ -1,10 +1,9 @@
 """The Extraditions page: every case by status, dated steps only where sources give them."""
 
-from streamlit.testing.v1 import AppTest
 
 from catalog import load
 from charts.extraditions import case_steps, cases_by_status
-from tests.conftest import REPO
+from tests.conftest import open_page
 from tests.figures import decoded
 
 
@@ -24,12 +23,7 @@ def test_only_people_without_any_dated_step_are_listed_as_undated():
 
 
 def test_a_status_filter_in_the_url_narrows_the_cases():
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    app.query_params["status"] = "deported"
-    app.run()
-    app.switch_page("pages/extraditions.py")
-    app.run()
-    assert not app.exception, app.exception
+    app = open_page("pages/extraditions.py", status="deported")
     cases = load("extraditions")
     deported = cases[cases["status"] == "deported"]
     assert app.title[0].value == "Extraditions"

@@ -1,10 +1,9 @@
 """Money and migrants: series kept apart, only whole years compared, entries counted as crossings."""
 
-from streamlit.testing.v1 import AppTest
 
 from catalog import load
 from charts.money import full_years_from_russia, transfers_by_year, work_entries
-from tests.conftest import REPO
+from tests.conftest import open_page
 from tests.figures import decoded
 
 NAMES = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
@@ -45,11 +44,6 @@ def test_work_entries_are_crossings_grouped_by_period():
 
 
 def test_the_money_page_filters_recipients_from_the_url():
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    app.query_params["to"] = "TJK"
-    app.run()
-    app.switch_page("pages/money.py")
-    app.run()
-    assert not app.exception, app.exception
+    app = open_page("pages/money.py", to="TJK")
     assert app.title[0].value == "Money and migrants"
     assert set(app.dataframe[0].value["to_country"]) == {"TJK"}

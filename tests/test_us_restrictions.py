@@ -3,14 +3,13 @@
 import json
 
 import pandas as pd
-from streamlit.testing.v1 import AppTest
 
 from catalog import load
 from catalog.boundaries import country_outlines
 from charts.maps import choropleth_map
 from charts.series import yearly_points
 from charts.us_visas import refusal_rates
-from tests.conftest import REPO
+from tests.conftest import open_page
 from tests.figures import decoded
 
 NAMES = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
@@ -43,12 +42,7 @@ def test_the_map_shades_only_countries_with_a_value_and_labels_them():
 
 
 def test_the_page_shows_the_year_in_the_url_and_the_overstay_rates():
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    app.query_params["year"] = "2019"
-    app.run()
-    app.switch_page("pages/us_restrictions.py")
-    app.run()
-    assert not app.exception, app.exception
+    app = open_page("pages/us_restrictions.py", year="2019")
     assert app.title[0].value == "US restrictions"
     assert app.selectbox[0].value == "2019"
     deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)

@@ -21,7 +21,9 @@ def chart_block(figure: go.Figure, rows: pd.DataFrame, *, sources: pd.DataFrame,
             "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
         })
     with table_tab:
-        st.dataframe(rows, hide_index=True, width="stretch")
+        st.dataframe(rows, hide_index=True, width="stretch", column_config={
+            column: st.column_config.DateColumn(format="YYYY-MM-DD")
+            for column in rows.columns if pd.api.types.is_datetime64_any_dtype(rows[column])})
     if "source_id" in rows:
         used = rows["source_id"].nunique()
         if used <= 3:
