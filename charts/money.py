@@ -9,11 +9,12 @@ from charts.series import yearly_points
 from charts.text import plain, with_source
 from charts.theme import country_colour
 
+# Statistical series: long name (hover, table), short name (legend, which must fit a phone), marker, line dash.
 SERIES = {
-    "bank_of_russia_transfers": ("Bank of Russia (money-transfer systems)", "circle", "solid"),
-    "recipient_central_bank": ("Recipient's central bank", "diamond-open", "dash"),
-    "world_bank": ("World Bank", "square-open", "dot"),
-    "other": ("Other", "x", "dot"),
+    "bank_of_russia_transfers": ("Bank of Russia (money-transfer systems)", "Bank of Russia", "circle", "solid"),
+    "recipient_central_bank": ("Recipient's central bank", "own central bank", "diamond-open", "dash"),
+    "world_bank": ("World Bank", "World Bank", "square-open", "dot"),
+    "other": ("Other", "other", "x", "dot"),
 }
 SERIES_BREAK = pd.Timestamp("2022-01-01")
 
@@ -36,10 +37,10 @@ def transfers_by_year(remittances: pd.DataFrame, names: dict[str, str], source_t
     years = full_years_from_russia(remittances).assign(year=lambda table: table["period_start"].dt.year)
     figure = go.Figure()
     for (country, series), group in years.sort_values("year").groupby(["to_country", "series"]):
-        label, symbol, dash = SERIES[series]
+        label, short, symbol, dash = SERIES[series]
         x, y = yearly_points(group["year"], group["value"] / 1e9)
         figure.add_trace(go.Scatter(
-            x=x, y=y, mode="lines+markers", name=f"{plain(names.get(country, country))}, {label}",
+            x=x, y=y, mode="lines+markers", name=f"{plain(names.get(country, country))}, {short}",
             line={"color": country_colour(country), "dash": dash},
             marker={"symbol": symbol, "size": 10, "color": country_colour(country)},
             hovertemplate="%{y:.2f} bn US$<extra>" + plain(f"{names.get(country, country)}, {label}") + "</extra>",
@@ -50,10 +51,10 @@ def transfers_by_year(remittances: pd.DataFrame, names: dict[str, str], source_t
                                "from 2022, recipients' central banks count differently",
                           font={"size": 11, "color": "#5F676E"}, align="left")
     figure.update_layout(
-        template="borderlines", height=520, yaxis={"title": "Billion US dollars", "rangemode": "tozero"},
+        template="borderlines", height=620, yaxis={"title": "Billion US dollars", "rangemode": "tozero"},
         xaxis={"title": None},
-        # Up to a dozen country-and-series entries: a column on the right, clear of the source line below.
-        legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yref": "paper", "yanchor": "top"},
+        # Up to a dozen legend entries wrap to several rows on a phone: keep them clear of the source line.
+        margin={"b": 290},
         title={"text": "Money sent home from Russia, by year<br><sup>Whole-year figures in US dollars; each "
                        "statistical series drawn apart</sup>"},
     )

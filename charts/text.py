@@ -21,5 +21,5 @@ def with_source(figure, source_text: str):
     figure.add_annotation(text=wrapped(source_text, 70), xref="paper", yref="paper", x=0, y=0, yshift=-72,
                           xanchor="left", yanchor="top", showarrow=False, align="left",
                           font={"size": 11, "color": "#5F676E"})
-    figure.update_layout(margin={"b": 150})  # room for the source line above a bottom legend
+    figure.update_layout(margin={"b": max(150, figure.layout.margin.b or 0)})  # room above a bottom legend
     return figure

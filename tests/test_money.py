@@ -20,9 +20,8 @@ def test_only_whole_calendar_years_sent_from_russia_to_one_country_are_compared(
 def test_the_bank_of_russia_and_recipient_series_are_separate_lines():
     figure = transfers_by_year(load("remittances"), NAMES, "Source: X")
     uzbek = {trace.name: trace for trace in figure.data if trace.name.startswith("Uzbekistan")}
-    assert {"Uzbekistan, Bank of Russia (money-transfer systems)", "Uzbekistan, Recipient's central bank"} <= set(
-        uzbek)
-    bank_of_russia = decoded(uzbek["Uzbekistan, Bank of Russia (money-transfer systems)"].y)
+    assert {"Uzbekistan, Bank of Russia", "Uzbekistan, own central bank"} <= set(uzbek)
+    bank_of_russia = decoded(uzbek["Uzbekistan, Bank of Russia"].y)
     assert bank_of_russia == [3.902, 4.082]  # 2017 and 2018, in billions, as the Bank of Russia stated them
 
 
