@@ -1,8 +1,7 @@
 """Borderlines' data layer: the only code that reads data/. Pages call `load(name)`; staff run `python -m catalog`."""
 
-from catalog.datasets import DATASETS, Dataset, dataset_named
+from catalog.datasets import DATASETS, Dataset
 from catalog.problems import DataFileError, Problem
 from catalog.store import Catalog, country_names, load, load_catalog
 
-__all__ = ["DATASETS", "Catalog", "DataFileError", "Dataset", "Problem", "country_names", "dataset_named", "load",
-           "load_catalog"]
+__all__ = ["DATASETS", "Catalog", "DataFileError", "Dataset", "Problem", "country_names", "load", "load_catalog"]

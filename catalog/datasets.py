@@ -349,11 +349,3 @@ DATASETS: dict[str, Dataset] = {dataset.name: dataset for dataset in (
     SOURCES, COUNTRIES, PLACES, EVENTS, ENTRY_BANS, EXTRADITIONS, BORDER_CROSSINGS, ENTRY_RULES, REMITTANCES,
     MIGRANT_WORKERS, US_VISAS,
 )}
-
-
-def dataset_named(name: str) -> Dataset:
-    """Look a dataset up by name; anything not in the registry is refused before a path is built from it."""
-    try:
-        return DATASETS[name]
-    except KeyError:
-        raise KeyError(f"unknown dataset {name!r}; the datasets are {', '.join(DATASETS)}") from None
