@@ -1,4 +1,5 @@
-"""Borderlines: the router. Page config, the page list with stable URL paths, and nothing else.
+"""Borderlines: the router. Page config, the page list with stable URL paths, and the presenter-mode frame that
+every page shares.
 
 Each URL path is its page file's name: Streamlit's legacy mode (see ui/frame.py) finds pages by file name, so a
 fresh server's first deep link only reaches the right page when the two agree.
@@ -7,6 +8,8 @@ fresh server's first deep link only reaches the right page when the two agree.
 from pathlib import Path
 
 import streamlit as st
+
+from ui.presenter import presenter_frame
 
 # A local file: a material-icon favicon would be fetched from a font CDN, and the app must work offline.
 st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
@@ -24,4 +27,6 @@ PAGES = [
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
 ]
 
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+presenter_frame(PAGES)
+page.run()
