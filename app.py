@@ -24,6 +24,7 @@ PAGES = [
     st.Page("pages/money.py", title="Money and migrants", icon=":material/payments:", url_path="money"),
     st.Page("pages/us_restrictions.py", title="US restrictions", icon=":material/flight_land:",
             url_path="us_restrictions"),
+    st.Page("pages/briefing.py", title="Briefing", icon=":material/co_present:", url_path="briefing"),
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
 ]
 

@@ -23,10 +23,7 @@ def chart_block(chart: Chart, *, sources: pd.DataFrame) -> None:
     rows = chart.rows
     chart_tab, table_tab = st.tabs(["Chart", "Table"])
     with chart_tab:
-        st.plotly_chart(chart.figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text, config={
-            "displaylogo": False,
-            "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2},
-        })
+        draw(chart)
     with table_tab:
         st.dataframe(rows, hide_index=True, width="stretch", column_config={
             column: st.column_config.DateColumn(format="YYYY-MM-DD")
@@ -40,6 +37,12 @@ def chart_block(chart: Chart, *, sources: pd.DataFrame) -> None:
                 st.markdown(source_markdown(rows["source_id"], sources, one_per_line=True))
     st.download_button(f"Download these {len(rows)} rows (CSV)", safe_csv(rows), file_name=f"{chart.file_stem}.csv",
                        mime="text/csv", icon=":material/download:", key=f"download-{chart.file_stem}")
+
+
+def draw(chart: Chart) -> None:
+    """The figure alone, its camera button saving a PNG named after the chart."""
+    st.plotly_chart(chart.figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text, config={
+        "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2}})
 
 
 def tables_for(spec: ChartSpec) -> dict[str, pd.DataFrame]:

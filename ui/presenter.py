@@ -22,10 +22,10 @@ PRESENTER_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stMainMenu"],
 [data-testid="stDecoration"], [data-testid="stAppDeployButton"], [data-testid="stExpandSidebarButton"],
-.st-key-presenter-viewport { display: none !important; }
+.st-key-presenter-viewport, .st-key-slide-keys { display: none !important; }
 .st-key-presenter-corner { position: fixed; top: 0.25rem; right: 1rem; z-index: 999990; }
 [data-testid="stMainBlockContainer"] { padding: 1.25rem 2.5rem 1rem 2.5rem; max-width: none; }
-[data-testid="stMain"] h1 { font-size: 3.75rem; line-height: 1.15; padding-top: 0; }
+[data-testid="stMain"] h1 { font-size: 3.5rem; line-height: 1.15; padding-top: 0; }
 [data-testid="stMain"] h2 { font-size: 3rem; }
 [data-testid="stMain"] h3 { font-size: 2.25rem; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
@@ -46,6 +46,38 @@ export default function({ setStateValue }) {
 }
 """
 viewport_reporter = st.components.v2.component("borderlines.viewport", js=VIEWPORT_JS)
+
+# Presentation remotes send arrow keys or PageUp/PageDown. Keys typed into a field are left alone.
+SLIDE_KEYS_JS = """
+export default function({ setTriggerValue }) {
+  const steps = {ArrowRight: "next", ArrowDown: "next", PageDown: "next", ArrowLeft: "previous",
+                 ArrowUp: "previous", PageUp: "previous", Home: "first", End: "last"};
+  const onKey = (event) => {
+    const step = steps[event.key];
+    const typing = event.target instanceof Element
+      && event.target.closest("input, textarea, select, [contenteditable]");
+    if (!step || typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    setTriggerValue("step", step);
+  };
+  document.addEventListener("keydown", onKey);
+  return () => document.removeEventListener("keydown", onKey);
+}
+"""
+slide_keys = st.components.v2.component("borderlines.slide_keys", js=SLIDE_KEYS_JS)
+
+# The presenter's own clock, from their computer: the server's may be in another time zone.
+CLOCK_JS = """
+export default function({ parentElement }) {
+  const face = parentElement.querySelector("time");
+  const tick = () => { face.textContent = new Date().toLocaleTimeString([], {hour: "2-digit", minute: "2-digit"}); };
+  tick();
+  const timer = setInterval(tick, 1000);
+  return () => clearInterval(timer);
+}
+"""
+clock = st.components.v2.component("borderlines.clock", html="<time></time>", js=CLOCK_JS,
+                                   css="time { font-size: 3rem; font-weight: 600; }")
 
 
 def presenting() -> bool:
