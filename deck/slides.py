@@ -66,8 +66,11 @@ def parse_slide(number: int, section: str) -> Slide:
         settings[match[1].lower()] = match[2].strip()
         lines.pop(0)
     chart, takeaway = settings.pop("chart", ""), settings.pop("takeaway", "")
-    problems = [f"no {what}: add a line '{what}: ...' under the headline" for what, value
-                in (("chart", chart), ("takeaway", takeaway)) if not value]
+    if not (chart or takeaway or settings):
+        problems = ["the slide is empty: add a 'chart: ...' and a 'takeaway: ...' line under the headline"]
+    else:
+        problems = [f"no {what}: add a line '{what}: ...' under the headline" for what, value
+                    in (("chart", chart), ("takeaway", takeaway)) if not value]
     if not headline.strip():
         problems.insert(0, "no headline: write it after '## '")
     return Slide(number, headline.strip(), chart, takeaway, settings, "\n".join(lines).strip(), problems)
