@@ -66,7 +66,6 @@ if st.query_params.get("view") == "notes":
     st.stop()
 
 show_live_slide(number)
-st.caption(f"Slide {number} of {count} · {escape_markdown(deck.title)} · {escape_markdown(data_line(snapshot))}")
 st.title(escape_markdown(slide.headline), anchor=False)
 st.markdown(escape_markdown(slide.takeaway))
 if slide.problems:
@@ -74,7 +73,7 @@ if slide.problems:
              icon=":material/error:")
 else:
     chart = slide.spec.build(snapshot.tables, filter_values(slide))
-    draw(presented(chart, room_for_slide_text(slide)) if presenting() else chart)
+    draw(presented(chart, room_for_slide_text(slide), on_a_slide=True) if presenting() else chart)
 
 with st.container(horizontal=True, vertical_alignment="center", key="slide-controls"):
     st.button("Previous", icon=":material/chevron_left:", on_click=go_to, args=(max(number - 1, 1),),
@@ -82,14 +81,17 @@ with st.container(horizontal=True, vertical_alignment="center", key="slide-contr
     st.markdown(f"Slide {number} of {count}")
     st.button("Next", icon=":material/chevron_right:", on_click=go_to, args=(min(number + 1, count),),
               disabled=number == count)
-    st.link_button("Presenter view", f"?view=notes&room={briefing.room}&slide={number}",
-                   icon=":material/speaker_notes:", type="tertiary")
-    st.download_button("Handout (PDF)", lambda: handout_pdf(deck, snapshot.tables, data_line(snapshot)),
+    st.link_button("Notes", f"?view=notes&room={briefing.room}&slide={number}", icon=":material/speaker_notes:",
+                   type="tertiary", help="The presenter view for a second window: speaker notes, the next headline "
+                                         "and a clock, following this slide")
+    st.download_button("Handout", lambda: handout_pdf(deck, snapshot.tables, data_line(snapshot)),
                        file_name="borderlines-briefing.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
-                       type="tertiary")
+                       type="tertiary", help="The whole deck as a PDF, one page per slide")
     newer = load_catalog().version != snapshot.version
-    st.button("Reload data" + (" (newer data published)" if newer else ""), icon=":material/refresh:",
-              on_click=open_briefing, type="primary" if newer else "tertiary")
+    st.button("Reload" + (" (newer data published)" if newer else ""), icon=":material/refresh:",
+              on_click=open_briefing, type="primary" if newer else "tertiary",
+              help="Show the data published since this briefing opened")
+    st.caption(escape_markdown(data_line(snapshot)))
 
 if deck.problems and not presenting():
     st.warning("Some slides cannot be shown; the rest of the deck plays:\n\n"

@@ -42,7 +42,7 @@ def open_briefing() -> None:
 
 def data_line(snapshot: Snapshot) -> str:
     when = f"{snapshot.as_of:%d %b %Y, %H:%M} UTC" if snapshot.as_of else "an unknown date"
-    return f"data as of {when} (version {snapshot.version})"
+    return f"Data as of {when} · version {snapshot.version}"
 
 
 def slide_from_url(count: int) -> int:
@@ -70,9 +70,9 @@ def live_slide(room: str) -> int | None:
 
 def room_for_slide_text(slide: Slide) -> int:
     """Screen height the slide's words and buttons take in presenter mode, so the chart gets the rest: the
-    headline at 3.5rem and the takeaway at 1.5rem, wrapped to the screen's width, plus the slide line, the controls
-    and the gaps between them."""
+    headline at 3.25rem and the takeaway at 1.5rem, wrapped to the screen's width (about half an em a character),
+    plus the controls, the page's padding and the gaps between them, as measured in Chromium."""
     width = screen()["width"] - 80
-    headline_lines = math.ceil(len(slide.headline) * 0.5 * 56 / width)
+    headline_lines = math.ceil(len(slide.headline) * 0.5 * 52 / width)
     takeaway_lines = math.ceil(len(slide.takeaway) * 0.5 * 24 / width)
-    return 190 + 66 * headline_lines + 38 * takeaway_lines
+    return 210 + 62 * headline_lines + 38 * takeaway_lines

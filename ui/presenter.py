@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.registry import Chart
-from charts.theme import for_presenting
+from charts.theme import for_presenting, under_a_headline
 
 PARAM = "present"
 STATE_KEY = "presenter-mode"
@@ -23,9 +23,10 @@ PRESENTER_CSS = """
 [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stMainMenu"],
 [data-testid="stDecoration"], [data-testid="stAppDeployButton"], [data-testid="stExpandSidebarButton"],
 .st-key-presenter-viewport, .st-key-slide-keys { display: none !important; }
-.st-key-presenter-corner { position: fixed; top: 0.25rem; right: 1rem; z-index: 999990; }
+.st-key-presenter-corner { position: fixed; top: 0.25rem; right: 1rem; left: auto; width: max-content !important;
+  z-index: 999990; }
 [data-testid="stMainBlockContainer"] { padding: 1.25rem 2.5rem 1rem 2.5rem; max-width: none; }
-[data-testid="stMain"] h1 { font-size: 3.5rem; line-height: 1.15; padding-top: 0; }
+[data-testid="stMain"] h1 { font-size: 3.25rem; line-height: 1.15; padding-top: 0; }
 [data-testid="stMain"] h2 { font-size: 3rem; }
 [data-testid="stMain"] h3 { font-size: 2.25rem; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
@@ -118,8 +119,8 @@ def screen() -> dict[str, int]:
     return st.session_state.get("presenter-screen", SMALLEST_SCREEN)
 
 
-def presented(chart: Chart, room_for_text: int) -> Chart:
+def presented(chart: Chart, room_for_text: int, on_a_slide: bool = False) -> Chart:
     """The chart restyled for the room and sized to leave `room_for_text` pixels of the screen for what surrounds
-    it, so it fits without scrolling."""
-    height = max(320, screen()["height"] - room_for_text)
-    return Chart(for_presenting(chart.figure, height), chart.rows, chart.alt_text, chart.file_stem)
+    it, so it fits without scrolling. On a slide the slide's headline stands in for the chart's title."""
+    figure = for_presenting(chart.figure, max(320, screen()["height"] - room_for_text))
+    return Chart(under_a_headline(figure) if on_a_slide else figure, chart.rows, chart.alt_text, chart.file_stem)
