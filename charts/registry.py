@@ -68,7 +68,7 @@ class ChartSpec:
     filters: tuple[Filter, ...]
     select: Callable[[Frames, Chosen], pd.DataFrame]
     draw: Callable[[pd.DataFrame, Frames, str], go.Figure]
-    alt_text: Callable[[pd.DataFrame], str]
+    alt_text: str | Callable[[pd.DataFrame], str]  # a sentence, or one made from the rows shown
     file_stem: str
 
     def chosen(self, frames: Frames, chosen: Chosen | None = None) -> dict[str, str | list[str]]:
@@ -81,7 +81,18 @@ class ChartSpec:
     def build(self, frames: Frames, chosen: Chosen | None = None) -> Chart:
         rows = self.rows(frames, chosen)
         source_text = source_plain(rows["source_id"], frames["sources"])
-        return Chart(self.draw(rows, frames, source_text), rows, self.alt_text(rows), self.file_stem)
+        alt_text = self.alt_text(rows) if callable(self.alt_text) else self.alt_text
+        return Chart(self.draw(rows, frames, source_text), rows, alt_text, self.file_stem)
+
+
+def named(builder: Callable[[pd.DataFrame, dict[str, str], str], go.Figure]) -> Callable:
+    """A builder that takes country names, fed them from the countries table."""
+    return lambda rows, frames, source_text: builder(rows, names(frames), source_text)
+
+
+def measuring(table: str, measure: str) -> Callable[[Frames, Chosen], pd.DataFrame]:
+    """The rows of a table that hold one measure."""
+    return lambda frames, chosen: frames[table][frames[table]["measure"] == measure]
 
 
 def names(frames: Frames) -> dict[str, str]:
@@ -170,31 +181,31 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         (Filter("country", "Country that acted", "many", country_options("events", "acting_country")),
          Filter("category", "Kind of event", "many", label_options("events", "category", CATEGORY_LABELS))),
         events_shown,
-        lambda rows, frames, source_text: events_timeline(rows, names(frames), source_text),
+        named(events_timeline),
         lambda rows: f"Timeline of {len(rows)} events from {rows['date'].min():%B %Y} to {rows['date'].max():%B %Y}.",
         "borderlines-timeline",
     ),
     ChartSpec(
         "exodus_statements", "Every official count of Russians entering neighbouring countries in autumn 2022",
         ("border_crossings", "countries", "sources"), (),
-        lambda frames, chosen: frames["border_crossings"][frames["border_crossings"]["measure"] == "entered"],
-        lambda rows, frames, source_text: exodus_points(rows, names(frames), source_text),
-        lambda rows: "Dots for each official count of Russians entering Kazakhstan, Georgia, Finland and Mongolia in "
-                     "autumn 2022, on a log scale.",
+        measuring("border_crossings", "entered"),
+        named(exodus_points),
+        "Dots for each official count of Russians entering Kazakhstan, Georgia, Finland and Mongolia in "
+        "autumn 2022, on a log scale.",
         "borderlines-exodus-statements",
     ),
     ChartSpec(
         "bans_timeline", "Entry bans by the day each was reported, a row per direction",
         ("entry_bans", "countries", "sources"), BAN_FILTERS, bans_shown,
-        lambda rows, frames, source_text: bans_timeline(rows, names(frames), source_text),
+        named(bans_timeline),
         lambda rows: f"Dot chart of {len(rows)} entry bans by the date each was reported, one row per direction.",
         "borderlines-entry-bans-timeline",
     ),
     ChartSpec(
         "bans_by_occupation", "People barred by occupation, for each direction",
         ("entry_bans", "countries", "sources"), BAN_FILTERS, bans_shown,
-        lambda rows, frames, source_text: bans_by_occupation(rows, names(frames), source_text),
-        lambda rows: "Bar chart of people barred by occupation, for each direction.",
+        named(bans_by_occupation),
+        "Bar chart of people barred by occupation, for each direction.",
         "borderlines-entry-bans-by-occupation",
     ),
     ChartSpec(
@@ -208,7 +219,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         "extradition_steps", "The dated steps of each extradition case",
         ("extraditions", "countries", "sources"), CASE_FILTERS, cases_shown,
         lambda rows, frames, source_text: case_steps(rows, source_text),
-        lambda rows: "Timeline of the dated steps of each case that has reported dates.",
+        "Timeline of the dated steps of each case that has reported dates.",
         "borderlines-extraditions-steps",
     ),
     ChartSpec(
@@ -226,27 +237,27 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         ("remittances", "countries", "sources"),
         (Filter("to", "Receiving country", "many", transfer_recipients),),
         transfer_years_shown,
-        lambda rows, frames, source_text: transfers_by_year(rows, names(frames), source_text),
-        lambda rows: "Line chart of money sent from Russia each year to Central Asian countries, with the Bank of "
-                     "Russia and recipient central bank series drawn separately.",
+        named(transfers_by_year),
+        "Line chart of money sent from Russia each year to Central Asian countries, with the Bank of "
+        "Russia and recipient central bank series drawn separately.",
         "borderlines-transfers-by-year",
     ),
     ChartSpec(
         "work_entries", "Entries to Russia for work, by country and reporting period",
         ("migrant_workers", "countries", "sources"), (),
-        lambda frames, chosen: frames["migrant_workers"][frames["migrant_workers"]["measure"] == "work_entries"],
-        lambda rows, frames, source_text: work_entries(rows, names(frames), source_text),
-        lambda rows: "Grouped bars of entries to Russia for work by country, for each reporting period.",
+        measuring("migrant_workers", "work_entries"),
+        named(work_entries),
+        "Grouped bars of entries to Russia for work by country, for each reporting period.",
         "borderlines-work-entries",
     ),
     ChartSpec(
         "us_visa_refusals", "US B-visa refusal rates by country and year, with the 2025 and 2026 measures",
         ("us_visas", "events", "countries", "sources"), (),
-        lambda frames, chosen: frames["us_visas"][frames["us_visas"]["measure"] == "b_visa_refusal_rate"],
+        measuring("us_visas", "b_visa_refusal_rate"),
         lambda rows, frames, source_text: refusal_rates(rows, us_milestones(frames["events"]), names(frames),
                                                         source_text),
-        lambda rows: "Line chart of US B-visa refusal rates for five Central Asian countries in 2019 and 2022 to "
-                     "2024, with the 2025 proclamation and the 2026 visa bonds marked.",
+        "Line chart of US B-visa refusal rates for five Central Asian countries in 2019 and 2022 to "
+        "2024, with the 2025 proclamation and the 2026 visa bonds marked.",
         "borderlines-us-visa-refusals",
     ),
 ]}
