@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect, sync_playwright
+from pypdf import PdfReader
 
 from charts.registry import CHARTS
 from deck.slides import deck_path, parse_deck
@@ -241,3 +242,15 @@ def test_presenter_mode_stays_on_across_pages_and_each_chart_fits(app_url, brows
             assert charts.nth(index).bounding_box()["height"] <= PRESENTER_SCREENS["projector"]["height"]
         charts.first.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "money-presenter-projector.png"))
+
+
+def test_the_handout_downloads_as_a_pdf_with_a_page_per_slide(app_url, browser, tmp_path):
+    with visit(browser, app_url, "briefing?slide=2", "display", HEADLINES[1]) as page:
+        with page.expect_download(timeout=180_000) as download_info:
+            page.get_by_role("button", name="Handout").click()
+        saved = tmp_path / "handout.pdf"
+        download_info.value.save_as(saved)
+        assert download_info.value.suggested_filename == "borderlines-briefing.pdf"
+        pages = PdfReader(saved).pages
+        assert len(pages) == len(SLIDES)
+        assert all("Source" in sheet.extract_text() for sheet in pages)
