@@ -29,5 +29,5 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-presenter_frame(PAGES)
+presenter_frame(PAGES, page)
 page.run()

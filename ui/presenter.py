@@ -90,7 +90,7 @@ def leave() -> None:
     st.query_params.pop(PARAM, None)
 
 
-def presenter_frame(pages: list[st.Page]) -> None:
+def presenter_frame(pages: list[st.Page], current: st.Page) -> None:
     """Run by the router before every page: read the mode from the URL or the session, keep it in the URL, offer the
     toggle, and in presenter mode hide the chrome, learn the screen size, and put the way to other pages and out of
     presenter mode in a corner (the sidebar that normally holds them is hidden)."""
@@ -104,8 +104,11 @@ def presenter_frame(pages: list[st.Page]) -> None:
         return
     st.query_params[PARAM] = "1"
     st.html(PRESENTER_CSS)
+    if st.session_state.get("presenter-on-page") != current.url_path:  # a page link was followed: close the menu
+        st.session_state["presenter-on-page"] = current.url_path
+        st.session_state["presenter-pages"] = False
     with st.container(key="presenter-corner", horizontal=True, width="content"):
-        with st.popover("Pages", icon=":material/menu:", type="tertiary"):
+        with st.popover("Pages", icon=":material/menu:", type="tertiary", key="presenter-pages", on_change="rerun"):
             for page in pages:
                 st.page_link(page)
         st.button("Leave presenter mode", on_click=leave, icon=":material/close_fullscreen:", type="tertiary",
