@@ -14,6 +14,7 @@ from pathlib import Path
 
 import kaleido
 import plotly.graph_objects as go
+from choreographer.browsers.chromium import Chromium
 from pypdf import PdfWriter
 
 from charts.registry import Frames
@@ -23,6 +24,12 @@ from deck.slides import Deck, Slide, filter_values
 
 PAGE = {"width": 1280, "height": 720}
 EDGE = 14  # pixels between the page's left edge and the text
+
+
+def can_print() -> bool:
+    """Whether kaleido will find a Chromium-based browser on this machine (as it looks for one: kaleido's own
+    browser library does the search)."""
+    return Chromium.find_browser(skip_local=False) is not None
 
 
 def slide_figure(slide: Slide, frames: Frames, footer: str) -> go.Figure:

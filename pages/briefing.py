@@ -8,7 +8,7 @@ presenter's second window: speaker notes, the next headline and a clock, followi
 import streamlit as st
 
 from catalog import load_catalog
-from deck.handout import handout_pdf
+from deck.handout import can_print, handout_pdf
 from deck.slides import filter_values
 from ui.briefing import (
     data_line,
@@ -86,7 +86,9 @@ with st.container(horizontal=True, vertical_alignment="center", key="slide-contr
                                          "and a clock, following this slide")
     st.download_button("Handout", lambda: handout_pdf(deck, snapshot.tables, data_line(snapshot)),
                        file_name="borderlines-briefing.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
-                       type="tertiary", help="The whole deck as a PDF, one page per slide")
+                       type="tertiary", disabled=not can_print(),
+                       help="The whole deck as a PDF, one page per slide" if can_print() else
+                       "The handout is printed with Chromium, which this server does not have")
     newer = load_catalog().version != snapshot.version
     st.button("Reload" + (" (newer data published)" if newer else ""), icon=":material/refresh:",
               on_click=open_briefing, type="primary" if newer else "tertiary",
