@@ -8,6 +8,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from catalog import DataFileError
+
 # A local file: a material-icon favicon would be fetched from a font CDN, and the app must work offline.
 st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
                    layout="wide")
@@ -24,4 +26,8 @@ PAGES = [
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
 ]
 
-st.navigation(PAGES).run()
+try:
+    st.navigation(PAGES).run()
+except DataFileError:
+    # The notice at the top of the page (ui.frame) already names the dataset; a traceback would help no reader.
+    st.info("Part of this page cannot be drawn until that dataset is fixed.", icon=":material/construction:")
