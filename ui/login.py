@@ -87,12 +87,12 @@ def signed_in_editor() -> str | None:
             FAILED_LOGINS.failed()
             st.error("This sign-in link is not valid: a link works only while the server that printed it runs.",
                      icon=":material/lock:")
+    if st.session_state.get("token_accepted"):
+        st.caption("Signed in by the link `make run` printed; give your name to go on.")
     with st.form("sign-in"):
         name = st.text_input("Your name", help="Goes into the public changelog with every change you publish.")
         given = "" if st.session_state.get("token_accepted") else st.text_input("Editor password", type="password")
         submitted = st.form_submit_button("Sign in", type="primary")
-    if st.session_state.get("token_accepted"):
-        st.caption("Signed in by the link `make run` printed; give your name to go on.")
     if not submitted:
         return None
     wait = FAILED_LOGINS.wait_left()
