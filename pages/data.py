@@ -113,6 +113,7 @@ if changes.empty:
 else:
     st.dataframe(changes, hide_index=True, width="stretch", column_config={
         "when": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm"),
+        "dataset": "Dataset", "action": "Action", "editor": "Editor", "note": "Note",
         "rows_added": st.column_config.NumberColumn("Added"),
         "rows_changed": st.column_config.NumberColumn("Changed"),
         "rows_removed": st.column_config.NumberColumn("Removed"),

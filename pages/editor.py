@@ -109,7 +109,8 @@ def publish_and_report(action) -> None:
         show_problems(refused.problems, "This file")
         return
     st.session_state[base_key] = (directory / dataset.filename).read_bytes()
-    st.success(f"Published {dataset.filename}: {entry.rows_added} added, {entry.rows_changed} changed, "
+    done = "Rolled back" if entry.action == "rollback" else "Published"
+    st.success(f"{done} {dataset.filename}: {entry.rows_added} added, {entry.rows_changed} changed, "
                f"{entry.rows_removed} removed. Readers see it on their next click.", icon=":material/check_circle:")
     st.page_link("pages/data.py", label="See it on Data & sources, with the changelog", icon=":material/table:",
                  query_params={"dataset": name})
@@ -143,13 +144,15 @@ elif task == "edit":
 else:
     versions = kept.versions(directory, name)
     changes = kept.changelog(directory)
-    st.dataframe(history_table(versions, changes[changes["dataset"] == name], digest(published or b"")),
-                 hide_index=True, width="stretch")
+    table = history_table(versions, changes[changes["dataset"] == name], digest(published or b""))
+    st.dataframe(table, hide_index=True, width="stretch")
+    labels = {row["Version"]: f"{row['Kept (UTC)']} UTC, {row['By']}{': ' + row['Note'] if row['Note'] else ''}"
+              for _, row in table.iterrows()}
     earlier = [version.id for version in versions if not version.matches(digest(published or b""))]
     if not earlier:
         st.info("There is no earlier version to roll back to.")
     else:
-        chosen = kept.find_version(directory, name, st.selectbox("Roll back to", earlier))
+        chosen = kept.find_version(directory, name, st.selectbox("Roll back to", earlier, format_func=labels.get))
         target = published_table(name, chosen.content())
         if target is None:
             st.error("That version no longer passes the check (a source or country it names may have gone).")

@@ -199,7 +199,7 @@ def test_rollback_restores_an_earlier_version_and_is_logged(data_copy):
     next(button for button in page.button if button.label == "Roll back").click()
     page.run()
 
-    assert page.success[0].value.startswith("Published countries.csv: 0 added, 0 changed, 1 removed.")
+    assert page.success[0].value.startswith("Rolled back countries.csv: 0 added, 0 changed, 1 removed.")
     assert (data_copy / "countries.csv").read_bytes() == original
     assert history.changelog(data_copy).loc[0, "action"] == "rollback"
     assert "AFG" not in set(load_catalog().table("countries")["iso3"])
