@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from catalog import history, load_catalog
 from catalog.publish import publish
-from tests.conftest import open_page
-from tests.csv_edits import rows_of, write
+from tests.conftest import REPO, open_page
+from tests.csv_edits import break_cell, rows_of, write
 from ui.login import FAILED_LOGINS
 
 PASSWORD = "correct horse battery staple"
@@ -208,3 +208,19 @@ def test_rollback_restores_an_earlier_version_and_is_logged(data_copy):
 def test_an_unknown_dataset_in_the_url_opens_the_first_one_and_builds_no_path(data_copy):
     page = signed_in(dataset="../../etc/passwd")
     assert page.selectbox[0].value == "sources"
+
+
+def test_the_password_can_come_from_streamlit_secrets(data_copy, monkeypatch):
+    monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")
+    page = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    page.secrets["editor_password"] = "from secrets.toml"
+    page.switch_page("pages/editor.py")
+    page.run()
+    assert "Signed in as Aigerim" in sign_in(page, password="from secrets.toml").caption[0].value
+
+
+def test_the_editor_lists_the_problems_of_a_published_file_broken_by_hand(data_copy):
+    break_cell(data_copy, "us_visas", "value", "sixty")
+    page = signed_in(dataset="us_visas")
+    assert page.error[0].value.startswith("The published us_visas.csv has 1 problem.")
+    assert "Readers see its version of" in page.caption[1].value
