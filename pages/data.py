@@ -119,3 +119,5 @@ else:
         "rows_removed": st.column_config.NumberColumn("Removed"),
         "version": st.column_config.TextColumn("Version kept in data/history"),
     })
+    st.download_button("Download the changelog (CSV)", safe_csv(changes), file_name="changelog.csv", mime="text/csv",
+                       icon=":material/download:")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from catalog import DATASETS, load_catalog
@@ -85,3 +86,22 @@ def test_readers_see_every_publish_in_the_changelog(data_copy):
     log = page.dataframe[-1].value
     assert log[["dataset", "action", "editor", "note", "rows_added"]].values.tolist() == [
         ["countries", "publish", "Aigerim", "Added Afghanistan for the new extradition case", 1]]
+
+
+def test_the_changelog_download_neutralises_a_formula_typed_into_a_note(data_copy, monkeypatch):
+    base = (data_copy / "countries.csv").read_bytes()
+    publish(data_copy, "countries", base + b"AFG,Afghanistan\n", base=base, editor="=cmd|' /C calc'!A0",
+            note="@SUM(1+1)")
+    downloads = {}
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def recorded(self, path_or_data, mimetype, kind, filename=None):
+        downloads[filename] = path_or_data
+        return keep(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recorded)
+
+    open_page("pages/data.py")
+
+    text = downloads["changelog.csv"].decode("utf-8-sig")
+    assert "'=cmd|' /C calc'!A0" in text and "'@SUM(1+1)" in text
