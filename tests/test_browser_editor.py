@@ -34,6 +34,14 @@ def sign_in_link(base: str) -> str:
     return re.search(r"http://localhost:\d+(/editor\?token=\S+)", log)[1]
 
 
+def upload_file(page, path) -> None:
+    """Once the page has settled: while a script runs, the uploader being replaced is still in the page."""
+    wait_for_streamlit(page)
+    uploader = page.locator('input[type="file"]')
+    expect(uploader).to_have_count(1)
+    uploader.set_input_files(path)
+
+
 def test_staff_upload_fix_publish_see_and_roll_back(data_copy, browser, tmp_path, monkeypatch):  # noqa: F811
     monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD", raising=False)
     overstay = "tkm-overstay-b1b2-fy2023"
@@ -57,14 +65,12 @@ def test_staff_upload_fix_publish_see_and_roll_back(data_copy, browser, tmp_path
         editor.keyboard.press("Enter")
         expect(editor).to_have_url(f"{base}/editor?dataset=us_visas")
 
-        upload = editor.locator('input[type="file"]')
-        expect(upload).to_have_count(1)  # once the page has settled on this dataset
-        upload.set_input_files(broken)
+        upload_file(editor, broken)
         expect(editor.get_by_text("This file has 1 problem. Nothing can be published")).to_be_visible()
         expect(editor.get_by_role("button", name="Publish")).to_have_count(0)
         editor.screenshot(path=str(ARTIFACTS / "editor-problems.png"))
 
-        upload.set_input_files(fixed)
+        upload_file(editor, fixed)
         expect(editor.get_by_text("0 rows added, 1 changed, 0 removed.")).to_be_visible()
         editor.get_by_role("textbox", name="Change note").fill("Rounded as in the DHS table")
         editor.screenshot(path=str(ARTIFACTS / "editor-diff.png"))
