@@ -9,6 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from catalog import DataFileError
+from ui.frame import mark_routed
 from ui.presenter import presenter_frame
 
 # A local file: a material-icon favicon would be fetched from a font CDN, and the app must work offline.
@@ -26,8 +28,14 @@ PAGES = [
             url_path="us_restrictions"),
     st.Page("pages/briefing.py", title="Briefing", icon=":material/co_present:", url_path="briefing"),
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
+    st.Page("pages/editor.py", title="Editor", icon=":material/edit_note:", url_path="editor"),
 ]
 
 page = st.navigation(PAGES)
 presenter_frame(PAGES, page)
-page.run()
+mark_routed()
+try:
+    page.run()
+except DataFileError:
+    # The notice at the top of the page (ui.frame) already names the dataset; a traceback would help no reader.
+    st.info("Part of this page cannot be drawn until that dataset is fixed.", icon=":material/construction:")

@@ -12,7 +12,8 @@ from catalog.store import last_changed, load_catalog
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Every dataset that passed its check, the catalog's version, and when its newest file last changed."""
+    """Every dataset as readers see it (a file that fails its check by its last good version), the catalog's
+    version, and when its newest file last changed."""
 
     tables: dict[str, pd.DataFrame]
     version: str
@@ -22,5 +23,5 @@ class Snapshot:
 def take_snapshot() -> Snapshot:
     catalog = load_catalog()
     changed = [last_changed(state.path) for state in catalog.states.values()]
-    return Snapshot({name: state.table for name, state in catalog.states.items() if state.ok}, catalog.version,
+    return Snapshot({name: state.table for name, state in catalog.states.items() if state.usable}, catalog.version,
                     max(filter(None, changed), default=None))
