@@ -40,8 +40,10 @@ def chart_block(chart: Chart, *, sources: pd.DataFrame) -> None:
 
 
 def draw(chart: Chart) -> None:
-    """The figure alone, its camera button saving a PNG named after the chart."""
-    st.plotly_chart(chart.figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text, config={
+    """The figure alone, its camera button saving a PNG named after the chart. In presenter mode the figure keeps
+    its own presenter template: Streamlit's chart theme would set its type back to reading size."""
+    st.plotly_chart(chart.figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text,
+                    theme=None if presenting() else "streamlit", config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2}})
 
 
