@@ -1,4 +1,5 @@
-"""Borderlines: the router. Page config, the page list with stable URL paths, and nothing else.
+"""Borderlines: the router. Page config, the page list with stable URL paths, and the presenter-mode frame that
+every page shares.
 
 Each URL path is its page file's name: Streamlit's legacy mode (see ui/frame.py) finds pages by file name, so a
 fresh server's first deep link only reaches the right page when the two agree.
@@ -10,6 +11,7 @@ import streamlit as st
 
 from catalog import DataFileError
 from ui.frame import mark_routed
+from ui.presenter import presenter_frame
 
 # A local file: a material-icon favicon would be fetched from a font CDN, and the app must work offline.
 st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
@@ -24,13 +26,16 @@ PAGES = [
     st.Page("pages/money.py", title="Money and migrants", icon=":material/payments:", url_path="money"),
     st.Page("pages/us_restrictions.py", title="US restrictions", icon=":material/flight_land:",
             url_path="us_restrictions"),
+    st.Page("pages/briefing.py", title="Briefing", icon=":material/co_present:", url_path="briefing"),
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
     st.Page("pages/editor.py", title="Editor", icon=":material/edit_note:", url_path="editor"),
 ]
 
+page = st.navigation(PAGES)
+presenter_frame(PAGES, page)
 mark_routed()
 try:
-    st.navigation(PAGES).run()
+    page.run()
 except DataFileError:
     # The notice at the top of the page (ui.frame) already names the dataset; a traceback would help no reader.
     st.info("Part of this page cannot be drawn until that dataset is fixed.", icon=":material/construction:")

@@ -46,12 +46,15 @@ def transfers_by_year(remittances: pd.DataFrame, names: dict[str, str], source_t
             hovertemplate="%{y:.2f} bn US$<extra>" + plain(f"{names.get(country, country)}, {label}") + "</extra>",
         ))
     figure.add_vline(x=SERIES_BREAK, line={"color": "#5F676E", "dash": "dot"})
-    figure.add_annotation(x=SERIES_BREAK, y=1, yref="paper", showarrow=False, xanchor="left", yanchor="top",
-                          text=" Series break: Bank of Russia country figures end in 2021;<br> "
-                               "from 2022, recipients' central banks count differently",
-                          font={"size": 11, "color": "#5F676E"}, align="left")
+    # Left of the break, over the lower Bank of Russia figures, so it never covers the recipients' larger ones.
+    figure.add_annotation(x=SERIES_BREAK, y=1, yref="paper", showarrow=False, xanchor="right", yanchor="top",
+                          text="Series break: Bank of Russia country figures end in 2021; <br>"
+                               "from 2022, recipients' central banks count differently ",
+                          font={"size": 11, "color": "#5F676E"}, align="right")
     figure.update_layout(
-        template="borderlines", height=620, yaxis={"title": "Billion US dollars", "rangemode": "tozero"},
+        # Headroom above the highest figure keeps the series-break note clear of it.
+        template="borderlines", height=620,
+        yaxis={"title": "Billion US dollars", "range": [0, 1.3 * (years["value"].max() / 1e9 if len(years) else 1)]},
         xaxis={"title": None},
         # Up to a dozen legend entries wrap to several rows on a phone: keep them clear of the source line.
         margin={"b": 290},

@@ -51,3 +51,54 @@ pio.templates["borderlines"] = HOUSE_TEMPLATE
 
 def country_colour(iso3: str) -> str:
     return COUNTRY_COLOURS.get(iso3, OTHER_COLOUR)
+
+
+# Presenter mode, for a room: type 1.5 times the house size, black ink, firmer lines, and the legend beside the plot,
+# where a 16:9 screen has room to spare, rather than under it.
+PRESENTER_SCALE = 1.5
+PRESENTER_INK = "#000000"
+PRESENTER_TEMPLATE = go.layout.Template(HOUSE_TEMPLATE)
+PRESENTER_TEMPLATE.layout.update({
+    "font": {"size": 14 * PRESENTER_SCALE, "color": PRESENTER_INK},
+    "title": {"font": {"size": 20 * PRESENTER_SCALE}},
+    "xaxis": {"linecolor": PRESENTER_INK, "linewidth": 2, "tickcolor": PRESENTER_INK},
+    "yaxis": {"gridcolor": "rgba(0,0,0,0.3)", "linecolor": PRESENTER_INK},
+    "legend": {"orientation": "v", "yanchor": "top", "y": 1, "yref": "paper", "xanchor": "left", "x": 1.01},
+    "margin": {"l": 90, "r": 10, "t": 95, "b": 120},
+})
+pio.templates["borderlines-presenter"] = PRESENTER_TEMPLATE
+
+
+def for_presenting(figure: go.Figure, height: int) -> go.Figure:
+    """A copy of a house chart for presenter mode, `height` pixels tall. Sizes a builder set on a single annotation
+    or bar label are scaled too, so nothing on the chart stays at reading size."""
+    shown = go.Figure(figure)
+    shown.update_layout(template="borderlines-presenter", height=height, margin=PRESENTER_TEMPLATE.layout.margin,
+                        legend=PRESENTER_TEMPLATE.layout.legend)
+    # Room for the longest category label at the larger size: plotly's own margin growth does not run when a chart
+    # is printed for the handout.
+    categories = [value for trace in shown.data for value in (trace.y if trace.y is not None else ())
+                  if isinstance(value, str)]
+    if categories:
+        shown.update_layout(margin={"l": max(90, int(0.55 * 14 * PRESENTER_SCALE * max(map(len, categories))) + 24)})
+    # The source line goes under the tick labels, and under the axis title when there is one.
+    axis_title = 32 if shown.layout.xaxis.title.text else 0
+    shown.update_layout(margin={"b": PRESENTER_TEMPLATE.layout.margin.b + axis_title})
+    for annotation in shown.layout.annotations:
+        annotation.font.size = (annotation.font.size or 14) * PRESENTER_SCALE
+        annotation.font.color = PRESENTER_INK
+        if annotation.name == "source":
+            annotation.yshift = -56 - axis_title
+    for trace in shown.data:
+        if getattr(trace, "textfont", None) is not None and trace.textfont.size:
+            trace.textfont.size *= PRESENTER_SCALE
+    return shown
+
+
+def under_a_headline(figure: go.Figure) -> go.Figure:
+    """A presenter chart on a slide, whose headline is its title: only the chart's subtitle (what its marks mean)
+    stays, at body size, and the chart gets the room the title took."""
+    _, _, subtitle = (figure.layout.title.text or "").partition("<br>")
+    subtitle = subtitle.removeprefix("<sup>").removesuffix("</sup>")
+    return figure.update_layout(title={"text": subtitle, "font": {"size": 14 * PRESENTER_SCALE}},
+                                margin={"t": 50 if subtitle else 20})

@@ -10,11 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from catalog import country_names, load
-from charts.rules import rules_timeline
+from charts.registry import CHARTS
 from rules.stay_calculator import StayRule, Trip, assess
-from ui.chart_block import chart_block
+from ui.chart_block import chart_block, tables_for
 from ui.frame import start_page
-from ui.sources import escape_markdown, source_markdown, source_plain
+from ui.sources import escape_markdown, source_markdown
 from ui.url_state import url_choice
 
 start_page()
@@ -31,14 +31,8 @@ st.markdown(
 )
 
 st.subheader("When each rule applied")
-today = pd.Timestamp(date.today())
-chart_block(
-    rules_timeline(rules, names, source_plain(rules["source_id"], sources), today),
-    rules,
-    sources=sources,
-    alt_text=f"Bars showing when each of {len(rules)} entry rules took effect and, where it has, when it ended.",
-    file_stem="borderlines-entry-rules",
-)
+timeline = CHARTS["entry_rules_timeline"]
+chart_block(timeline.build(tables_for(timeline)), sources=sources)
 
 st.subheader("Stay calculator")
 countable = rules[rules["window_kind"].notna() & rules["max_stay_days"].notna()].set_index("rule_id")

@@ -9,11 +9,12 @@ import streamlit as st
 
 from catalog import country_names, load
 from catalog.boundaries import CRIMEA_NOTE, country_outlines
-from charts.exodus import exodus_arcs, exodus_points, since_mobilization_on, totals_since_mobilization
+from charts.exodus import exodus_arcs, since_mobilization_on, totals_since_mobilization
 from charts.maps import arc_map
-from ui.chart_block import chart_block
+from charts.registry import CHARTS
+from ui.chart_block import chart_block, tables_for
 from ui.frame import start_page
-from ui.sources import escape_markdown, source_markdown, source_plain
+from ui.sources import escape_markdown, source_markdown
 from ui.url_state import url_choice
 
 start_page()
@@ -50,15 +51,8 @@ if missing:
                + ", ".join(names[iso3] for iso3 in missing) + ".")
 
 st.subheader("Every dated statement")
-statements = crossings[crossings["measure"] == "entered"]
-chart_block(
-    exodus_points(statements, names, source_plain(statements["source_id"], sources)),
-    statements,
-    sources=sources,
-    alt_text="Dots for each official count of Russians entering Kazakhstan, Georgia, Finland and Mongolia in "
-             "autumn 2022, on a log scale.",
-    file_stem="borderlines-exodus-statements",
-)
+statements = CHARTS["exodus_statements"]
+chart_block(statements.build(tables_for(statements)), sources=sources)
 
 st.subheader("Who stayed")
 stayed = crossings[crossings["measure"].isin(["remained", "citizenship_applications", "id_numbers_issued",

@@ -5,19 +5,17 @@ Tables: remittances, migrant_workers. The recipient filter lives in the URL (?to
 
 import streamlit as st
 
-from catalog import country_names, load
-from charts.money import full_years_from_russia, transfers_by_year, work_entries
-from ui.chart_block import chart_block
+from catalog import load
+from charts.registry import CHARTS
+from ui.chart_block import chart_block, tables_for
 from ui.frame import start_page
-from ui.sources import source_plain
-from ui.url_state import url_multichoice
+from ui.url_state import url_filters
 
 start_page()
 
 remittances = load("remittances")
 migrants = load("migrant_workers")
 sources = load("sources")
-names = country_names()
 
 st.title("Money and migrants")
 st.markdown(
@@ -27,29 +25,14 @@ st.markdown(
     "recipients' central banks report their own. The two series are drawn apart and never joined."
 )
 
-years = full_years_from_russia(remittances)
-recipients = url_multichoice("Receiving country", sorted(years["to_country"].unique()), "to",
-                             format_func=lambda iso3: names.get(iso3, iso3))
-shown = years[years["to_country"].isin(recipients)]
-chart_block(
-    transfers_by_year(shown, names, source_plain(shown["source_id"], sources)),
-    shown,
-    sources=sources,
-    alt_text="Line chart of money sent from Russia each year to Central Asian countries, with the Bank of Russia "
-             "and recipient central bank series drawn separately.",
-    file_stem="borderlines-transfers-by-year",
-)
+transfers = CHARTS["transfers_by_year"]
+tables = tables_for(transfers)
+chart_block(transfers.build(tables, url_filters(transfers.filters, tables)), sources=sources)
 with st.expander("Every remittance figure, including part-year, share-of-GDP and all-sender figures"):
     st.dataframe(remittances, hide_index=True, width="stretch")
 
 st.subheader("Migrant workers")
-entries = migrants[migrants["measure"] == "work_entries"]
-chart_block(
-    work_entries(entries, names, source_plain(entries["source_id"], sources)),
-    entries,
-    sources=sources,
-    alt_text="Grouped bars of entries to Russia for work by country, for each reporting period.",
-    file_stem="borderlines-work-entries",
-)
+work_entries = CHARTS["work_entries"]
+chart_block(work_entries.build(tables_for(work_entries)), sources=sources)
 with st.expander("Every migrant-worker figure: patents, registered stocks, citizenship, expulsions"):
     st.dataframe(migrants, hide_index=True, width="stretch")

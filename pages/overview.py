@@ -6,12 +6,12 @@ event, filterable by country and category (both kept in the URL).
 
 import streamlit as st
 
-from catalog import country_names, load
-from charts.timeline import CATEGORY_LABELS, events_timeline
-from ui.chart_block import chart_block
+from catalog import load
+from charts.registry import CHARTS
+from ui.chart_block import chart_block, tables_for
 from ui.frame import start_page
-from ui.sources import source_markdown, source_plain
-from ui.url_state import url_multichoice
+from ui.sources import source_markdown
+from ui.url_state import url_filters
 
 start_page()
 
@@ -29,7 +29,6 @@ HEADLINES = [
 ]
 
 sources = load("sources")
-names = country_names()
 
 st.title("Borderlines")
 st.markdown(
@@ -52,21 +51,11 @@ for column, (dataset, key, row_id, label, written, meaning) in zip(st.columns(le
         st.caption(f"{meaning}. {source_markdown([row['source_id']], sources)}")
 
 st.subheader("Timeline")
-events = load("events")
-countries = url_multichoice("Country that acted", sorted(events["acting_country"].unique()), "country",
-                            format_func=lambda iso3: names.get(iso3, iso3))
-categories = url_multichoice("Kind of event", [c for c in CATEGORY_LABELS if c in set(events["category"])],
-                             "category", format_func=CATEGORY_LABELS.get)
-shown = events[events["acting_country"].isin(countries) & events["category"].isin(categories)]
-
-if shown.empty:
+timeline = CHARTS["events_timeline"]
+tables = tables_for(timeline)
+chosen = url_filters(timeline.filters, tables)
+if timeline.rows(tables, chosen).empty:
     st.info("No events match these filters.")
 else:
-    chart_block(
-        events_timeline(shown, names, source_plain(shown["source_id"], sources)),
-        shown,
-        sources=sources,
-        alt_text=f"Timeline of {len(shown)} events from {shown['date'].min():%B %Y} to {shown['date'].max():%B %Y}.",
-        file_stem="borderlines-timeline",
-    )
+    chart_block(timeline.build(tables, chosen), sources=sources)
 st.page_link("pages/data.py", label="All data and sources", icon=":material/table:")

@@ -3,26 +3,20 @@
 Tables: us_visas, events, entry_rules. The map's year lives in the URL (?year=2023).
 """
 
-import pandas as pd
 import streamlit as st
 
 from catalog import country_names, load
 from catalog.boundaries import CRIMEA_NOTE, country_outlines
 from charts.maps import choropleth_map
-from charts.us_visas import refusal_rates
-from ui.chart_block import chart_block
+from charts.registry import CHARTS
+from ui.chart_block import chart_block, tables_for
 from ui.frame import start_page
-from ui.sources import source_markdown, source_plain
+from ui.sources import source_markdown
 from ui.url_state import url_choice
 
 start_page()
 
-# Events marked on the refusal chart, by id in data/events.csv, with a short label each.
-MILESTONES = {"us-proclamation-10949-signed": "Proclamation 10949: partial ban on Turkmenistan",
-              "us-visa-bonds-announced": "Visa bonds of up to $15,000"}
-
 visas = load("us_visas")
-events = load("events").set_index("event_id")
 sources = load("sources")
 names = country_names()
 
@@ -33,19 +27,11 @@ st.markdown(
     "2026, citizens of Turkmenistan, Kyrgyzstan and Tajikistan may have to post a bond of up to $15,000 for a visa."
 )
 
-rates = visas[visas["measure"] == "b_visa_refusal_rate"]
-milestones = pd.DataFrame({"date": [events.at[event, "date"] for event in MILESTONES],
-                           "label": list(MILESTONES.values())})
-chart_block(
-    refusal_rates(visas, milestones, names, source_plain(rates["source_id"], sources)),
-    rates,
-    sources=sources,
-    alt_text="Line chart of US B-visa refusal rates for five Central Asian countries in 2019 and 2022 to 2024, with "
-             "the 2025 proclamation and the 2026 visa bonds marked.",
-    file_stem="borderlines-us-visa-refusals",
-)
+refusals = CHARTS["us_visa_refusals"]
+chart_block(refusals.build(tables_for(refusals)), sources=sources)
 
 st.subheader("Refusal rates on the map")
+rates = visas[visas["measure"] == "b_visa_refusal_rate"]
 years = sorted(rates["period_start"].dt.year.astype(str).unique(), reverse=True)
 year = url_choice("Year", years, "year")
 chosen = rates[rates["period_start"].dt.year == int(year)]

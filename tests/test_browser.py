@@ -1,7 +1,8 @@
-"""The Data page in a real browser: started with `make run`, opened in headless Chromium, at desktop and phone size.
+"""The app in a real browser: started with `make run`, opened in headless Chromium, at desktop and phone size, and
+on presenters' screens (1280x720 projectors and 1920x1080 displays) for presenter mode and the briefing.
 
-Asserts what a reader sees (the dataset table and a working download) and that no request leaves the app's own
-server. Screenshots are kept under test-artifacts/ for a person to look at.
+Asserts what a reader sees (the dataset table and a working download, slides that fit the screen) and that no
+request leaves the app's own server. Screenshots are kept under test-artifacts/ for a person to look at.
 """
 
 from __future__ import annotations
@@ -12,13 +13,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect, sync_playwright
+from pypdf import PdfReader
 
+from charts.registry import CHARTS
+from deck.slides import deck_path, parse_deck
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, is_own_host, running_app
 from tests.conftest import REPO
 from tests.test_router import pages_in_router
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+PRESENTER_SCREENS = {"projector": {"width": 1280, "height": 720}, "display": {"width": 1920, "height": 1080}}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +47,7 @@ def browser():
 def visit(browser, app_url: str, path: str, viewport: str, heading: str):
     """Open a page as a reader would and wait for its heading; on leaving, fail on an exception box or on any
     request that went to a host other than the app's own."""
-    context = browser.new_context(viewport=VIEWPORTS[viewport], accept_downloads=True)
+    context = browser.new_context(viewport={**VIEWPORTS, **PRESENTER_SCREENS}[viewport], accept_downloads=True)
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -148,3 +154,103 @@ def test_maps_draw_offline(app_url, browser, viewport, path):
         assert box and box["width"] > 300 and box["height"] > 300
         page.wait_for_timeout(1500)  # let deck.gl paint before the screenshot a person will look at
         page.screenshot(path=str(ARTIFACTS / f"{path}-map-{viewport}.png"))
+
+
+SLIDES = parse_deck(deck_path().read_text(encoding="utf-8")).slides
+HEADLINES = [slide.headline for slide in SLIDES]
+CHROME = ['[data-testid="stSidebar"]', '[data-testid="stHeader"]', '[data-testid="stToolbar"]',
+          '[data-testid="stMainMenu"]']
+
+
+def title_font_size(page) -> float:
+    return page.locator("h1").first.evaluate("heading => parseFloat(getComputedStyle(heading).fontSize)")
+
+
+def assert_fits_the_screen(page, screen: str) -> None:
+    """Every chart drawn and inside the window, and nothing to scroll to."""
+    height = PRESENTER_SCREENS[screen]["height"]
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    expect(charts.first.locator(".main-svg").first).to_be_attached(timeout=90_000)
+    for index in range(charts.count()):
+        box = charts.nth(index).bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, f"chart {index} overflows: {box}"
+    main_height = "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
+    try:  # the last slide's elements fade out for a moment after the new one is drawn
+        page.wait_for_function(f"() => ({main_height})() <= {height + 1}", timeout=10_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"the page scrolls: {page.evaluate(main_height)}px in a {height}px window")
+
+
+def settle(page) -> None:
+    """Presenter mode reruns once the browser has reported the window's size; wait for that run to finish."""
+    page.wait_for_timeout(1500)
+    wait_for_streamlit(page)
+
+
+@pytest.mark.parametrize("screen", PRESENTER_SCREENS)
+def test_presenter_mode_hides_the_chrome_and_enlarges_the_title(app_url, browser, screen):
+    with visit(browser, app_url, "briefing?slide=1", screen, HEADLINES[0]) as page:
+        reading_size = title_font_size(page)
+        expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
+    with visit(browser, app_url, "briefing?slide=1&present=1", screen, HEADLINES[0]) as page:
+        settle(page)
+        for chrome in CHROME:
+            expect(page.locator(chrome)).to_have_count(0) if page.locator(chrome).count() == 0 else \
+                expect(page.locator(chrome).first).to_be_hidden()
+        assert title_font_size(page) > reading_size
+        page.screenshot(path=str(ARTIFACTS / f"briefing-presenter-{screen}.png"))
+        assert_fits_the_screen(page, screen)
+
+
+@pytest.mark.parametrize("screen", PRESENTER_SCREENS)
+def test_a_clicker_steps_through_every_slide_and_each_fits_the_screen(app_url, browser, screen):
+    with visit(browser, app_url, "briefing?present=1", screen, HEADLINES[0]) as page:
+        settle(page)
+        for number, headline in enumerate(HEADLINES, start=1):
+            if number > 1:
+                page.keyboard.press("ArrowRight" if number % 2 else "PageDown")
+                page.wait_for_url(f"**slide={number}**", timeout=60_000)
+                expect(page.get_by_role("heading", name=headline, exact=True)).to_be_visible(timeout=60_000)
+                wait_for_streamlit(page)
+            # This slide's own chart drawn, and the last slide's gone (it lingers a moment after a change)
+            drawn = page.locator(f".st-key-chart-{CHARTS[SLIDES[number - 1].chart].file_stem} .main-svg")
+            expect(drawn.first).to_be_attached(timeout=90_000)
+            expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
+            assert "present=1" in page.url
+            page.screenshot(path=str(ARTIFACTS / f"briefing-slide-{number}-{screen}.png"))
+            assert_fits_the_screen(page, screen)
+        page.keyboard.press("PageUp")
+        page.wait_for_url(f"**slide={len(HEADLINES) - 1}**", timeout=60_000)
+        page.keyboard.press("Home")
+        page.wait_for_url("**slide=1**", timeout=60_000)
+        expect(page.get_by_role("heading", name=HEADLINES[0], exact=True)).to_be_visible(timeout=60_000)
+
+
+def test_presenter_mode_stays_on_across_pages_and_each_chart_fits(app_url, browser):
+    with visit(browser, app_url, "?present=1", "projector", "Borderlines") as page:
+        settle(page)
+        page.get_by_role("button", name="Pages").click()
+        page.get_by_role("link", name="Money and migrants").click()
+        expect(page.get_by_role("heading", name="Money and migrants", exact=True)).to_be_visible(timeout=60_000)
+        page.wait_for_url("**present=1**", timeout=30_000)
+        settle(page)
+        expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+        charts = page.locator('[data-testid="stPlotlyChart"]')
+        expect(charts).to_have_count(2, timeout=60_000)
+        for index in range(2):
+            charts.nth(index).scroll_into_view_if_needed()
+            assert charts.nth(index).bounding_box()["height"] <= PRESENTER_SCREENS["projector"]["height"]
+        charts.first.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "money-presenter-projector.png"))
+
+
+def test_the_handout_downloads_as_a_pdf_with_a_page_per_slide(app_url, browser, tmp_path):
+    with visit(browser, app_url, "briefing?slide=2", "display", HEADLINES[1]) as page:
+        with page.expect_download(timeout=180_000) as download_info:
+            page.get_by_role("button", name="Handout").click()
+        saved = tmp_path / "handout.pdf"
+        download_info.value.save_as(saved)
+        assert download_info.value.suggested_filename == "borderlines-briefing.pdf"
+        pages = PdfReader(saved).pages
+        assert len(pages) == len(SLIDES)
+        assert all("Source" in sheet.extract_text() for sheet in pages)

@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from ui.sources import escape_markdown, safe_link, source_markdown, source_plain
+from charts.text import source_plain
+from ui.sources import escape_markdown, safe_link, source_markdown
 
 SOURCES = pd.DataFrame({
     "source_id": ["rferl", "evil", "seed"],

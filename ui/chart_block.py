@@ -4,22 +4,26 @@ a PNG export named after the chart, and a one-sentence text alternative."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
+from catalog import load
 from catalog.export import safe_csv
+from charts.registry import Chart, ChartSpec
+from ui.presenter import presented, presenting
 from ui.sources import source_markdown
 
+# What a page puts around a chart on a presenter's screen: the tabs above it and the padding of the page.
+ROOM_AROUND_A_PAGE_CHART = 110
 
-def chart_block(figure: go.Figure, rows: pd.DataFrame, *, sources: pd.DataFrame, alt_text: str,
-                file_stem: str) -> None:
-    """Draw a figure with its source line, and a table tab and download of `rows` (the data the figure shows)."""
+
+def chart_block(chart: Chart, *, sources: pd.DataFrame) -> None:
+    """Draw a chart with its source line, and a table tab and download of the rows it shows."""
+    if presenting():
+        chart = presented(chart, ROOM_AROUND_A_PAGE_CHART)
+    rows = chart.rows
     chart_tab, table_tab = st.tabs(["Chart", "Table"])
     with chart_tab:
-        st.plotly_chart(figure, key=f"chart-{file_stem}", alt=alt_text, config={
-            "displaylogo": False,
-            "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
-        })
+        draw(chart)
     with table_tab:
         st.dataframe(rows, hide_index=True, width="stretch", column_config={
             column: st.column_config.DateColumn(format="YYYY-MM-DD")
@@ -31,5 +35,18 @@ def chart_block(figure: go.Figure, rows: pd.DataFrame, *, sources: pd.DataFrame,
         else:
             with st.expander(f"Sources ({used})"):
                 st.markdown(source_markdown(rows["source_id"], sources, one_per_line=True))
-    st.download_button(f"Download these {len(rows)} rows (CSV)", safe_csv(rows), file_name=f"{file_stem}.csv",
-                       mime="text/csv", icon=":material/download:", key=f"download-{file_stem}")
+    st.download_button(f"Download these {len(rows)} rows (CSV)", safe_csv(rows), file_name=f"{chart.file_stem}.csv",
+                       mime="text/csv", icon=":material/download:", key=f"download-{chart.file_stem}")
+
+
+def draw(chart: Chart) -> None:
+    """The figure alone, its camera button saving a PNG named after the chart. In presenter mode the figure keeps
+    its own presenter template: Streamlit's chart theme would set its type back to reading size."""
+    st.plotly_chart(chart.figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text,
+                    theme=None if presenting() else "streamlit", config={
+        "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2}})
+
+
+def tables_for(spec: ChartSpec) -> dict[str, pd.DataFrame]:
+    """The published tables a registry chart reads."""
+    return {name: load(name) for name in spec.datasets}

@@ -7,6 +7,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from charts.text import cited
+
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -22,12 +24,6 @@ def safe_link(url: str) -> str | None:
     return quote(url, safe=":/?#[]@!$&'*+,;=%~")
 
 
-def cited(source_ids, sources: pd.DataFrame) -> pd.DataFrame:
-    """The source rows for some ids, in first-cited order, without repeats."""
-    wanted = list(dict.fromkeys(source_id for source_id in source_ids if source_id))
-    return sources.set_index("source_id").loc[[s for s in wanted if s in set(sources["source_id"])]].reset_index()
-
-
 def source_markdown(source_ids, sources: pd.DataFrame, one_per_line: bool = False) -> str:
     """'Sources: Publisher, Title; ...' with each title linked to its page (or a bulleted list, one per line)."""
     parts = []
@@ -39,12 +35,3 @@ def source_markdown(source_ids, sources: pd.DataFrame, one_per_line: bool = Fals
         return "\n".join(f"- {part}" for part in parts)
     prefix = "Source" if len(parts) == 1 else "Sources"
     return f"{prefix}: " + "; ".join(parts) if parts else ""
-
-
-def source_plain(source_ids, sources: pd.DataFrame, most: int = 3) -> str:
-    """The publishers as one short plain line, for burning into an exported image."""
-    publishers = list(dict.fromkeys(cited(source_ids, sources)["publisher"].astype(str)))
-    if len(publishers) > most:
-        shown = ", ".join(publishers[:most])
-        return f"Sources: {shown} and {len(publishers) - most} more (all listed in Borderlines' Data & sources page)"
-    return ("Source: " if len(publishers) == 1 else "Sources: ") + "; ".join(publishers)

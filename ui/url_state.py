@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from charts.registry import Filter, Frames
+
 
 def url_choice(label: str, options: Sequence[str], param: str, format_func: Callable[[str], str] = str) -> str:
     """A selectbox whose value is read from and written to the query parameter `param`."""
@@ -44,3 +46,16 @@ def url_text(label: str, param: str, placeholder: str = "") -> str:
     else:
         st.query_params.pop(param, None)
     return typed
+
+
+def url_filters(filters: Sequence[Filter], frames: Frames) -> dict[str, str | list[str]]:
+    """The widgets for a registry chart's filters, each bound to its URL parameter; returns the chosen values."""
+    chosen: dict[str, str | list[str]] = {}
+    for item in filters:
+        if item.kind == "text":
+            chosen[item.param] = url_text(item.label, item.param, placeholder=item.placeholder)
+            continue
+        labels = item.options(frames)
+        widget = url_choice if item.kind == "one" else url_multichoice
+        chosen[item.param] = widget(item.label, list(labels), item.param, format_func=labels.get)
+    return chosen

@@ -1,0 +1,79 @@
+"""The handout: the whole deck as a PDF, one 16:9 page per slide, each page carrying its headline, takeaway, chart
+and the chart's sources.
+
+Drawn by kaleido, which prints plotly figures with the machine's Chromium and the plotly.js that ships inside the
+plotly package; MathJax is switched off, because kaleido would otherwise load it from a CDN and nothing may be
+fetched at run time. pypdf joins the pages into one file.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+import kaleido
+import plotly.graph_objects as go
+from choreographer.browsers.chromium import Chromium
+from pypdf import PdfWriter
+
+from charts.registry import Frames
+from charts.text import plain, wrapped
+from charts.theme import PRESENTER_INK, for_presenting
+from deck.slides import Deck, Slide, filter_values
+
+PAGE = {"width": 1280, "height": 720}
+EDGE = 14  # pixels between the page's left edge and the text
+
+
+def can_print() -> bool:
+    """Whether kaleido will find a Chromium-based browser on this machine (as it looks for one: kaleido's own
+    browser library does the search)."""
+    return Chromium.find_browser(skip_local=False) is not None
+
+
+def slide_figure(slide: Slide, frames: Frames, footer: str) -> go.Figure:
+    """The slide as one figure: the headline and takeaway above the chart, the footer under it. A slide that cannot
+    play gets a page saying why, so page numbers still match slide numbers."""
+    if slide.problems:
+        figure = go.Figure(layout={"template": "borderlines-presenter", "xaxis": {"visible": False},
+                                   "yaxis": {"visible": False}, "height": PAGE["height"]})
+        figure.add_annotation(text=wrapped("This slide cannot be shown: " + "; ".join(slide.problems), 90),
+                              xref="paper", yref="paper", x=0, y=0.6, showarrow=False, xanchor="left", align="left")
+    else:
+        chart = slide.spec.build(frames, filter_values(slide))
+        figure = for_presenting(chart.figure, PAGE["height"])
+    figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 150)}, paper_bgcolor="white")
+    headline, takeaway = wrapped(slide.headline, 62), wrapped(slide.takeaway, 95)
+    headline_height, takeaway_height = 44 * (headline.count("<br>") + 1), 32 * (takeaway.count("<br>") + 1)
+    above_chart = EDGE + headline_height + takeaway_height + 36
+    figure.update_layout(margin={"t": (figure.layout.margin.t or 0) + above_chart})
+    left, top, bottom = figure.layout.margin.l, figure.layout.margin.t, figure.layout.margin.b
+    figure.update_layout(title={"xref": "container", "x": EDGE / PAGE["width"], "yanchor": "top",
+                                "y": 1 - above_chart / PAGE["height"]})
+    # Annotations are placed against the plot, not the page: shift them out to the page's top left corner.
+    for text, size, shift in ((f"<b>{headline}</b>", 34, top - EDGE), (takeaway, 22, top - EDGE - headline_height)):
+        figure.add_annotation(text=text, xref="paper", yref="paper", x=0, y=1, xshift=EDGE - left, yshift=shift,
+                              xanchor="left", yanchor="top", showarrow=False, align="left",
+                              font={"size": size, "color": PRESENTER_INK})
+    figure.add_annotation(text=plain(footer), xref="paper", yref="paper", x=1, y=0, yshift=-(bottom - 10),
+                          xanchor="right", yanchor="bottom", showarrow=False, font={"size": 13, "color": "#3A4046"})
+    return figure
+
+
+def handout_pdf(deck: Deck, frames: Frames, data_line: str) -> bytes:
+    """One PDF page per slide, in order; `data_line` ("data as of ...") goes in every page's footer."""
+    figures = [slide_figure(slide, frames, f"{deck.title} · slide {slide.number} of {len(deck.slides)} · {data_line}")
+               for slide in deck.slides]
+    with tempfile.TemporaryDirectory() as folder:
+        pages = [Path(folder) / f"slide-{index:02}.pdf" for index in range(len(figures))]
+        kaleido.write_fig_from_object_sync(
+            [{"fig": figure, "path": page, "opts": {"format": "pdf", **PAGE}} for figure, page in zip(
+                figures, pages, strict=True)],
+            kopts={"mathjax": False})
+        handout = PdfWriter()
+        for page in pages:
+            handout.append(page)
+        joined = io.BytesIO()
+        handout.write(joined)
+        return joined.getvalue()

@@ -1,0 +1,134 @@
+"""Reading the deck file and finding what stops a slide from playing.
+
+The file is Markdown that staff edit. `# Title` names the deck; each `## Headline` starts a slide. The lines right
+under a headline are its settings, one `name: value` a line: `chart:` (a name from charts/registry.py), `takeaway:`
+(one line), and the chart's filters by the names and values its page puts in the URL (`country: KAZ, RUS`). After
+the first blank line come the speaker notes. A slide that cannot play says why, and the other slides still play.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from catalog.store import data_dir, display_name
+from charts.registry import CHARTS, ChartSpec, Frames
+
+SETTING = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
+
+
+def deck_path() -> Path:
+    """The deck staff edit, beside the data it draws on."""
+    return data_dir() / "briefing.md"
+
+
+@dataclass(frozen=True)
+class Slide:
+    number: int
+    headline: str
+    chart: str
+    takeaway: str
+    filters: dict[str, str]
+    notes: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def spec(self) -> ChartSpec | None:
+        return CHARTS.get(self.chart)
+
+    def describe(self) -> str:
+        return f"slide {self.number}" + (f" ('{self.headline}')" if self.headline else "")
+
+
+@dataclass(frozen=True)
+class Deck:
+    title: str
+    slides: list[Slide]
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"{slide.describe()}: {problem}" for slide in self.slides for problem in slide.problems]
+
+
+def parse_deck(text: str) -> Deck:
+    """Slides from the file's text; a slide missing its chart, headline or takeaway carries that as a problem."""
+    title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), "Briefing")
+    sections = re.split(r"^## ?", text, flags=re.MULTILINE)[1:]
+    return Deck(title, [parse_slide(number, section) for number, section in enumerate(sections, start=1)])
+
+
+def parse_slide(number: int, section: str) -> Slide:
+    headline, _, body = section.partition("\n")
+    lines = body.strip("\n").splitlines()
+    settings: dict[str, str] = {}
+    while lines and (match := SETTING.match(lines[0].strip())):
+        settings[match[1].lower()] = match[2].strip()
+        lines.pop(0)
+    chart, takeaway = settings.pop("chart", ""), settings.pop("takeaway", "")
+    if not (chart or takeaway or settings):
+        problems = ["the slide is empty: add a 'chart: ...' and a 'takeaway: ...' line under the headline"]
+    else:
+        problems = [f"no {what}: add a line '{what}: ...' under the headline" for what, value
+                    in (("chart", chart), ("takeaway", takeaway)) if not value]
+    if not headline.strip():
+        problems.insert(0, "no headline: write it after '## '")
+    return Slide(number, headline.strip(), chart, takeaway, settings, "\n".join(lines).strip(), problems)
+
+
+def filter_values(slide: Slide) -> dict[str, str | list[str]]:
+    """The slide's filters as the chart takes them: split into lists where the chart allows several values, left as
+    written elsewhere (including names the chart does not know, so they can be reported)."""
+    kinds = {item.param: item.kind for item in slide.spec.filters} if slide.spec else {}
+    return {param: [part.strip() for part in value.split(",") if part.strip()] if kinds.get(param) == "many"
+            else value for param, value in slide.filters.items()}
+
+
+def playing_problems(slide: Slide, frames: Frames) -> list[str]:
+    """Why a slide cannot be drawn from these tables: its own problems, then an unknown chart, filter or value, a
+    dataset that failed its check, or filters that match no rows."""
+    if slide.problems:
+        return slide.problems
+    spec = slide.spec
+    if spec is None:
+        return [f"unknown chart '{slide.chart}'; the charts are: {', '.join(CHARTS)}"]
+    missing = [name for name in spec.datasets if name not in frames]
+    if missing:
+        return [f"the chart needs {', '.join(missing)}, which failed its check"]
+    problems = []
+    filters = {item.param: item for item in spec.filters}
+    for param, value in filter_values(slide).items():
+        item = filters.get(param)
+        if item is None:
+            problems.append(f"unknown filter '{param}' for chart '{spec.name}'; its filters are: "
+                            + (", ".join(filters) or "none"))
+        elif item.options:
+            allowed = item.options(frames)
+            unknown = [part for part in ([value] if isinstance(value, str) else value) if part not in allowed]
+            if unknown or not value:
+                problems.append(f"filter '{param}' has no value '{', '.join(unknown) or value}'; it may be: "
+                                + ", ".join(allowed))
+    if not problems and spec.rows(frames, filter_values(slide)).empty:
+        problems.append("its filters match no rows, so the chart would be empty")
+    return problems
+
+
+def checked_deck(text: str, frames: Frames) -> Deck:
+    """The deck with every slide's playing problems attached."""
+    deck = parse_deck(text)
+    return Deck(deck.title, [Slide(slide.number, slide.headline, slide.chart, slide.takeaway, slide.filters,
+                                   slide.notes, playing_problems(slide, frames)) for slide in deck.slides])
+
+
+def deck_file_problems(path: Path, frames: Frames) -> list[str]:
+    """What `python -m catalog check` prints for a deck: one line per problem, naming the file and the slide."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return [f"{display_name(path)}: the file does not exist"]
+    except UnicodeDecodeError:
+        return [f"{display_name(path)}: save the deck as UTF-8 text"]
+    deck = checked_deck(text, frames)
+    if not deck.slides:
+        return [f"{display_name(path)}: no slides; start each with '## Headline'"]
+    return [f"{display_name(path)}, {problem}" for problem in deck.problems]

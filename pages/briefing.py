@@ -1,0 +1,100 @@
+"""Briefing: the deck in data/briefing.md played as live charts, slide by slide, for a presenter and a room.
+
+The slide lives in the URL (?slide=3); arrow keys, PageUp/PageDown, Home and End move through the deck. The deck
+and the data it draws on are frozen when the briefing opens, until the presenter reloads. ?view=notes is the
+presenter's second window: speaker notes, the next headline and a clock, following the slide the room sees.
+"""
+
+import streamlit as st
+
+from catalog import load_catalog
+from deck.handout import can_print, handout_pdf
+from deck.slides import filter_values
+from ui.briefing import (
+    data_line,
+    live_slide,
+    open_briefing,
+    room_for_slide_text,
+    show_live_slide,
+    slide_from_url,
+    stepped,
+)
+from ui.chart_block import draw
+from ui.frame import start_page
+from ui.presenter import clock, presented, presenting, slide_keys
+from ui.sources import escape_markdown
+
+start_page()
+
+if "briefing" not in st.session_state:
+    open_briefing()
+briefing = st.session_state["briefing"]
+deck, snapshot = briefing.deck, briefing.snapshot
+if not deck.slides:
+    st.error(f"The deck has no slides: {briefing.problem or 'start each slide with ## and its headline'}.")
+    st.stop()
+
+count = len(deck.slides)
+step = slide_keys(key="slide-keys", on_step_change=lambda: None).step  # mounted first: a key press counts this run
+number = stepped(slide_from_url(count), step, count)
+st.query_params["slide"] = str(number)
+slide = deck.slides[number - 1]
+
+
+def go_to(target: int) -> None:
+    st.query_params["slide"] = str(target)
+
+
+if st.query_params.get("view") == "notes":
+    room = st.query_params.get("room", "")
+
+    @st.fragment(run_every=2)
+    def speaker_notes() -> None:
+        """Follows the slide the room sees (its window reports it), or this window's own ?slide when alone."""
+        shown = deck.slides[min(live_slide(room) or number, count) - 1]
+        clock(key="clock")
+        st.caption(f"Slide {shown.number} of {count} · {escape_markdown(data_line(snapshot))}")
+        st.header(escape_markdown(shown.headline))
+        st.markdown(f"**Takeaway:** {escape_markdown(shown.takeaway)}")
+        for problem in shown.problems:
+            st.error(f"This slide cannot be shown: {escape_markdown(problem)}", icon=":material/error:")
+        st.markdown(escape_markdown(shown.notes) or "_No speaker notes._")
+        following = deck.slides[shown.number] if shown.number < count else None
+        st.markdown(f"**Next:** {escape_markdown(following.headline)}" if following else "**Next:** end of the deck")
+
+    speaker_notes()
+    st.stop()
+
+show_live_slide(number)
+st.title(escape_markdown(slide.headline), anchor=False)
+st.markdown(escape_markdown(slide.takeaway))
+if slide.problems:
+    st.error(f"Slide {number} cannot be shown: " + "; ".join(escape_markdown(p) for p in slide.problems),
+             icon=":material/error:")
+else:
+    chart = slide.spec.build(snapshot.tables, filter_values(slide))
+    draw(presented(chart, room_for_slide_text(slide), on_a_slide=True) if presenting() else chart)
+
+with st.container(horizontal=True, vertical_alignment="center", key="slide-controls"):
+    st.button("Previous", icon=":material/chevron_left:", on_click=go_to, args=(max(number - 1, 1),),
+              disabled=number == 1)
+    st.markdown(f"Slide {number} of {count}")
+    st.button("Next", icon=":material/chevron_right:", on_click=go_to, args=(min(number + 1, count),),
+              disabled=number == count)
+    st.link_button("Notes", f"?view=notes&room={briefing.room}&slide={number}", icon=":material/speaker_notes:",
+                   type="tertiary", help="The presenter view for a second window: speaker notes, the next headline "
+                                         "and a clock, following this slide")
+    st.download_button("Handout", lambda: handout_pdf(deck, snapshot.tables, data_line(snapshot)),
+                       file_name="borderlines-briefing.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
+                       type="tertiary", disabled=not can_print(),
+                       help="The whole deck as a PDF, one page per slide" if can_print() else
+                       "The handout is printed with Chromium, which this server does not have")
+    newer = load_catalog().version != snapshot.version
+    st.button("Reload" + (" (newer data published)" if newer else ""), icon=":material/refresh:",
+              on_click=open_briefing, type="primary" if newer else "tertiary",
+              help="Show the data published since this briefing opened")
+    st.caption(escape_markdown(data_line(snapshot)))
+
+if deck.problems and not presenting():
+    st.warning("Some slides cannot be shown; the rest of the deck plays:\n\n"
+               + "\n".join(f"- {escape_markdown(problem)}" for problem in deck.problems))

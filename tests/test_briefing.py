@@ -1,0 +1,229 @@
+"""The briefing deck: reading it, what stops a slide, the page's navigation (AppTest), the frozen data, the
+handout, and the deck check in `python -m catalog check`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from catalog.snapshot import take_snapshot
+from deck.handout import handout_pdf
+from deck.slides import checked_deck, deck_path, parse_deck
+from tests.conftest import REPO, open_page
+from tests.figures import figure_json
+
+GOOD_DECK = """# Test deck
+
+## Bans both ways
+chart: bans_timeline
+takeaway: Each side barred the other's citizens.
+
+Point at the two rows.
+Then the next slide.
+
+## Only Russia's bans
+chart: bans_by_occupation
+direction: RUS>KAZ
+occupation: scholar, journalist
+takeaway: Scholars and a journalist.
+"""
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return take_snapshot().tables
+
+
+def test_a_deck_is_read_into_slides_with_settings_filters_and_notes():
+    deck = parse_deck(GOOD_DECK)
+    assert deck.title == "Test deck"
+    first, second = deck.slides
+    assert (first.number, first.headline, first.chart) == (1, "Bans both ways", "bans_timeline")
+    assert first.takeaway == "Each side barred the other's citizens."
+    assert first.notes == "Point at the two rows.\nThen the next slide."
+    assert second.filters == {"direction": "RUS>KAZ", "occupation": "scholar, journalist"}
+    assert deck.problems == []
+
+
+def test_a_good_deck_plays_with_the_filters_it_names(tables):
+    deck = checked_deck(GOOD_DECK, tables)
+    assert deck.problems == []
+    second = deck.slides[1]
+    chart = second.spec.build(tables, {"direction": "RUS>KAZ", "occupation": ["scholar", "journalist"]})
+    assert set(chart.rows["occupation"]) == {"scholar", "journalist"}
+    assert set(chart.rows["banning_country"]) == {"RUS"}
+
+
+BAD_DECK = """# Bad deck
+
+## Good slide
+chart: events_timeline
+takeaway: Fine.
+
+## Unknown chart
+chart: pie_of_everything
+takeaway: No such chart.
+
+## Unknown value
+chart: events_timeline
+country: KAZ, ATL
+takeaway: There is no ATL.
+
+## Unknown filter
+chart: work_entries
+year: 2023
+takeaway: This chart has no filters.
+
+## Nothing matches
+chart: bans_timeline
+q: nobody by this name at all
+takeaway: Empty.
+
+## Empty slide
+
+##
+chart: events_timeline
+takeaway: No headline.
+"""
+
+
+def test_a_bad_deck_names_each_slide_and_its_problem_and_the_good_slides_still_play(tables):
+    deck = checked_deck(BAD_DECK, tables)
+    problems = deck.problems
+    assert problems[0] == ("slide 2 ('Unknown chart'): unknown chart 'pie_of_everything'; the charts are: "
+                           "events_timeline, exodus_statements, bans_timeline, bans_by_occupation, extradition_status, "
+                           "extradition_steps, entry_rules_timeline, transfers_by_year, work_entries, us_visa_refusals")
+    assert problems[1].startswith("slide 3 ('Unknown value'): filter 'country' has no value 'ATL'; it may be: ")
+    assert problems[2] == "slide 4 ('Unknown filter'): unknown filter 'year' for chart 'work_entries'; its filters " \
+                          "are: none"
+    assert problems[3] == "slide 5 ('Nothing matches'): its filters match no rows, so the chart would be empty"
+    assert problems[4] == "slide 6 ('Empty slide'): the slide is empty: add a 'chart: ...' and a 'takeaway: ...' " \
+                          "line under the headline"
+    assert problems[5] == "slide 7: no headline: write it after '## '"
+    assert len(problems) == 6
+    assert deck.slides[0].problems == []
+
+
+def test_a_slide_needing_a_dataset_that_failed_its_check_says_so(tables):
+    without_bans = {name: table for name, table in tables.items() if name != "entry_bans"}
+    deck = checked_deck(GOOD_DECK, without_bans)
+    assert deck.slides[0].problems == ["the chart needs entry_bans, which failed its check"]
+
+
+def test_the_published_deck_has_six_to_eight_slides_that_all_play(tables):
+    deck = checked_deck(deck_path().read_text(encoding="utf-8"), tables)
+    assert 6 <= len(deck.slides) <= 8
+    assert deck.problems == []
+    assert all(slide.notes for slide in deck.slides)
+
+
+def as_read(markdown: str) -> str:
+    """Escaped Markdown as a reader sees it rendered."""
+    return markdown.replace("\\", "")
+
+
+def test_the_briefing_opens_on_the_slide_in_the_url():
+    app = open_page("pages/briefing.py", slide="4")
+    deck = parse_deck(deck_path().read_text(encoding="utf-8"))
+    assert as_read(app.title[0].value) == deck.slides[3].headline
+    assert f"Slide 4 of {len(deck.slides)}" in [block.value for block in app.markdown]
+    assert app.caption[0].value.startswith("Data as of ")
+    assert app.query_params["slide"] == "4"
+    figure = figure_json(app.get("plotly_chart")[0])
+    assert {trace["name"] for trace in figure["data"]} == {"Russia bars citizens of Kazakhstan"}
+
+
+def test_next_and_previous_move_through_the_deck_and_the_url_follows():
+    app = open_page("pages/briefing.py", slide="1")
+    first_headline = app.title[0].value
+    next_button = next(button for button in app.button if button.label == "Next")
+    next_button.click().run()
+    assert app.query_params["slide"] == "2"
+    assert "Slide 2 of 8" in [block.value for block in app.markdown]
+    previous = next(button for button in app.button if button.label == "Previous")
+    previous.click().run()
+    assert app.query_params["slide"] == "1"
+    assert app.title[0].value == first_headline
+
+
+@pytest.mark.parametrize("requested, shown", [("0", "1"), ("99", "8"), ("two", "1")])
+def test_a_slide_number_out_of_range_opens_the_nearest_slide(requested, shown):
+    app = open_page("pages/briefing.py", slide=requested)
+    assert app.query_params["slide"] == shown
+
+
+def test_a_bad_slide_shows_its_problem_and_the_rest_of_the_deck_still_plays(data_copy):
+    (data_copy / "briefing.md").write_text(BAD_DECK, encoding="utf-8")
+    app = open_page("pages/briefing.py", slide="2")
+    assert "Slide 2 cannot be shown: unknown chart 'pie_of_everything'" in as_read(app.error[0].value)
+    assert "slide 3 ('Unknown value')" in as_read(app.warning[0].value)
+    app = open_page("pages/briefing.py", slide="1")
+    assert len(app.get("plotly_chart")) == 1 and not app.error
+
+
+def test_the_briefing_keeps_its_data_until_the_presenter_reloads(data_copy):
+    app = open_page("pages/briefing.py", slide="1")
+    opened_on = app.caption[0].value
+    events = data_copy / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").rstrip("\n").rsplit("\n", 1)[0] + "\n", encoding="utf-8")
+    app.run()
+    assert app.caption[0].value == opened_on
+    reload = next(button for button in app.button if button.label.startswith("Reload"))
+    assert reload.label == "Reload (newer data published)"
+    reload.click().run()
+    assert app.caption[0].value != opened_on
+    assert next(button for button in app.button if button.label.startswith("Reload")).label == "Reload"
+
+
+def test_the_notes_view_shows_notes_and_the_next_headline():
+    deck = parse_deck(deck_path().read_text(encoding="utf-8"))
+    app = open_page("pages/briefing.py", slide="2", view="notes")
+    assert as_read(app.header[0].value) == deck.slides[1].headline
+    shown = "\n".join(as_read(block.value) for block in app.markdown)
+    assert deck.slides[1].notes.splitlines()[0] in shown
+    assert f"**Next:** {deck.slides[2].headline}" in shown
+
+
+def test_presenter_mode_sizes_the_slide_chart_to_the_screen_and_enlarges_its_type():
+    normal = figure_json(open_page("pages/briefing.py", slide="3").get("plotly_chart")[0])
+    presented = figure_json(open_page("pages/briefing.py", slide="3", present="1").get("plotly_chart")[0])
+    assert presented["layout"]["height"] < 720 - 150
+    assert presented["layout"]["template"]["layout"]["font"]["size"] == 1.5 * \
+        normal["layout"]["template"]["layout"]["font"]["size"]
+
+
+def test_the_handout_has_one_page_per_slide_each_with_its_sources(tables):
+    deck = checked_deck(deck_path().read_text(encoding="utf-8"), tables)
+    pdf = PdfReader(BytesIO(handout_pdf(deck, tables, "Data as of a test")))
+    assert len(pdf.pages) == len(deck.slides)
+    for slide, page in zip(deck.slides, pdf.pages, strict=True):
+        text = page.extract_text()
+        assert "Source" in text, f"slide {slide.number} has no source line"
+        assert f"slide {slide.number} of {len(deck.slides)}" in text
+        assert float(page.mediabox.width) / float(page.mediabox.height) == pytest.approx(16 / 9)
+    assert "RFE/RL" in pdf.pages[1].extract_text() or "Exclusive.kz" in pdf.pages[1].extract_text()
+
+
+def run_check(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "catalog", "check", *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=120, check=False)
+
+
+def test_the_check_command_checks_the_deck_with_the_data():
+    result = run_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OK: every slide of the briefing deck can be shown." in result.stdout
+
+
+def test_the_check_command_names_the_slide_and_problem_of_a_bad_deck(tmp_path):
+    bad = tmp_path / "briefing.md"
+    bad.write_text(BAD_DECK, encoding="utf-8")
+    result = run_check(str(bad))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{bad}, slide 2 ('Unknown chart'): unknown chart 'pie_of_everything'")
+    assert len(lines) == 6

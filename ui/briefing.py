@@ -1,0 +1,78 @@
+"""The Briefing page's state: the frozen deck and data, the slide number, and the slide a room is seeing."""
+
+from __future__ import annotations
+
+import math
+import secrets
+from dataclasses import dataclass
+
+import streamlit as st
+
+from catalog.snapshot import Snapshot, take_snapshot
+from deck.slides import Deck, Slide, checked_deck, deck_path
+from ui.presenter import screen
+
+STEPS = {"next": 1, "previous": -1}
+
+# Which slide each open briefing shows, by room, so the presenter's notes window can follow it. One server process
+# serves both windows, so a dictionary is enough; a room is forgotten with the process.
+LIVE_SLIDES: dict[str, int] = {}
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A deck as it was when the briefing opened, with the data it was opened on."""
+
+    deck: Deck
+    snapshot: Snapshot
+    room: str
+    problem: str = ""
+
+
+def open_briefing() -> None:
+    """Freeze the deck and the published data for this session: the briefing shows them until reloaded."""
+    snapshot = take_snapshot()
+    try:
+        deck, problem = checked_deck(deck_path().read_text(encoding="utf-8-sig"), snapshot.tables), ""
+    except (FileNotFoundError, UnicodeDecodeError) as error:
+        deck, problem = Deck("Briefing", []), f"{deck_path().name} cannot be read ({error.__class__.__name__})"
+    room = st.session_state["briefing"].room if "briefing" in st.session_state else secrets.token_urlsafe(6)
+    st.session_state["briefing"] = Briefing(deck, snapshot, room, problem)
+
+
+def data_line(snapshot: Snapshot) -> str:
+    when = f"{snapshot.as_of:%d %b %Y, %H:%M} UTC" if snapshot.as_of else "an unknown date"
+    return f"Data as of {when} · version {snapshot.version}"
+
+
+def slide_from_url(count: int) -> int:
+    """?slide=N, kept within the deck; anything unreadable is the first slide."""
+    requested = st.query_params.get("slide", "1")
+    return min(max(int(requested), 1), count) if requested.isdigit() else 1
+
+
+def stepped(number: int, step: str | None, count: int) -> int:
+    """The slide after a key press: next, previous, first or last."""
+    if step == "first":
+        return 1
+    if step == "last":
+        return count
+    return min(max(number + STEPS.get(step, 0), 1), count)
+
+
+def show_live_slide(number: int) -> None:
+    LIVE_SLIDES[st.session_state["briefing"].room] = number
+
+
+def live_slide(room: str) -> int | None:
+    return LIVE_SLIDES.get(room)
+
+
+def room_for_slide_text(slide: Slide) -> int:
+    """Screen height the slide's words and buttons take in presenter mode, so the chart gets the rest: the
+    headline at 3.25rem and the takeaway at 1.5rem, wrapped to the screen's width (about half an em a character),
+    plus the controls, the page's padding and the gaps between them, as measured in Chromium."""
+    width = screen()["width"] - 80
+    headline_lines = math.ceil(len(slide.headline) * 0.5 * 52 / width)
+    takeaway_lines = math.ceil(len(slide.takeaway) * 0.5 * 24 / width)
+    return 210 + 62 * headline_lines + 38 * takeaway_lines
