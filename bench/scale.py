@@ -1,18 +1,20 @@
 """Scale: a synthetic table of daily crossings through the real data layer and chart code, against pyarrow.
 
 The table (date, crossing point, direction, count) is written by code into a temporary folder, never under data/.
-Its schema is declared with the catalog's own column constructors; it is read by catalog.csvfile.read_table,
-checked by catalog.validate.validate and drawn by charts.crossings, as the app reads, checks and draws a
-published file. Every measurement runs in a fresh process, so no cache of an earlier run can help, and reports its
-peak memory.
+Its schema is declared with the catalog's own column constructors, and catalog.store.build_catalog reads and
+checks it (its crossing points against the published places) as it does a published file; charts.crossings sums
+and draws it. Every measurement runs in a fresh process with an empty cache, and reports its peak memory.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 import statistics
+import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from catalog.columns import choice, date, integer, reference
-from catalog.datasets import Dataset
+from catalog.datasets import DATASETS, Dataset
 
 DAILY_CROSSINGS = Dataset(
     "daily_crossings", "Daily border crossings (synthetic)",
@@ -47,82 +49,92 @@ def write_crossings(path: Path, rows: int, crossing_points: list[str], seed: int
     return path
 
 
-def place_keys() -> dict[str, set[str]]:
-    """The keys the crossings refer to: the published places, as the catalog checks them."""
-    from catalog import load
-
-    return {"places": set(load("places")["place_id"])}
-
-
 def crossing_points() -> list[str]:
+    """Border cities and crossings of the published places, so the references check against real keys."""
     from catalog import load
 
     places = load("places")
     return sorted(places.loc[places["kind"].isin(["crossing", "city"]), "place_id"])
 
 
-def through_the_app(path: Path, keys: dict[str, set[str]]) -> int:
-    """Load, check, aggregate and draw as the app does; returns the points drawn."""
-    from catalog.csvfile import read_table
-    from catalog.store import digest, read_bytes
-    from catalog.validate import validate
+@contextmanager
+def registered(dataset: Dataset):
+    """The benchmark's dataset in the catalog's registry, in the benchmark's own process, for as long as needed."""
+    DATASETS[dataset.name] = dataset
+    try:
+        yield
+    finally:
+        del DATASETS[dataset.name]
+
+
+def through_the_app(path: Path) -> int:
+    """Load, check, aggregate and draw as the app does, in the company of the datasets the table refers to;
+    returns the points drawn."""
+    from catalog.store import build_catalog, published_files
     from charts.crossings import daily_crossings
 
-    content = read_bytes(path)
-    digest(content)  # the catalog fingerprints every file it loads
-    kinds = {spec.name: spec.kind for spec in DAILY_CROSSINGS.columns}
-    parsed = read_table(content, path.name, DAILY_CROSSINGS.column_names, kinds)
-    table, problems = validate(parsed.cells, DAILY_CROSSINGS, keys, path.name)
-    assert not parsed.problems and not problems, (parsed.problems + problems)[:5]
+    files = {name: file for name, file in published_files().items() if name in ("sources", "countries", "places")}
+    with registered(DAILY_CROSSINGS):
+        table = build_catalog({**files, DAILY_CROSSINGS.name: path}).table(DAILY_CROSSINGS.name)
     figure = daily_crossings(table, "Source: synthetic benchmark data")
     return sum(len(trace.x) for trace in figure.data)
 
 
-def pyarrow_only(path: Path, keys: dict[str, set[str]]) -> int:
+def pyarrow_only(path: Path) -> int:
     """The floor: pyarrow's own read of the same file, nothing checked or drawn."""
     import pyarrow.csv
 
     return pyarrow.csv.read_csv(path).num_rows
 
 
-METHODS = {"app": through_the_app, "pyarrow": pyarrow_only}
+# What is measured, and what runs first in the same fresh process. A first check warms up on a small file, so the
+# big one is new to the process and to its cache; a file checked before has been checked once by that process, so
+# its check is read back from the cache on disk, as a restarted server reads it.
+METHODS = {
+    "first check": (through_the_app, "small"),
+    "checked before": (through_the_app, "same"),
+    "pyarrow": (pyarrow_only, "small"),
+}
 
 
-def measure(method: str, path: Path, warm_up: Path, keys: dict[str, set[str]], queue) -> None:
-    """In a fresh process: the seconds `method` takes and the process's peak memory above what it held before.
-
-    A run on a small file first pays what a server pays once (imports, first calls into plotly and pandera), so
-    that what is measured is what every new or edited file costs.
-    """
-    METHODS[method](warm_up, keys)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
-    METHODS[method](path, keys)
-    seconds = time.perf_counter() - started
+def measure(method: str, path: Path, small: Path, queue) -> None:
+    """In a fresh process with an empty cache: the seconds `method` takes and the process's peak memory above
+    what it held before. The warm-up pays what a server pays once (imports, first calls into plotly and pandera)."""
+    run, warm_up = METHODS[method]
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["BORDERLINES_CACHE_DIR"] = cache
+        run(path if warm_up == "same" else small)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        run(path)
+        seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     queue.put((seconds, peak * 1024, (peak - before) * 1024))
+
+
+@dataclass
+class Runs:
+    """Median seconds of one method at one size, and its peak memory (bytes) over the runs."""
+
+    seconds: float
+    peak: int  # the process's peak resident memory
+    added: int  # how far the peak rose above what the process held before the measured run
 
 
 @dataclass
 class ScaleRow:
     rows: int
     file_bytes: int
-    app_seconds: float
-    pyarrow_seconds: float
-    app_peak: int  # bytes of resident memory at the peak, whole process
-    app_added: int  # bytes the peak rose above what the process held after its warm-up run
-    pyarrow_peak: int
-    pyarrow_added: int
+    methods: dict[str, Runs]
 
-    @property
-    def ratio(self) -> float:
-        return self.app_seconds / self.pyarrow_seconds
+    def ratio(self, method: str) -> float:
+        return self.methods[method].seconds / self.methods["pyarrow"].seconds
 
 
-def in_fresh_process(method: str, path: Path, warm_up: Path, keys: dict[str, set[str]]) -> tuple[float, int, int]:
+def in_fresh_process(method: str, path: Path, small: Path) -> tuple[float, int, int]:
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=measure, args=(method, path, warm_up, keys, queue))
+    process = context.Process(target=measure, args=(method, path, small, queue))
     process.start()
     result = queue.get(timeout=600)
     process.join()
@@ -130,20 +142,18 @@ def in_fresh_process(method: str, path: Path, warm_up: Path, keys: dict[str, set
 
 
 def scale_rows(sizes: list[int], repeats: int, directory: Path) -> list[ScaleRow]:
-    """For each size: median seconds of `repeats` fresh-process runs of each method, alternating the two."""
-    keys, points = place_keys(), crossing_points()
-    warm_up = write_crossings(directory / "warm_up.csv", 1_000, points)
+    """For each size, `repeats` fresh-process runs of every method, taking turns."""
+    points = crossing_points()
+    small = write_crossings(directory / "warm_up.csv", 1_000, points)
     rows = []
     for size in sizes:
         path = write_crossings(directory / f"daily_crossings_{size}.csv", size, points)
-        runs: dict[str, list[tuple[float, int, int]]] = {"app": [], "pyarrow": []}
+        runs: dict[str, list[tuple[float, int, int]]] = {method: [] for method in METHODS}
         for _ in range(repeats):
-            for method in runs:
-                runs[method].append(in_fresh_process(method, path, warm_up, keys))
-        app, arrow = runs["app"], runs["pyarrow"]
-        rows.append(ScaleRow(size, path.stat().st_size,
-                             statistics.median(run[0] for run in app), statistics.median(run[0] for run in arrow),
-                             max(run[1] for run in app), max(run[2] for run in app),
-                             max(run[1] for run in arrow), max(run[2] for run in arrow)))
+            for method, results in runs.items():
+                results.append(in_fresh_process(method, path, small))
+        rows.append(ScaleRow(size, path.stat().st_size, {
+            method: Runs(statistics.median(run[0] for run in results), max(run[1] for run in results),
+                         max(run[2] for run in results)) for method, results in runs.items()}))
         path.unlink()
     return rows
