@@ -11,10 +11,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from bench.server import APP, running_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # What a reader sees first: the overview's timeline drawn; for the floor app, its one line of text.
 FIRST_CHART = '[data-testid="stPlotlyChart"] .main-svg'
 FLOOR_TEXT = '[data-testid="stMarkdown"]'

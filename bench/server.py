@@ -41,7 +41,8 @@ def running_server(script: Path, log_path: Path | None = None):
             server.wait(timeout=30)
 
 
-def wait_until_healthy(base: str, server: subprocess.Popen, timeout: float = 120) -> None:
+def wait_until_healthy(base: str, server: subprocess.Popen, timeout: float = 120, log: str | None = None) -> None:
+    """Return once the server answers its health check; raise if it stops or takes longer than `timeout`."""
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -51,5 +52,5 @@ def wait_until_healthy(base: str, server: subprocess.Popen, timeout: float = 120
         except OSError:
             pass
         if server.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"the server at {base} did not start")
-        time.sleep(0.1)
+            raise RuntimeError(f"the app at {base} did not start" + (f"; see {log}" if log else ""))
+        time.sleep(0.2)
