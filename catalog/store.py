@@ -93,15 +93,16 @@ def _build(files: dict[str, Path], raw: dict[str, bytes | None]) -> Catalog:
                                         [Problem(filename, None, None, None, "the file does not exist")])
             continue
         kinds = {spec.name: spec.kind for spec in dataset.columns}
-        kept = tablecache.checked_before(dataset, content, digest(content), keys)
+        fingerprint = digest(content)
+        kept = tablecache.checked_before(dataset, content, fingerprint, keys)
         if kept is not None:  # a big file that passed with these keys before: nothing left to check
             table, keys[name] = kept
-            states[name] = DatasetState(dataset, path, digest(content), table)
+            states[name] = DatasetState(dataset, path, fingerprint, table)
             continue
         parsed = read_table(content, filename, dataset.column_names, kinds)
         if parsed.readable:
             keys[name] = set(parsed.cells[dataset.key].dropna())
-        states[name] = DatasetState(dataset, path, digest(content), parsed.cells, parsed.problems)
+        states[name] = DatasetState(dataset, path, fingerprint, parsed.cells, parsed.problems)
         readable[name] = parsed.readable
     for name, state in states.items():
         if not readable.get(name):
