@@ -8,8 +8,9 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test bench lint check-data dictionary browser clean
 
+# Prints a one-time editor sign-in link unless an editor password is set (see README, "Editing the data").
 run: $(VENV)/.app-installed
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+	$(PY) -m ui.serve $(PORT)
 
 test: $(VENV)/.test-installed browser lint
 	$(PY) -m pytest $(PYTEST_ARGS)

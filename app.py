@@ -8,6 +8,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from catalog import DataFileError
+from ui.frame import mark_routed
+
 # A local file: a material-icon favicon would be fetched from a font CDN, and the app must work offline.
 st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
                    layout="wide")
@@ -22,6 +25,12 @@ PAGES = [
     st.Page("pages/us_restrictions.py", title="US restrictions", icon=":material/flight_land:",
             url_path="us_restrictions"),
     st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
+    st.Page("pages/editor.py", title="Editor", icon=":material/edit_note:", url_path="editor"),
 ]
 
-st.navigation(PAGES).run()
+mark_routed()
+try:
+    st.navigation(PAGES).run()
+except DataFileError:
+    # The notice at the top of the page (ui.frame) already names the dataset; a traceback would help no reader.
+    st.info("Part of this page cannot be drawn until that dataset is fixed.", icon=":material/construction:")

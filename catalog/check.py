@@ -6,7 +6,7 @@ from pathlib import Path
 
 from catalog.datasets import DATASETS
 from catalog.problems import Problem
-from catalog.store import Catalog, build_catalog, data_dir, display_name, published_files
+from catalog.store import Catalog, build_catalog, data_dir, display_name, load_catalog, published_files, read_bytes
 
 
 def dataset_for(path: Path, forced: str | None) -> str | None:
@@ -17,14 +17,12 @@ def dataset_for(path: Path, forced: str | None) -> str | None:
 
 
 def check_paths(paths: list[Path], forced: str | None = None) -> tuple[list[Problem], Catalog]:
-    """Check files (all of data/ when none are given) in the company of the published catalog.
-
-    A checked file stands in for its dataset's published file, so its references are resolved against the rest of
-    data/, and a replacement sources.csv that drops a source still in use is caught in the files that use it.
-    """
-    files = published_files()
+    """Check files (all of data/ when none are given) in the company of the published catalog."""
+    if not paths:  # data/ as the app loads it, which also keeps each good file in data/history
+        catalog = load_catalog()
+        return catalog.problems, catalog
     problems: list[Problem] = []
-    checked: set[str] = set(files) if not paths else set()
+    replacements: dict[str, tuple[Path, bytes | None]] = {}
     for path in paths:
         name = dataset_for(path, forced)
         if name is None:
@@ -32,13 +30,29 @@ def check_paths(paths: list[Path], forced: str | None = None) -> tuple[list[Prob
                                     "cannot tell which dataset this file is: name it after a dataset "
                                     f"({', '.join(DATASETS)}) or pass --as DATASET"))
             continue
-        files[name] = path
-        checked.add(name)
-    catalog = build_catalog(files)
-    replaced = {name for name in checked if files[name] != published_files()[name]}
-    for name, state in catalog.states.items():
-        if name in checked or (replaced and state.dataset.references() & replaced):
-            problems += state.problems
+        replacements[name] = (path, read_bytes(path))
+    more, catalog = check_replacements(replacements)
+    return problems + more, catalog
+
+
+def check_replacements(replacements: dict[str, tuple[Path, bytes | None]],
+                       directory: Path | None = None) -> tuple[list[Problem], Catalog]:
+    """Check new contents for datasets (each with the name to report it under) in the company of the published
+    catalog: the rules of `python -m catalog check`, which the editor applies before it publishes.
+
+    A replacement's references are resolved against the rest of data/, and a replacement sources.csv that drops a
+    source still in use is caught in the files that use it.
+    """
+    files = published_files(directory)
+    raw = {name: read_bytes(path) for name, path in files.items()}
+    changed = set()
+    for name, (path, content) in replacements.items():
+        if content != raw[name]:
+            changed.add(name)
+        files[name], raw[name] = path, content
+    catalog = build_catalog(files, raw)
+    problems = [problem for name, state in catalog.states.items()
+                if name in replacements or state.dataset.references() & changed for problem in state.problems]
     return problems, catalog
 
 

@@ -244,7 +244,7 @@ BORDER_CROSSINGS = Dataset(
         country("origin_country", "Country people came from."),
         country("destination_country", "Country they entered."),
         choice("measure", "What the figure is.",
-               ("entered", "left", "remained", "id_numbers_issued", "permits_issued")),
+               ("entered", "left", "remained", "id_numbers_issued", "permits_issued", "citizenship_applications")),
         choice("basis", "`daily`: one day's figure; `cumulative`: total over the period.", ("daily", "cumulative")),
         *period_columns(),
         number("value", "The figure as stated.", minimum=0),
@@ -257,11 +257,12 @@ BORDER_CROSSINGS = Dataset(
         text("notes", "Disagreements with other rows, caveats.", required=False),
     ),
     (*FIGURE_RULES,
-     RowRule(("measure", "counts"), "entered and left count crossings, remained counts people, "
-                                    "issued documents count documents",
+     RowRule(("measure", "counts"), "entered and left count crossings, remained and citizenship applications "
+                                    "count people, issued documents count documents",
              lambda table: table["counts"] == table["measure"].map(
                  {"entered": "crossings", "left": "crossings", "remained": "people",
-                  "id_numbers_issued": "documents", "permits_issued": "documents"}))),
+                  "citizenship_applications": "people", "id_numbers_issued": "documents",
+                  "permits_issued": "documents"}))),
 )
 
 ENTRY_RULES = Dataset(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from catalog import tablecache
+from catalog import history, tablecache
 from catalog.csvfile import read_table
 from catalog.datasets import DATASETS, Dataset
 from catalog.problems import DataFileError, Problem
@@ -32,17 +32,26 @@ def data_dir() -> Path:
 
 @dataclass
 class DatasetState:
-    """One dataset as loaded: its typed table (empty when the file failed), its problems and its fingerprint."""
+    """One dataset as loaded: its typed table, its problems and its fingerprint.
+
+    When the published file fails its check, `table` is the newest earlier version that passes (`served`), or
+    empty when there is none.
+    """
 
     dataset: Dataset
     path: Path
     digest: str
     table: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    served: history.Version | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def usable(self) -> bool:
+        return self.ok or self.served is not None
 
 
 @dataclass
@@ -50,11 +59,19 @@ class Catalog:
     states: dict[str, DatasetState]
 
     def table(self, name: str) -> pd.DataFrame:
-        """The checked table; a dataset that failed its check is never handed to a page."""
+        """The checked table: the published file, or its last good version when the file fails its check.
+
+        A file that fails, with no earlier version that passes, is never handed to a page.
+        """
         state = self.states[name]
-        if state.problems:
+        if not state.usable:
             raise DataFileError(state.problems)
         return state.table
+
+    @property
+    def fallbacks(self) -> list[DatasetState]:
+        """Datasets whose published file failed its check, served from an earlier version or not at all."""
+        return [state for state in self.states.values() if not state.ok]
 
     @property
     def problems(self) -> list[Problem]:
@@ -74,13 +91,15 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def build_catalog(files: dict[str, Path]) -> Catalog:
-    """Check every dataset in `files`; reference datasets are read first and lend their keys to the rest."""
-    raw = {name: read_bytes(path) for name, path in files.items()}
-    return _build(files, raw)
+def build_catalog(files: dict[str, Path], raw: dict[str, bytes | None] | None = None) -> Catalog:
+    """Check every dataset in `files` (or `raw`, their contents when already read); reference datasets are read
+    first and lend their keys to the rest."""
+    return _build(files, raw if raw is not None else {name: read_bytes(path) for name, path in files.items()})
 
 
-def _build(files: dict[str, Path], raw: dict[str, bytes | None]) -> Catalog:
+def _build(files: dict[str, Path], raw: dict[str, bytes | None], history_at: Path | None = None) -> Catalog:
+    """Check every file; with `history_at` (the published folder), also keep each good file in its history and
+    serve a failed dataset from its newest good version."""
     keys: dict[str, set[str]] = {}
     states: dict[str, DatasetState] = {}
     readable: dict[str, bool] = {}
@@ -112,7 +131,28 @@ def _build(files: dict[str, Path], raw: dict[str, bytes | None]) -> Catalog:
             tablecache.keep(state.dataset, raw[name], state.digest, keys, state.table, keys[name])
         state.problems = sorted(state.problems + cell_problems, key=lambda problem: (problem.row or 0,
                                                                                        problem.column or ""))
+    if history_at is not None:
+        for name, state in states.items():
+            if state.ok:
+                history.remember(history_at, name, raw[name], state.digest)
+            else:
+                serve_last_good(state, keys, history_at)
     return Catalog(states)
+
+
+def serve_last_good(state: DatasetState, keys: dict[str, set[str]], directory: Path) -> None:
+    """Put the newest kept version of a failed dataset that still passes its check in place of the file."""
+    dataset = state.dataset
+    kinds = {spec.name: spec.kind for spec in dataset.columns}
+    for version in history.versions(directory, dataset.name):
+        label = display_name(version.path)
+        parsed = read_table(version.content(), label, dataset.column_names, kinds)
+        if not parsed.readable or parsed.problems:
+            continue
+        table, problems = validate(parsed.cells, dataset, keys, label)
+        if not problems:
+            state.table, state.served = table, version
+            return
 
 
 def read_bytes(path: Path) -> bytes | None:
@@ -144,7 +184,7 @@ def load_catalog(directory: Path | None = None) -> Catalog:
         if key not in _cache:
             if len(_cache) >= 4:
                 _cache.pop(next(iter(_cache)))
-            _cache[key] = _build(files, raw)
+            _cache[key] = _build(files, raw, history_at=directory or data_dir())
         return _cache[key]
 
 

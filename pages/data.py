@@ -10,7 +10,8 @@ import streamlit as st
 
 from catalog import DATASETS, load_catalog
 from catalog.export import safe_csv
-from catalog.store import last_changed
+from catalog.history import changelog
+from catalog.store import data_dir, last_changed
 from ui.frame import start_page
 from ui.url_state import url_choice
 
@@ -49,9 +50,18 @@ st.markdown(
 
 if catalog.problems:
     failed = [state.dataset.title for state in catalog.states.values() if not state.ok]
-    st.error(f"{len(failed)} dataset(s) failed their check and are not shown: {', '.join(failed)}. "
-             "The problems are listed below.", icon=":material/error:")
+    st.error(f"{len(failed)} dataset(s) failed their check: {', '.join(failed)}. Readers see each one's last good "
+             "version until it is fixed. The problems are listed below.", icon=":material/error:")
     st.dataframe(pd.DataFrame([vars(problem) for problem in catalog.problems]), hide_index=True, width="stretch")
+
+
+def status(state) -> str:
+    if state.ok:
+        return "OK"
+    if state.served:
+        return f"failed its check; showing the version of {state.served.kept_at:%d %b %Y %H:%M} UTC"
+    return "failed its check; not shown"
+
 
 summary = pd.DataFrame([{
     "Dataset": state.dataset.title,
@@ -59,7 +69,7 @@ summary = pd.DataFrame([{
     "Rows": len(state.table),
     "Sources": state.table["source_id"].nunique() if "source_id" in state.table and name != "sources" else None,
     "Last changed": changed_on(str(state.path), state.digest),
-    "Status": "OK" if state.ok else "failed its check",
+    "Status": status(state),
 } for name, state in catalog.states.items()])
 st.subheader("Datasets")
 st.dataframe(summary, hide_index=True, width="stretch")
@@ -77,12 +87,12 @@ used_sources = sources[sources["source_id"].isin(state.table["source_id"])] if "
 sources_col.metric("Sources", len(used_sources) if name != "sources" else "—")
 changed_col.metric("Last changed", changed_on(str(state.path), state.digest))
 
-if state.ok:
+if not state.ok:
+    st.warning(f"{dataset.filename} failed its check; see the problems above. {status(state).capitalize()}.")
+if state.usable:
     st.dataframe(state.table, hide_index=True, width="stretch")
     st.download_button(f"Download {dataset.filename}", safe_csv(state.table), file_name=dataset.filename,
                        mime="text/csv", icon=":material/download:")
-else:
-    st.warning(f"{dataset.filename} failed its check; see the problems above.")
 
 with st.expander("What each column means"):
     st.dataframe(pd.DataFrame([{"Column": spec.name, "Rules": spec.rule_summary(), "Meaning": spec.description}
@@ -94,3 +104,20 @@ if name != "sources" and len(used_sources):
 
 st.subheader("All sources")
 source_table(sources)
+
+st.subheader("Changelog")
+changes = changelog(data_dir())
+if changes.empty:
+    st.caption("No dataset has been published from the editor yet. Every publish and rollback will be listed here: "
+               "when, which dataset, who, why, and how many rows were added, changed and removed.")
+else:
+    st.dataframe(changes, hide_index=True, width="stretch", column_config={
+        "when": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm"),
+        "dataset": "Dataset", "action": "Action", "editor": "Editor", "note": "Note",
+        "rows_added": st.column_config.NumberColumn("Added"),
+        "rows_changed": st.column_config.NumberColumn("Changed"),
+        "rows_removed": st.column_config.NumberColumn("Removed"),
+        "version": st.column_config.TextColumn("Version kept in data/history"),
+    })
+    st.download_button("Download the changelog (CSV)", safe_csv(changes), file_name="changelog.csv", mime="text/csv",
+                       icon=":material/download:")

@@ -61,8 +61,10 @@ chart_block(
 )
 
 st.subheader("Who stayed")
-stayed = crossings[crossings["measure"].isin(["remained", "id_numbers_issued", "permits_issued"])]
-st.markdown("Estimates of people still in the country, and documents issued to arrivals (ID numbers, permits).")
+stayed = crossings[crossings["measure"].isin(["remained", "citizenship_applications", "id_numbers_issued",
+                                              "permits_issued"])]
+st.markdown("Estimates of people still in the country, applications for citizenship, and documents issued to "
+            "arrivals (ID numbers, permits).")
 st.dataframe(stayed[["destination_country", "measure", "period_start", "period_end", "value", "approximate",
                      "qualifier", "counts", "stated_by", "notes"]], hide_index=True, width="stretch",
              column_config={"period_start": st.column_config.DateColumn(format="YYYY-MM-DD"),

@@ -41,8 +41,13 @@ st.markdown(
 
 for column, (dataset, key, row_id, label, written, meaning) in zip(st.columns(len(HEADLINES)), HEADLINES,
                                                                    strict=True):
-    row = load(dataset).set_index(key).loc[row_id]
+    table = load(dataset).set_index(key)
     with column:
+        if row_id not in table.index:  # a hand edit removed the row: say so rather than fail the page
+            st.metric(label, "—", border=True)
+            st.caption(f"{meaning}: this figure is no longer in the {dataset} data.")
+            continue
+        row = table.loc[row_id]
         st.metric(label, written.format(**row.to_dict()), border=True)
         st.caption(f"{meaning}. {source_markdown([row['source_id']], sources)}")
 

@@ -68,7 +68,7 @@ def test_the_data_page_shows_a_dataset_table_and_a_download_that_works(app_url, 
         if viewport == "desktop":  # on a phone the sidebar starts collapsed
             nav = page.locator('[data-testid="stSidebarNavLink"]')
             expect(nav).to_have_count(len(pages_in_router()))  # titles from app.py, not legacy file names
-            expect(nav.last).to_contain_text("Data & sources")
+            expect(nav.filter(has_text="Data & sources")).to_have_count(1)
         expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
 
         button = page.get_by_role("button", name="Download places.csv")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from catalog import DATASETS, load_catalog
+from catalog.publish import publish
 from tests.conftest import open_page
 from tests.csv_edits import break_cell
 
@@ -33,7 +35,7 @@ def test_the_first_dataset_is_shown_with_its_table_download_and_full_source_list
     assert any(len(table) == len(catalog.table("sources")) and "publisher" in table for table in tables)
     download = page.get("download_button")[0]
     assert download.proto.label == "Download sources.csv"
-    assert page.subheader[-1].value == "All sources"
+    assert [header.value for header in page.subheader][-2:] == ["All sources", "Changelog"]
 
 
 def test_a_dataset_named_in_the_url_is_opened_with_its_own_rows_and_sources():
@@ -49,7 +51,8 @@ def test_a_dataset_named_in_the_url_is_opened_with_its_own_rows_and_sources():
     assert page.get("download_button")[0].proto.label == "Download border_crossings.csv"
 
 
-def test_a_dataset_that_fails_its_check_is_withheld_and_its_problems_are_listed(data_copy):
+def test_a_dataset_that_fails_its_check_lists_its_problems_and_serves_its_last_good_version(data_copy):
+    good = load_catalog().table("events")
     break_cell(data_copy, "events", "date_precision", "fortnight")
 
     page = open_page("pages/data.py", dataset="events")
@@ -58,8 +61,10 @@ def test_a_dataset_that_fails_its_check_is_withheld_and_its_problems_are_listed(
     problems = page.dataframe[0].value
     assert problems[["row", "column", "value"]].values.tolist() == [[2, "date_precision", "fortnight"]]
     assert problems["rule"].iloc[0] == "must be one of: day, month, year"
-    assert "events.csv failed its check" in page.warning[0].value
-    assert not page.get("download_button")
+    assert "Timeline of events: this dataset failed its check; showing the version of" in page.warning[0].value
+    assert "events.csv failed its check" in page.warning[1].value
+    shown = next(frame.value for frame in page.dataframe if "event_id" in frame.value)
+    assert shown["date_precision"].tolist() == good["date_precision"].tolist()
 
 
 def test_an_edited_csv_shows_on_the_next_rerun_without_a_restart(data_copy):
@@ -69,3 +74,34 @@ def test_an_edited_csv_shows_on_the_next_rerun_without_a_restart(data_copy):
         file.write("AFG,Afghanistan\n")
     page.run()
     assert int(page.metric[0].value) == int(before) + 1
+
+
+def test_readers_see_every_publish_in_the_changelog(data_copy):
+    base = (data_copy / "countries.csv").read_bytes()
+    publish(data_copy, "countries", base + b"AFG,Afghanistan\n", base=base, editor="Aigerim",
+            note="Added Afghanistan for the new extradition case")
+
+    page = open_page("pages/data.py")
+
+    log = page.dataframe[-1].value
+    assert log[["dataset", "action", "editor", "note", "rows_added"]].values.tolist() == [
+        ["countries", "publish", "Aigerim", "Added Afghanistan for the new extradition case", 1]]
+
+
+def test_the_changelog_download_neutralises_a_formula_typed_into_a_note(data_copy, monkeypatch):
+    base = (data_copy / "countries.csv").read_bytes()
+    publish(data_copy, "countries", base + b"AFG,Afghanistan\n", base=base, editor="=cmd|' /C calc'!A0",
+            note="@SUM(1+1)")
+    downloads = {}
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def recorded(self, path_or_data, mimetype, kind, filename=None):
+        downloads[filename] = path_or_data
+        return keep(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recorded)
+
+    open_page("pages/data.py")
+
+    text = downloads["changelog.csv"].decode("utf-8-sig")
+    assert "'=cmd|' /C calc'!A0" in text and "'@SUM(1+1)" in text

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from catalog import DATASETS, load_catalog
+from catalog import DATASETS, history, load_catalog
 from catalog.check import check_paths
+from catalog.store import data_dir, digest, published_files
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +121,9 @@ def test_capitals_alone_use_well_known_coordinates_and_the_rest_cite_a_source(ca
     assert set(places.loc[places["coordinate_basis"] == "well_known_capital", "kind"]) == {"capital"}
     assert places.loc[places["coordinate_basis"] == "sourced", "source_id"].notna().all()
     assert "upper-lars" in set(places["place_id"])
+
+
+def test_every_published_file_is_kept_in_history_so_a_broken_edit_has_a_version_to_fall_back_on():
+    """Loading data/ (the app, or `make check-data`) keeps each good file in data/history; commit what it adds."""
+    for name, path in published_files().items():
+        assert history.is_kept(data_dir(), name, digest(path.read_bytes())), f"{path.name} is not in data/history"

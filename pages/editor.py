@@ -1,0 +1,27 @@
+"""Editor: newsroom staff replace or edit a dataset, read every problem, see the diff, publish, or roll back.
+
+Behind a sign-in (ui/login.py); the flow is ui/editing.py. ?dataset=NAME&task=upload|edit|history
+"""
+
+import streamlit as st
+
+from catalog import DATASETS, load_catalog
+from catalog.store import data_dir
+from ui.editing import TASKS, EditSession, dataset_title
+from ui.frame import start_page
+from ui.login import signed_in_editor
+from ui.url_state import url_choice
+
+start_page()
+
+st.title("Editor")
+editor = signed_in_editor()
+if editor is None:
+    st.stop()
+
+name = url_choice("Dataset", list(DATASETS), "dataset", format_func=dataset_title)
+session = EditSession(data_dir(), DATASETS[name], editor, load_catalog().states[name])
+st.caption(f"Signed in as {editor}. Every publish names you in the public changelog.")
+session.show_status()
+task = url_choice("What to do", list(TASKS), "task", format_func=lambda key: TASKS[key][0])
+TASKS[task][1](session)

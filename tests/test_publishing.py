@@ -1,0 +1,142 @@
+"""Publishing, history, rollback and the conflict check: nothing an editor does may lose data or half-write a file."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from catalog import history, load_catalog
+from catalog.publish import PublishConflict, PublishRefused, draft, publish, rollback
+from tests.csv_edits import rows_of, write
+
+EDITOR = {"editor": "Aigerim", "note": "Corrected a figure from the source"}
+
+
+def edited(data_dir, dataset: str, column: str, value: str, row_index: int = 0) -> bytes:
+    """The dataset's published file with one cell changed, as bytes an editor would upload (the file is untouched)."""
+    path = data_dir / f"{dataset}.csv"
+    header, rows = rows_of(path)
+    rows[row_index][header.index(column)] = value
+    scratch = data_dir.parent / f"upload-{dataset}.csv"
+    write(scratch, header, rows)
+    return scratch.read_bytes()
+
+
+def test_a_publish_replaces_the_file_keeps_both_versions_and_logs_who_and_why(data_copy):
+    before = (data_copy / "us_visas.csv").read_bytes()
+    after = edited(data_copy, "us_visas", "value", "61.2")
+
+    entry = publish(data_copy, "us_visas", after, base=before, **EDITOR)
+
+    assert (data_copy / "us_visas.csv").read_bytes() == after
+    kept = [version.content() for version in history.versions(data_copy, "us_visas")]
+    assert kept[0] == after and before in kept
+    log = history.changelog(data_copy)
+    assert log.iloc[0][["dataset", "action", "editor", "note", "rows_added", "rows_changed", "rows_removed"]].tolist() \
+        == ["us_visas", "publish", "Aigerim", "Corrected a figure from the source", 0, 1, 0]
+    assert log.iloc[0]["version"] == entry.version == history.versions(data_copy, "us_visas")[0].id
+
+
+def test_readers_get_the_published_version_on_their_next_load(data_copy):
+    before = (data_copy / "us_visas.csv").read_bytes()
+    publish(data_copy, "us_visas", edited(data_copy, "us_visas", "value", "61.2"), base=before, **EDITOR)
+    assert load_catalog().table("us_visas").iloc[0]["value"] == 61.2
+
+
+def test_a_file_that_fails_its_check_is_refused_and_nothing_is_written(data_copy):
+    before = (data_copy / "us_visas.csv").read_bytes()
+    with pytest.raises(PublishRefused) as refused:
+        publish(data_copy, "us_visas", edited(data_copy, "us_visas", "value", "lots"), base=before, **EDITOR)
+    assert "column 'value', value 'lots'" in str(refused.value)
+    assert (data_copy / "us_visas.csv").read_bytes() == before
+    assert history.changelog(data_copy).empty
+
+
+def test_a_publish_needs_a_name_and_a_note(data_copy):
+    before = (data_copy / "us_visas.csv").read_bytes()
+    with pytest.raises(ValueError, match="change note"):
+        publish(data_copy, "us_visas", before, base=before, editor="Aigerim", note="  ")
+
+
+def test_an_unknown_dataset_name_is_refused_before_any_path_is_built(data_copy):
+    with pytest.raises(ValueError, match="no dataset called"):
+        publish(data_copy, "../../etc/passwd", b"x", base=None, **EDITOR)
+    with pytest.raises(ValueError, match="no dataset called"):
+        history.versions(data_copy, "../sources")
+
+
+def test_publish_refuses_when_someone_else_published_after_the_editor_loaded(data_copy):
+    loaded = (data_copy / "us_visas.csv").read_bytes()
+    theirs = edited(data_copy, "us_visas", "value", "61.2")
+    publish(data_copy, "us_visas", theirs, base=loaded, editor="Daniyar", note="Their fix")
+    mine = edited(data_copy, "us_visas", "value", "12.5", row_index=1)  # made from the file as it is now...
+
+    with pytest.raises(PublishConflict) as conflict:
+        publish(data_copy, "us_visas", mine, base=loaded, **EDITOR)  # ...but claims to be based on the old one
+
+    changes = conflict.value.between.changes
+    assert [(change.column, change.before, change.after) for change in changes] == [("value", "59.56", "61.2")]
+    assert (data_copy / "us_visas.csv").read_bytes() == theirs
+
+
+def test_rollback_publishes_an_earlier_version_again_and_says_so_in_the_changelog(data_copy):
+    original = (data_copy / "us_visas.csv").read_bytes()
+    publish(data_copy, "us_visas", edited(data_copy, "us_visas", "value", "61.2"), base=original, **EDITOR)
+    first = next(version for version in history.versions(data_copy, "us_visas") if version.content() == original)
+
+    rollback(data_copy, "us_visas", first.id, editor="Daniyar", note="The old figure was right",
+             base=(data_copy / "us_visas.csv").read_bytes())
+
+    assert (data_copy / "us_visas.csv").read_bytes() == original
+    latest = history.changelog(data_copy).iloc[0]
+    assert latest["action"] == "rollback" and latest["editor"] == "Daniyar"
+    assert "The old figure was right" in latest["note"] and latest["rows_changed"] == 1
+    assert len(history.versions(data_copy, "us_visas")) == 3  # original, the edit, the rollback
+
+
+def test_rollback_only_accepts_versions_that_exist(data_copy):
+    base = (data_copy / "us_visas.csv").read_bytes()
+    with pytest.raises(KeyError):
+        rollback(data_copy, "us_visas", "../../sources", editor="A", note="n", base=base)
+
+
+def test_a_crash_between_write_and_rename_leaves_the_published_file_intact(data_copy, monkeypatch):
+    before = (data_copy / "us_visas.csv").read_bytes()
+
+    def power_cut(source, target):
+        raise OSError("power cut")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(OSError, match="power cut"):
+        publish(data_copy, "us_visas", edited(data_copy, "us_visas", "value", "61.2"), base=before, **EDITOR)
+
+    assert (data_copy / "us_visas.csv").read_bytes() == before
+    assert not list(data_copy.glob(".*.partial")), "the half-written file is cleaned up"
+    assert history.changelog(data_copy).empty
+
+
+def test_history_survives_a_restart_because_it_is_files_on_disk(data_copy):
+    before = (data_copy / "us_visas.csv").read_bytes()
+    publish(data_copy, "us_visas", edited(data_copy, "us_visas", "value", "61.2"), base=before, **EDITOR)
+    restarted = history.versions(data_copy, "us_visas")  # a new process reads the same folder
+    assert any(version.content() == before for version in restarted)
+    assert (data_copy / "history" / "us_visas" / f"{restarted[0].id}.csv").exists()
+
+
+def test_an_excel_export_is_checked_like_the_check_command_and_published_as_plain_utf8(data_copy):
+    text = (data_copy / "countries.csv").read_text(encoding="utf-8").replace(",", ";").replace("\n", "\r\n")
+    upload = b"\xef\xbb\xbf" + text.encode("utf-8")
+
+    candidate = draft("countries", upload, "countries-export.csv", data_copy)
+
+    assert candidate.problems == []
+    assert candidate.content == (data_copy / "countries.csv").read_bytes()
+
+
+def test_a_draft_names_the_uploaded_file_in_its_problems(data_copy):
+    candidate = draft("us_visas", edited(data_copy, "us_visas", "period_start", "2023-13-01"), "visas.csv", data_copy)
+    assert [str(problem) for problem in candidate.problems] == [
+        "visas.csv, row 2, column 'period_start', value '2023-13-01': must be a real calendar date written "
+        "YYYY-MM-DD (for example 2022-09-21)"]
+    assert candidate.table is None
