@@ -1,11 +1,12 @@
-# Borderlines: `make run` serves the app, `make test` runs every test. Both set up .venv themselves.
+# Borderlines: `make run` serves the app, `make test` runs every test, `make bench` writes BENCHMARKS.md.
+# All set up .venv themselves.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint check-data dictionary browser clean
+.PHONY: run test bench lint check-data dictionary browser clean
 
 # Prints a one-time editor sign-in link unless an editor password is set (see README, "Editing the data").
 run: $(VENV)/.app-installed
@@ -13,6 +14,10 @@ run: $(VENV)/.app-installed
 
 test: $(VENV)/.test-installed browser lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Smaller or quicker: make bench BENCH_ARGS="--sizes 10000,100000 --repeats 3 --out /tmp/bench.md"
+bench: $(VENV)/.bench-installed browser
+	$(PY) -m bench $(BENCH_ARGS)
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
@@ -32,6 +37,10 @@ $(VENV)/.app-installed: requirements.txt
 
 $(VENV)/.test-installed: requirements-dev.txt $(VENV)/.app-installed
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.test-installed
+	$(PY) -m pip install --quiet -r requirements-bench.txt
 	touch $@
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).

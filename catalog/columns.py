@@ -112,6 +112,12 @@ def is_real_date(value: str) -> bool:
     return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and _parses_as_date(value)
 
 
+def real_dates(cells: pd.Series) -> pd.Series:
+    """is_real_date of every cell, worked out once per distinct value: a million daily rows hold a few thousand
+    dates, and one Python call per row took seconds."""
+    return cells.isin([value for value in cells.dropna().unique() if is_real_date(value)])
+
+
 def _parses_as_date(value: str) -> bool:
     try:
         dt.date.fromisoformat(value)
@@ -147,7 +153,7 @@ def pandera_column(spec: ColumnSpec, keys: dict[str, set[str]]) -> pa.Column:
         if spec.maximum is not None:
             checks.append(pa.Check.le(spec.maximum, error=f"must be at most {spec.maximum:g}"))
     elif spec.kind == "date":
-        checks.append(pa.Check(is_real_date, element_wise=True,
+        checks.append(pa.Check(real_dates,
                                error="must be a real calendar date written YYYY-MM-DD (for example 2022-09-21)"))
     elif spec.kind == "flag":
         checks.append(pa.Check.isin(["true", "false"], error="must be true or false"))

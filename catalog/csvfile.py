@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from catalog.bigcsv import BIG_FILE_BYTES, plain_cells
 from catalog.problems import Problem
 
 DELIMITERS = (",", ";", "\t")
@@ -84,12 +85,15 @@ def read_table(raw: bytes, name: str, expected: list[str], kinds: dict[str, str]
     text, encoding, problems = decode(raw, name)
     if text is None:
         return ParsedFile(empty_cells(expected), problems)
-    if not text.strip():
+    if not text or text.isspace():
         rule = f"the file is empty; it needs a header row with the columns {', '.join(expected)}"
         return ParsedFile(empty_cells(expected), [Problem(name, None, None, None, rule)])
 
-    first_line = text.lstrip("\ufeff").splitlines()[0]
-    delimiter = pick_delimiter(first_line, expected)
+    delimiter = pick_delimiter(first_line(text), expected)
+    if len(raw) >= BIG_FILE_BYTES and encoding == "utf-8-sig" and delimiter == ",":
+        cells = plain_cells(raw, expected, kinds, lambda cell, kind: normalise(cell, kind, delimiter))
+        if cells is not None:
+            return ParsedFile(cells, problems, encoding, delimiter)
     try:
         records = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter))
     except csv.Error as error:
@@ -116,6 +120,16 @@ def read_table(raw: bytes, name: str, expected: list[str], kinds: dict[str, str]
     if cells.empty:
         cells = empty_cells(header)
     return ParsedFile(cells[expected], problems, encoding, delimiter)
+
+
+def first_line(text: str) -> str:
+    """The header line, found without splitting a whole file of a million lines."""
+    size = 4096
+    while True:
+        lines = text[:size].lstrip("\ufeff").splitlines()
+        if len(lines) > 1 or size >= len(text):
+            return lines[0]
+        size *= 4
 
 
 def header_problems(header: list[str], expected: list[str], name: str) -> list[Problem]:

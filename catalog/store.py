@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from catalog import history
+from catalog import history, tablecache
 from catalog.csvfile import read_table
 from catalog.datasets import DATASETS, Dataset
 from catalog.problems import DataFileError, Problem
@@ -112,15 +112,23 @@ def _build(files: dict[str, Path], raw: dict[str, bytes | None], history_at: Pat
                                         [Problem(filename, None, None, None, "the file does not exist")])
             continue
         kinds = {spec.name: spec.kind for spec in dataset.columns}
+        fingerprint = digest(content)
+        kept = tablecache.checked_before(dataset, content, fingerprint, keys)
+        if kept is not None:  # a big file that passed with these keys before: nothing left to check
+            table, keys[name] = kept
+            states[name] = DatasetState(dataset, path, fingerprint, table)
+            continue
         parsed = read_table(content, filename, dataset.column_names, kinds)
         if parsed.readable:
             keys[name] = set(parsed.cells[dataset.key].dropna())
-        states[name] = DatasetState(dataset, path, digest(content), parsed.cells, parsed.problems)
+        states[name] = DatasetState(dataset, path, fingerprint, parsed.cells, parsed.problems)
         readable[name] = parsed.readable
     for name, state in states.items():
         if not readable.get(name):
             continue
         state.table, cell_problems = validate(state.table, state.dataset, keys, display_name(state.path))
+        if not state.problems and not cell_problems:
+            tablecache.keep(state.dataset, raw[name], state.digest, keys, state.table, keys[name])
         state.problems = sorted(state.problems + cell_problems, key=lambda problem: (problem.row or 0,
                                                                                        problem.column or ""))
     if history_at is not None:

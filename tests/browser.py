@@ -7,24 +7,17 @@ never a skip: `make test` installs it.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
+
+from bench.server import free_port, wait_until_healthy
 
 CHROMIUM = os.environ.get("BORDERLINES_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager
@@ -40,17 +33,8 @@ def _serve(repo: Path, port: int, log, env: dict[str, str] | None):
                               stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 300  # the first `make run` on a fresh clone installs requirements
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the app did not start; see {log.name}")
-            time.sleep(0.5)
+        # The first `make run` on a fresh clone installs requirements.
+        wait_until_healthy(base, server, timeout=300, log=log.name)
         yield base
     finally:
         os.killpg(server.pid, 15)

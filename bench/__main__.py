@@ -1,0 +1,125 @@
+"""`python -m bench`: run the benchmarks and write BENCHMARKS.md (`make bench` does this with the full sizes).
+
+Smaller sizes, fewer repeats and a shorter crowd keep it quick enough for a test; --out points it elsewhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import report
+from bench.cold_start import cold_first_chart
+from bench.readers import readers_at_once
+from bench.scale import scale_rows
+from bench.server import REPO
+from bench.warm_pages import warm_page_runs
+
+WARM_TARGET, COLD_TARGET, SCALE_TARGET = 1.5, 2.0, 2.0
+
+
+def warm_section(repeats: int) -> list[str]:
+    rows = [[f"`{page}`" if page else "one cached chart (reference)", f"{seconds * 1000:.1f} ms",
+             f"{floor * 1000:.1f} ms", f"{seconds / floor:.1f}x",
+             report.verdict(seconds / floor <= WARM_TARGET) if page else "",
+             f"`python -m bench --only warm --repeats {repeats}`"]
+            for page, (seconds, floor) in warm_page_runs(repeats).items()]
+    return ["## 1. Warm page run", "",
+            "One rerun of each page (through the router, as a click reruns it) in AppTest after a first run, "
+            "against an empty script rerun the same way, alternately. For reference, a script that only draws one "
+            "small chart, built once and cached, is measured the same way: the floor for a page with a chart. "
+            f"Target: within {WARM_TARGET}x.", "",
+            *report.table(["page", "median rerun", "empty script", "ratio", "target", "command"], rows)]
+
+
+def cold_section(repeats: int) -> list[str]:
+    medians = cold_first_chart(repeats)
+    floor, command = medians["floor"], f"`python -m bench --only cold --cold-repeats {repeats}`"
+    ratio = medians["borderlines"] / floor
+    return ["## 2. Cold first chart", "",
+            "From `streamlit run` to the overview's first chart painted in headless Chromium, against an app that "
+            "writes one line, started and opened the same way. For reference, an app that only draws one small "
+            f"plotly chart, started the same way. Target: within {COLD_TARGET}x.", "",
+            *report.table(["app", "median seconds", "ratio", "target", "command"], [
+                ["one-line app (floor)", f"{floor:.1f}", "1.0x", "", command],
+                ["one-chart app (reference)", f"{medians['one chart']:.1f}", f"{medians['one chart'] / floor:.1f}x",
+                 "", command],
+                ["Borderlines, first chart", f"{medians['borderlines']:.1f}", f"{ratio:.1f}x",
+                 report.verdict(ratio <= COLD_TARGET), command]])]
+
+
+def scale_section(sizes: list[int], repeats: int) -> list[str]:
+    with tempfile.TemporaryDirectory() as directory:
+        results = scale_rows(sizes, repeats, Path(directory))
+    rows = []
+    for result in results:
+        for method, runs in result.methods.items():
+            ratio = result.ratio(method)
+            rows.append([f"{result.rows:,}", report.megabytes(result.file_bytes), method, f"{runs.seconds:.3f}",
+                         "" if method == "pyarrow" else f"{ratio:.1f}x",
+                         report.verdict(ratio <= SCALE_TARGET) if result.rows >= 1_000_000 and method != "pyarrow"
+                         else "", f"{report.megabytes(runs.peak)} (+{report.megabytes(runs.added)})",
+                         f"`python -m bench --only scale --sizes {result.rows} --repeats {repeats}`"])
+    return ["## 3. Scale", "",
+            "A synthetic table of daily crossings (date, crossing point, direction, count), written into a "
+            "temporary folder, loaded and checked by `catalog.store.build_catalog` (its crossing points against the "
+            "published places), summed and drawn by `charts.crossings.daily_crossings`, against "
+            "`pyarrow.csv.read_csv` of the same file. *First check*: a file the process and its cache have not "
+            "seen. *Checked before*: the same file a second time, its checked table read back from the Parquet "
+            "cache (`catalog/tablecache.py`), as after a restart. Each run is a fresh process after a warm-up; peak "
+            "memory is the process's, (+) how far it rose during the run. "
+            f"Target: within {SCALE_TARGET}x at 1,000,000 rows.", "",
+            *report.table(["rows", "file", "path", "median s", "ratio", "target", "peak memory", "command"], rows)]
+
+
+def readers_section(sessions: int, seconds: float) -> list[str]:
+    result = readers_at_once(sessions, seconds)
+    visits = len(result.visits)
+    return ["## 4. Readers at once", "",
+            f"{sessions} sessions, each opening the chart pages in turn for {seconds:g} s, every page in a new "
+            "session over Streamlit's websocket as a browser tab does; time to first chart is from opening the "
+            "session to the first chart arriving. The server had served one page before the clock started. "
+            "Target: no errors.", "",
+            *report.table(["sessions", "pages opened", "errors", "median to first chart", "95th percentile",
+                           "server memory (start, peak)", "target", "command"], [[
+                str(sessions), str(visits), str(len(result.errors)),
+                f"{result.median:.2f} s" if visits else "-",
+                f"{result.p95:.2f} s" if visits > 1 else "-",
+                f"{report.megabytes(result.rss_start)}, {report.megabytes(result.rss_peak)}",
+                report.verdict(not result.errors and visits > 0),
+                f"`python -m bench --only readers --sessions {sessions} --seconds {seconds:g}`"]]),
+            *([f"First errors: {'; '.join(result.errors[:3])}", ""] if result.errors else [])]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--only", default="warm,cold,scale,readers", help="comma-separated: warm,cold,scale,readers")
+    parser.add_argument("--repeats", type=int, default=5, help="runs per median")
+    parser.add_argument("--cold-repeats", type=int, default=3, help="server starts per median (each takes long)")
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="rows of the scale tables")
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    chosen = args.only.split(",")
+    sections = []
+    if "warm" in chosen:
+        sections.append(warm_section(args.repeats))
+    if "cold" in chosen:
+        sections.append(cold_section(args.cold_repeats))
+    if "scale" in chosen:
+        sections.append(scale_section([int(size) for size in args.sizes.split(",")], args.repeats))
+    if "readers" in chosen:
+        sections.append(readers_section(args.sessions, args.seconds))
+    sections.append([(Path(__file__).parent / "findings.md").read_text(encoding="utf-8")])
+    command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
+    args.out.write_text(report.document(sections, command.strip()), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Reading big, plain CSV files with pyarrow: the same cells as catalog.csvfile, many times faster.
+
+Python's csv module and a per-cell normalise take seconds on a file of a million rows. Big files are usually plain:
+UTF-8, commas, no quotes, one record per line, cells with nothing for `normalise` to change. pyarrow splits those;
+only the distinct values `normalise` could change go through it. Anything else (quotes, ragged or blank rows, a header
+that is not exactly the dataset's columns) gives None, and the careful reader reads the file and words its problems.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+# Below this size the careful reader is quick enough, and it stays the only one small staff files ever meet.
+BIG_FILE_BYTES = 1_000_000
+# A cell that starts and ends with a printable ASCII character has nothing for `normalise` to trim or empty.
+TRIMMED = r"(?s)^[!-~](.*[!-~])?$"
+
+
+def plain_cells(raw: bytes, expected: list[str], kinds: dict[str, str],
+                normalise: Callable[[str, str], str | None]) -> pd.DataFrame | None:
+    """Text cells indexed by spreadsheet row number, as `read_table` gives them, or None when the file is not plain.
+
+    `raw` must already be known to be UTF-8 text with a comma-delimited header; `normalise(cell, kind)` is the
+    careful reader's own normalising, applied to every cell it could change.
+    """
+    if b'"' in raw or raw.count(b"\r") != raw.count(b"\r\n"):
+        return None
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(raw),
+            read_options=pacsv.ReadOptions(encoding="utf8"),
+            parse_options=pacsv.ParseOptions(delimiter=",", quote_char=False, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(expected, pa.string()),
+                                                 strings_can_be_null=False))
+    except (pa.ArrowInvalid, UnicodeDecodeError):
+        return None
+    header = table.column_names
+    if sorted(header) != sorted(expected) or table.num_rows == 0:
+        return None  # a header with spaces, unknown, missing or repeated columns: the careful reader words it
+    columns = {}
+    blank = np.ones(table.num_rows, dtype=bool)
+    for name, column in zip(header, table.columns, strict=True):
+        # Staff files repeat values (dates, places, directions): normalise each distinct value once, and let
+        # the rows share its string.
+        encoded = column.combine_chunks().dictionary_encode()
+        distinct = encoded.dictionary.to_numpy(zero_copy_only=False)
+        kind = kinds.get(name, "text")
+        for index in np.flatnonzero(~left_as_is(encoded.dictionary, kind)):
+            distinct[index] = normalise(distinct[index], kind)
+        rows = encoded.indices.to_numpy()
+        columns[name] = distinct[rows]
+        blank &= np.equal(distinct, None)[rows]
+    if blank.any():
+        return None  # a blank row, which the careful reader skips and numbers around
+    return pd.DataFrame(columns, index=pd.Index(np.arange(2, table.num_rows + 2)), dtype=object)[expected]
+
+
+def left_as_is(values: pa.Array, kind: str) -> np.ndarray:
+    """True where `normalise` surely returns the cell unchanged; the rest (few, in a plain file) go through it."""
+    unchanged = pc.match_substring_regex(values, TRIMMED)
+    if kind == "date":
+        unchanged = pc.and_(unchanged, pc.invert(pc.match_substring(values, ".")))  # 21.09.2022 is rewritten
+    elif kind == "flag":
+        unchanged = pc.is_in(values, pa.array(["true", "false"]))  # TRUE, ИСТИНА... are rewritten
+    return unchanged.to_numpy(zero_copy_only=False)
