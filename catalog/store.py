@@ -172,12 +172,29 @@ def published_files(directory: Path | None = None) -> dict[str, Path]:
 
 
 _cache: dict[tuple[str, ...], Catalog] = {}
+_by_stats: dict[tuple, tuple[str, ...]] = {}  # files' (inode, size, mtime) -> their content key
 _cache_lock = threading.Lock()
 
 
+def file_stats(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 def load_catalog(directory: Path | None = None) -> Catalog:
-    """The published catalog, re-checked only when a file's content changed since the last call."""
+    """The published catalog, re-checked only when a file's content changed since the last call.
+
+    Pages call this many times per rerun: while no file's inode, size or modification time has changed, the files
+    are not read and hashed again.
+    """
     files = published_files(directory)
+    stats = (str(directory or data_dir()), *(file_stats(path) for path in files.values()))
+    known = _by_stats.get(stats)
+    if known is not None and known in _cache:
+        return _cache[known]
     raw = {name: read_bytes(path) for name, path in files.items()}
     key = (str(directory or data_dir()), *(digest(content) if content else "" for content in raw.values()))
     with _cache_lock:
@@ -185,6 +202,9 @@ def load_catalog(directory: Path | None = None) -> Catalog:
             if len(_cache) >= 4:
                 _cache.pop(next(iter(_cache)))
             _cache[key] = _build(files, raw, history_at=directory or data_dir())
+        if len(_by_stats) >= 64:
+            _by_stats.clear()
+        _by_stats[stats] = key
         return _cache[key]
 
 

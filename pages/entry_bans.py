@@ -11,7 +11,7 @@ from catalog.boundaries import CRIMEA_NOTE, country_outlines
 from charts.bans import ban_arcs
 from charts.maps import arc_map
 from charts.registry import CHARTS
-from ui.chart_block import chart_block, tables_for
+from ui.chart_block import chart_block, published_chart, tables_for
 from ui.frame import start_page
 from ui.sources import escape_markdown
 from ui.url_state import url_filters
@@ -37,8 +37,8 @@ if shown.empty:
     st.info("No bans match these filters.")
     st.stop()
 
-chart_block(timeline.build(tables, chosen), sources=sources)
-chart_block(by_occupation.build(tables, chosen), sources=sources)
+chart_block(published_chart(timeline, chosen), sources=sources)
+chart_block(published_chart(by_occupation, chosen), sources=sources)
 
 st.subheader("Who bars whom")
 places = load("places")

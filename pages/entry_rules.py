@@ -12,7 +12,7 @@ import streamlit as st
 from catalog import country_names, load
 from charts.registry import CHARTS
 from rules.stay_calculator import StayRule, Trip, assess
-from ui.chart_block import chart_block, tables_for
+from ui.chart_block import chart_block, published_chart
 from ui.frame import start_page
 from ui.sources import escape_markdown, source_markdown
 from ui.url_state import url_choice
@@ -32,7 +32,7 @@ st.markdown(
 
 st.subheader("When each rule applied")
 timeline = CHARTS["entry_rules_timeline"]
-chart_block(timeline.build(tables_for(timeline)), sources=sources)
+chart_block(published_chart(timeline), sources=sources)
 
 st.subheader("Stay calculator")
 countable = rules[rules["window_kind"].notna() & rules["max_stay_days"].notna()].set_index("rule_id")

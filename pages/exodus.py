@@ -12,7 +12,7 @@ from catalog.boundaries import CRIMEA_NOTE, country_outlines
 from charts.exodus import exodus_arcs, since_mobilization_on, totals_since_mobilization
 from charts.maps import arc_map
 from charts.registry import CHARTS
-from ui.chart_block import chart_block, tables_for
+from ui.chart_block import chart_block, published_chart
 from ui.frame import start_page
 from ui.sources import escape_markdown, source_markdown
 from ui.url_state import url_choice
@@ -52,7 +52,7 @@ if missing:
 
 st.subheader("Every dated statement")
 statements = CHARTS["exodus_statements"]
-chart_block(statements.build(tables_for(statements)), sources=sources)
+chart_block(published_chart(statements), sources=sources)
 
 st.subheader("Who stayed")
 stayed = crossings[crossings["measure"].isin(["remained", "citizenship_applications", "id_numbers_issued",

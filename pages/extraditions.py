@@ -7,7 +7,7 @@ import streamlit as st
 
 from catalog import load
 from charts.registry import CHARTS
-from ui.chart_block import chart_block, tables_for
+from ui.chart_block import chart_block, published_chart, tables_for
 from ui.frame import start_page
 from ui.url_state import url_filters
 
@@ -30,5 +30,5 @@ if by_status.rows(tables, chosen).empty:
     st.info("No cases match these filters.")
     st.stop()
 
-chart_block(by_status.build(tables, chosen), sources=sources)
-chart_block(steps.build(tables, chosen), sources=sources)
+chart_block(published_chart(by_status, chosen), sources=sources)
+chart_block(published_chart(steps, chosen), sources=sources)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from catalog import load
 from charts.registry import CHARTS
-from ui.chart_block import chart_block, tables_for
+from ui.chart_block import chart_block, published_chart, tables_for
 from ui.frame import start_page
 from ui.url_state import url_filters
 
@@ -27,12 +27,12 @@ st.markdown(
 
 transfers = CHARTS["transfers_by_year"]
 tables = tables_for(transfers)
-chart_block(transfers.build(tables, url_filters(transfers.filters, tables)), sources=sources)
+chart_block(published_chart(transfers, url_filters(transfers.filters, tables)), sources=sources)
 with st.expander("Every remittance figure, including part-year, share-of-GDP and all-sender figures"):
     st.dataframe(remittances, hide_index=True, width="stretch")
 
 st.subheader("Migrant workers")
 work_entries = CHARTS["work_entries"]
-chart_block(work_entries.build(tables_for(work_entries)), sources=sources)
+chart_block(published_chart(work_entries), sources=sources)
 with st.expander("Every migrant-worker figure: patents, registered stocks, citizenship, expulsions"):
     st.dataframe(migrants, hide_index=True, width="stretch")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from catalog import load
 from charts.registry import CHARTS
-from ui.chart_block import chart_block, tables_for
+from ui.chart_block import chart_block, published_chart, tables_for
 from ui.frame import start_page
 from ui.sources import source_markdown
 from ui.url_state import url_filters
@@ -57,5 +57,5 @@ chosen = url_filters(timeline.filters, tables)
 if timeline.rows(tables, chosen).empty:
     st.info("No events match these filters.")
 else:
-    chart_block(timeline.build(tables, chosen), sources=sources)
+    chart_block(published_chart(timeline, chosen), sources=sources)
 st.page_link("pages/data.py", label="All data and sources", icon=":material/table:")

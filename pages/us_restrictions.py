@@ -9,7 +9,7 @@ from catalog import country_names, load
 from catalog.boundaries import CRIMEA_NOTE, country_outlines
 from charts.maps import choropleth_map
 from charts.registry import CHARTS
-from ui.chart_block import chart_block, tables_for
+from ui.chart_block import chart_block, published_chart
 from ui.frame import start_page
 from ui.sources import source_markdown
 from ui.url_state import url_choice
@@ -28,7 +28,7 @@ st.markdown(
 )
 
 refusals = CHARTS["us_visa_refusals"]
-chart_block(refusals.build(tables_for(refusals)), sources=sources)
+chart_block(published_chart(refusals), sources=sources)
 
 st.subheader("Refusal rates on the map")
 rates = visas[visas["measure"] == "b_visa_refusal_rate"]

@@ -23,11 +23,12 @@ def data_copy(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def fresh_streamlit_caches():
-    """st.cache_data outlives an AppTest run inside one pytest process; start every test clean."""
+    """st.cache_data and st.cache_resource outlive an AppTest run inside one pytest process; start every test clean."""
     yield
     import streamlit as st
 
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def open_page(page_file: str | None = None, **query: str) -> AppTest:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from catalog import load
+from catalog import load, load_catalog
 from catalog.export import safe_csv
-from charts.registry import Chart, ChartSpec
+from charts.registry import CHARTS, Chart, ChartSpec
 from ui.presenter import presented, presenting
 from ui.sources import source_markdown
 
@@ -35,8 +35,10 @@ def chart_block(chart: Chart, *, sources: pd.DataFrame) -> None:
         else:
             with st.expander(f"Sources ({used})"):
                 st.markdown(source_markdown(rows["source_id"], sources, one_per_line=True))
-    st.download_button(f"Download these {len(rows)} rows (CSV)", safe_csv(rows), file_name=f"{chart.file_stem}.csv",
-                       mime="text/csv", icon=":material/download:", key=f"download-{chart.file_stem}")
+    # The CSV is made when the reader clicks, not on every rerun of the page.
+    st.download_button(f"Download these {len(rows)} rows (CSV)", lambda: safe_csv(rows),
+                       file_name=f"{chart.file_stem}.csv", mime="text/csv", icon=":material/download:",
+                       key=f"download-{chart.file_stem}")
 
 
 def draw(chart: Chart) -> None:
@@ -50,3 +52,21 @@ def draw(chart: Chart) -> None:
 def tables_for(spec: ChartSpec) -> dict[str, pd.DataFrame]:
     """The published tables a registry chart reads."""
     return {name: load(name) for name in spec.datasets}
+
+
+def published_chart(spec: ChartSpec, chosen: dict[str, str | list[str]] | None = None) -> Chart:
+    """A registry chart built from the published tables, built once per data version and filter choice.
+
+    Building a figure is most of a page's rerun; readers who click through the same views share one. The figure
+    is never changed after it is built (presenter mode styles a copy).
+    """
+    frozen = tuple(sorted((param, tuple(value) if isinstance(value, list) else value)
+                          for param, value in (chosen or {}).items()))
+    return _built(spec.name, frozen, load_catalog().version)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _built(name: str, chosen: tuple, version: str) -> Chart:
+    spec = CHARTS[name]
+    return spec.build(tables_for(spec), {param: list(value) if isinstance(value, tuple) else value
+                                         for param, value in chosen})
