@@ -87,3 +87,42 @@ def work_entries(migrants: pd.DataFrame, names: dict[str, str], source_text: str
                        "purpose, not people; each group is one reporting period</sup>"},
     )
     return with_source(figure, source_text)
+
+
+def dated_shares_of_gdp(remittances: pd.DataFrame) -> pd.DataFrame:
+    """Remittances as a share of GDP, for the figures whose source says which year they are for."""
+    return remittances[(remittances["measure"] == "remittances_share_of_gdp") & remittances["period_start"].notna()]
+
+
+def share_of_gdp(remittances: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+    """Remittances as a share of each receiving country's GDP, one dot per stated figure. Dots, not lines: the
+    figures come from different publications (KNOMAD, World Bank reports) a few years apart, not one series."""
+    shares = dated_shares_of_gdp(remittances).sort_values("period_start")
+    figure = go.Figure()
+    for country, group in shares.groupby("to_country", sort=False):
+        name = plain(names.get(country, country))
+        figure.add_trace(go.Scatter(
+            x=group["period_start"].dt.year, y=group["value"], mode="markers+text", name=name,
+            marker={"color": country_colour(country), "size": 14},
+            text=[f"{'~' if approximate else ''}{value:g}%" for value, approximate
+                  in zip(group["value"], group["approximate"], strict=True)],
+            textposition="middle right",
+            customdata=[plain(publisher) for publisher in group["stated_by"]],
+            hovertemplate="%{x}: %{y:g}% of GDP (%{customdata})<extra>" + name + "</extra>",
+        ))
+    figure.update_layout(
+        template="borderlines", height=460,
+        xaxis={"title": None, "dtick": 1, "range": [shares["period_start"].dt.year.min() - 0.5,
+                                                    shares["period_start"].dt.year.max() + 1]} if len(shares) else {},
+        yaxis={"title": "Share of GDP (%)", "rangemode": "tozero"},
+        title={"text": "Remittances are close to half of Tajikistan's economy<br><sup>Remittances as % of GDP as "
+                       f"stated by {stated_by_years(shares)}; ~ approximate</sup>"},
+    )
+    return with_source(figure, source_text)
+
+
+def stated_by_years(figures: pd.DataFrame) -> str:
+    """'KNOMAD (2018); World Bank (2022, 2024)': who stated the figures, for which years."""
+    years = figures.assign(year=figures["period_start"].dt.year).groupby("stated_by", sort=False)["year"]
+    return "; ".join(f"{plain(who)} ({', '.join(str(year) for year in sorted(set(group)))})"
+                     for who, group in years)

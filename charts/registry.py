@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from charts.bans import OCCUPATION_LABELS, bans_by_occupation, bans_timeline, with_direction
 from charts.exodus import exodus_points
 from charts.extraditions import STATUS_LABELS, case_steps, cases_by_status
-from charts.money import full_years_from_russia, transfers_by_year, work_entries
+from charts.money import dated_shares_of_gdp, full_years_from_russia, share_of_gdp, transfers_by_year, work_entries
 from charts.rules import rules_timeline
 from charts.text import source_plain
 from charts.timeline import CATEGORY_LABELS, events_timeline
@@ -241,6 +241,15 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         "Line chart of money sent from Russia each year to Central Asian countries, with the Bank of "
         "Russia and recipient central bank series drawn separately.",
         "borderlines-transfers-by-year",
+    ),
+    ChartSpec(
+        "remittances_share_of_gdp", "Remittances as a share of the receiving country's GDP, each dated figure a dot",
+        ("remittances", "countries", "sources"), (),
+        lambda frames, chosen: dated_shares_of_gdp(frames["remittances"]),
+        named(share_of_gdp),
+        lambda rows: f"Dot chart of {len(rows)} dated figures for remittances as a share of the receiving country's "
+                     f"GDP, {rows['period_start'].dt.year.min()} to {rows['period_start'].dt.year.max()}.",
+        "borderlines-remittances-share-of-gdp",
     ),
     ChartSpec(
         "work_entries", "Entries to Russia for work, by country and reporting period",

@@ -28,6 +28,11 @@ st.markdown(
 transfers = CHARTS["transfers_by_year"]
 tables = tables_for(transfers)
 chart_block(published_chart(transfers, url_filters(transfers.filters, tables)), sources=sources)
+
+st.subheader("Remittances as a share of GDP")
+shares = CHARTS["remittances_share_of_gdp"]
+chart_block(published_chart(shares), sources=sources)
+st.caption("Figures whose source gives no year are left off the chart; they are in the table below.")
 with st.expander("Every remittance figure, including part-year, share-of-GDP and all-sender figures"):
     st.dataframe(remittances, hide_index=True, width="stretch")
 

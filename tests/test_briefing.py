@@ -96,7 +96,8 @@ def test_a_bad_deck_names_each_slide_and_its_problem_and_the_good_slides_still_p
     problems = deck.problems
     assert problems[0] == ("slide 2 ('Unknown chart'): unknown chart 'pie_of_everything'; the charts are: "
                            "events_timeline, exodus_statements, bans_timeline, bans_by_occupation, extradition_status, "
-                           "extradition_steps, entry_rules_timeline, transfers_by_year, work_entries, us_visa_refusals")
+                           "extradition_steps, entry_rules_timeline, transfers_by_year, remittances_share_of_gdp, "
+                           "work_entries, us_visa_refusals")
     assert problems[1].startswith("slide 3 ('Unknown value'): filter 'country' has no value 'ATL'; it may be: ")
     assert problems[2] == "slide 4 ('Unknown filter'): unknown filter 'year' for chart 'work_entries'; its filters " \
                           "are: none"

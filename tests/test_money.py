@@ -2,7 +2,7 @@
 
 
 from catalog import load
-from charts.money import full_years_from_russia, transfers_by_year, work_entries
+from charts.money import dated_shares_of_gdp, full_years_from_russia, share_of_gdp, transfers_by_year, work_entries
 from tests.conftest import open_page
 from tests.figures import decoded
 
@@ -46,3 +46,25 @@ def test_the_money_page_filters_recipients_from_the_url():
     app = open_page("pages/money.py", to="TJK")
     assert app.title[0].value == "Money and migrants"
     assert set(app.dataframe[0].value["to_country"]) == {"TJK"}
+
+
+def test_shares_of_gdp_are_dots_per_dated_figure_with_approximations_marked():
+    figure = share_of_gdp(load("remittances"), NAMES, "Source: X")
+    tajik = next(trace for trace in figure.data if trace.name == "Tajikistan")
+    assert tajik.mode == "markers+text"  # different publications, years apart: never joined into a line
+    assert list(decoded(tajik.x)) == [2018, 2022, 2024] and list(decoded(tajik.y)) == [32.2, 51.0, 45.0]
+    assert list(tajik.text) == ["~32.2%", "51%", "45%"]  # KNOMAD's 2018 figure is 'about 32.2 percent'
+    assert "KNOMAD (2018); World Bank (2022, 2024)" in figure.layout.title.text
+
+
+def test_figures_without_a_year_are_left_off_the_chart():
+    shares = dated_shares_of_gdp(load("remittances"))
+    assert "wb-tjk-gdp-2024" in set(shares["figure_id"])
+    assert not {"wb-uzb-gdp-prev-year", "adbwb-tjk-gdp", "wb-kgz-gdp-2021-brief"} & set(shares["figure_id"])
+
+
+def test_the_money_page_shows_the_share_of_gdp_chart_with_its_rows():
+    app = open_page("pages/money.py")
+    assert "Remittances as a share of GDP" in [header.value for header in app.subheader]
+    tables = [frame.value for frame in app.dataframe]
+    assert any(set(table.get("measure", [])) == {"remittances_share_of_gdp"} and len(table) == 8 for table in tables)
