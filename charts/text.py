@@ -7,6 +7,7 @@ import html
 import textwrap
 
 import pandas as pd
+import plotly.graph_objects as go
 
 
 def plain(text: object) -> str:
@@ -42,3 +43,26 @@ def source_plain(source_ids, sources: pd.DataFrame, most: int = 3) -> str:
         shown = ", ".join(publishers[:most])
         return f"Sources: {shown} and {len(publishers) - most} more (all listed in Borderlines' Data & sources page)"
     return ("Source: " if len(publishers) == 1 else "Sources: ") + "; ".join(publishers)
+
+
+def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 46) -> go.Figure:
+    """A copy whose title and subtitle are broken into lines that fit a phone (plotly never wraps a title, it cuts
+    it off), with the top margin grown to hold them."""
+    title, _, subtitle = (figure.layout.title.text or "").partition("<br>")
+    subtitle = subtitle.removeprefix("<sup>").removesuffix("</sup>")
+    title_lines = lines_of(title, title_width) or [""]
+    subtitle_lines = lines_of(subtitle, subtitle_width)
+    text = "<br>".join(title_lines)
+    if subtitle_lines:
+        text += "<br><sup>" + "<br>".join(subtitle_lines) + "</sup>"
+    extra_lines = len(title_lines) + len(subtitle_lines) - (2 if subtitle else 1)
+    shown = go.Figure(figure)
+    top = figure.layout.margin.t if figure.layout.margin.t is not None else 70
+    return shown.update_layout(title_text=text, margin={"t": top + 22 * max(0, extra_lines)})
+
+
+def lines_of(text: str, width: int) -> list[str]:
+    """Text broken at spaces into lines of at most `width` characters, keeping the line breaks it already has and
+    never cutting a word (or a tag) in two."""
+    return [line for part in text.split("<br>")
+            for line in textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False)]

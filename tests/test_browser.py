@@ -24,6 +24,9 @@ from tests.conftest import REPO
 from tests.test_router import pages_in_router
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+# A phone says so in its user agent; the app breaks chart titles into lines that fit it.
+PHONE_USER_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                    "Version/18.0 Mobile/15E148 Safari/604.1")
 PRESENTER_SCREENS = {"projector": {"width": 1280, "height": 720}, "display": {"width": 1920, "height": 1080}}
 
 
@@ -47,7 +50,8 @@ def browser():
 def visit(browser, app_url: str, path: str, viewport: str, heading: str):
     """Open a page as a reader would and wait for its heading; on leaving, fail on an exception box or on any
     request that went to a host other than the app's own."""
-    context = browser.new_context(viewport={**VIEWPORTS, **PRESENTER_SCREENS}[viewport], accept_downloads=True)
+    context = browser.new_context(viewport={**VIEWPORTS, **PRESENTER_SCREENS}[viewport], accept_downloads=True,
+                                  **({"user_agent": PHONE_USER_AGENT} if viewport == "phone" else {}))
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -138,8 +142,17 @@ def test_pages_with_several_charts_draw_them_all(app_url, browser, viewport, pat
         for index in range(count):
             expect(charts.nth(index).locator(".main-svg").first).to_be_attached(timeout=90_000)
             assert charts.nth(index).locator(".point").count() > 0, f"chart {index} drew nothing"
+            assert_title_fits(charts.nth(index))
         charts.nth(0).scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / f"{path}-{viewport}.png"))
+
+
+def assert_title_fits(chart) -> None:
+    """Plotly never wraps a title: a line longer than the chart is cut off at its edge."""
+    edge = chart.bounding_box()
+    for line in chart.locator(".gtitle").all():
+        box = line.bounding_box()
+        assert box["x"] + box["width"] <= edge["x"] + edge["width"] + 1, f"title cut off: {line.text_content()!r}"
 
 
 MAP_PAGES = {"exodus": "The 2022 exodus", "us_restrictions": "US restrictions", "entry_bans": "Entry bans"}

@@ -6,8 +6,9 @@ import ast
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 
-from charts.text import plain
+from charts.text import for_a_phone, plain
 from charts.timeline import events_timeline
 
 CHARTS = Path(__file__).resolve().parent.parent / "charts"
@@ -113,3 +114,17 @@ def test_one_arc_per_direction_labelled_in_words_not_a_false_total():
                                "Russia bars citizens of Kazakhstan: 1 named person and a group of around 70"}
     assert arcs["width"].iloc[1] > arcs["width"].iloc[0]
     assert arcs.loc["Kazakhstan bars citizens of Russia: 3 named people", "from_lon"] == 71.43
+
+
+def test_on_a_phone_a_long_title_is_broken_into_lines_and_the_margin_grows():
+    figure = go.Figure(layout={"template": "borderlines", "title": {
+        "text": "Remittances are close to half of Tajikistan's economy<br><sup>Remittances as % of GDP as stated "
+                "by KNOMAD (2018); World Bank (2022, 2024); ~ approximate</sup>"}})
+
+    phone = for_a_phone(figure)
+
+    title, _, subtitle = phone.layout.title.text.partition("<br><sup>")
+    assert [len(line) <= 30 for line in title.split("<br>")] == [True, True]
+    assert all(len(line) <= 46 for line in subtitle.removesuffix("</sup>").split("<br>"))
+    assert phone.layout.margin.t == 70 + 22 * 2  # two lines more than a one-line title and subtitle
+    assert figure.layout.title.text.count("<br>") == 1, "the shared figure is left as it was"

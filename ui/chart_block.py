@@ -9,6 +9,7 @@ import streamlit as st
 from catalog import load, load_catalog
 from catalog.export import safe_csv
 from charts.registry import CHARTS, Chart, ChartSpec
+from charts.text import for_a_phone
 from ui.presenter import presented, presenting
 from ui.sources import source_markdown
 
@@ -44,9 +45,15 @@ def chart_block(chart: Chart, *, sources: pd.DataFrame) -> None:
 def draw(chart: Chart) -> None:
     """The figure alone, its camera button saving a PNG named after the chart. In presenter mode the figure keeps
     its own presenter template: Streamlit's chart theme would set its type back to reading size."""
-    st.plotly_chart(chart.figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text,
+    figure = for_a_phone(chart.figure) if on_a_phone() and not presenting() else chart.figure
+    st.plotly_chart(figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text,
                     theme=None if presenting() else "streamlit", config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2}})
+
+
+def on_a_phone() -> bool:
+    """Phones say so in their user agent ("Mobile"); their charts get titles broken into lines that fit."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 
 def tables_for(spec: ChartSpec) -> dict[str, pd.DataFrame]:
