@@ -56,8 +56,6 @@ def transfers_by_year(remittances: pd.DataFrame, names: dict[str, str], source_t
         template="borderlines", height=620,
         yaxis={"title": "Billion US dollars", "range": [0, 1.3 * (years["value"].max() / 1e9 if len(years) else 1)]},
         xaxis={"title": None},
-        # Up to a dozen legend entries wrap to several rows on a phone: keep them clear of the source line.
-        margin={"b": 290},
         title={"text": "Money sent home from Russia, by year<br><sup>Whole-year figures in US dollars; each "
                        "statistical series drawn apart</sup>"},
     )
@@ -81,7 +79,10 @@ def work_entries(migrants: pd.DataFrame, names: dict[str, str], source_text: str
             hovertemplate="%{x}: %{y:,.0f} entries<extra>" + plain(names.get(country, country)) + "</extra>",
         ))
     figure.update_layout(
-        template="borderlines", barmode="group", height=460, xaxis={"title": None},
+        # Each period on two lines, never slanted: a phone has room for four groups side by side.
+        template="borderlines", barmode="group", height=460, xaxis={
+            "title": None, "tickangle": 0, "tickvals": list(dict.fromkeys(periods["period"])),
+            "ticktext": [period.replace("–", "–<br>") for period in dict.fromkeys(periods["period"])]},
         yaxis={"title": "Entries for work (border crossings)"},
         title={"text": "Entries to Russia for work, by country<br><sup>Border crossings with work as the stated "
                        "purpose, not people; each group is one reporting period</sup>"},

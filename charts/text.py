@@ -9,6 +9,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+UNKNOWN_PUBLISHER = "[unknown]"
+
 
 def plain(text: object) -> str:
     """Escape CSV text so that plotly shows it literally: a '<script>' or '<a href>' in a cell stays visible text."""
@@ -20,13 +22,109 @@ def wrapped(text: object, width: int = 60) -> str:
     return "<br>".join(textwrap.wrap(plain(text), width)) or ""
 
 
-def with_source(figure, source_text: str):
+# The foot of a chart, from its bottom edge up: a gap, the source line, a gap, the legend, then the x axis's tick
+# labels (and its title, when it has one). Pixels at the house type sizes, measured in Chromium with generous
+# rounding: a little white space beats an overlap.
+FOOT_GAP = 8
+SOURCE_FONT_SIZE = 11
+SOURCE_LINE = 15
+SOURCE_CHARACTER = 5.6
+LEGEND_ROW = 22
+LEGEND_PADDING = 8
+LEGEND_MARKER = 40  # plotly's symbol and the gap before the text
+LEGEND_CHARACTER = 6.5
+TICK_LINE = 16
+TICKS = 20  # tick marks, the axis padding and a gap
+AXIS_TITLE = 24
+# Where plotly's automatic margin puts the plot's left edge: past the longest category label, or past a numeric
+# axis's tick labels and title.
+LABEL_CHARACTER = 5.6
+NUMBER_AXIS = 45
+NUMBER_AXIS_TITLE = 25
+# The widths a chart is laid out for: a laptop's page (the narrowest wide-layout column with the sidebar open)
+# and a phone's (390 px less the page padding).
+PAGE_WIDTH = 700
+PHONE_WIDTH = 358
+MIN_ROOM = 100  # for labels no chart should have: a source line a word a line is still inside the chart
+# Category labels longer than this are broken into lines on a phone, or they leave the plot no room.
+PHONE_LABEL_CHARACTERS = 22
+
+
+def with_source(figure: go.Figure, source_text: str) -> go.Figure:
     """Burn the source line into the figure itself, so a PNG export still says where its numbers come from."""
-    figure.add_annotation(name="source", text=wrapped(source_text, 70), xref="paper", yref="paper", x=0, y=0,
-                          yshift=-72, xanchor="left", yanchor="top", showarrow=False, align="left",
-                          font={"size": 11, "color": "#5F676E"})
-    figure.update_layout(margin={"b": max(150, figure.layout.margin.b or 0)})  # room above a bottom legend
-    return figure
+    figure.add_annotation(name="source", text=plain(source_text), xref="paper", yref="paper", x=0, y=0,
+                          xanchor="left", yanchor="bottom", showarrow=False, align="left",
+                          font={"size": SOURCE_FONT_SIZE, "color": "#5F676E"})
+    return fit_the_foot(figure, PAGE_WIDTH)
+
+
+def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) -> go.Figure:
+    """Stack the x axis, the legend and the source line at the bottom of a chart `width` pixels wide.
+
+    Plotly places a legend and an annotation independently of each other and of the axis, so on a narrow screen a
+    legend that wraps onto more rows, or tick labels that grow, run over the source line. Here every part gets its
+    own band of the bottom margin: the source on the chart's bottom edge, the legend on top of it, the tick labels
+    above both, each sized for the width. The x axis's margin is fixed rather than automatic, because plotly would
+    move the plot (and the source with it) but not the legend.
+    """
+    source = next(annotation for annotation in figure.layout.annotations if annotation.name == "source")
+    room = max(width - plot_left(figure), MIN_ROOM)
+    source_lines = lines_of(source.text.replace("<br>", " "), int(room / SOURCE_CHARACTER))
+    source.text = "<br>".join(source_lines)
+    source_top = FOOT_GAP + SOURCE_LINE * len(source_lines) + FOOT_GAP
+    axis = TICK_LINE * tick_lines(figure) + TICKS + (AXIS_TITLE if figure.layout.xaxis.title.text else 0)
+    rows = legend_rows(figure, room)
+    bottom = source_top + (LEGEND_ROW * rows + LEGEND_PADDING if rows else 0) + axis
+    source.update(y=0, yanchor="bottom", yshift=FOOT_GAP - bottom)
+    height = figure.layout.height or 450  # plotly's own default
+    if keep_plot_height:
+        height += bottom - (figure.layout.margin.b or 0)
+    return figure.update_layout(height=height, margin={"b": bottom}, xaxis={"automargin": False}, legend={
+        "yref": "container", "yanchor": "bottom", "y": source_top / height})
+
+
+def plot_left(figure: go.Figure) -> float:
+    """About how far from the chart's left edge plotly starts the plot, after the y axis's labels."""
+    labels = [line for label in category_labels(figure, "y") for line in str(label).split("<br>")]
+    if labels:
+        return LABEL_CHARACTER * max(map(len, labels)) + 12
+    return NUMBER_AXIS + (NUMBER_AXIS_TITLE if figure.layout.yaxis.title.text else 0)
+
+
+def category_labels(figure: go.Figure, axis: str) -> list:
+    """The labels on a category axis ("x" or "y") as plotly writes them, or none for a numeric or date axis."""
+    ticktext = figure.layout[f"{axis}axis"].ticktext
+    if ticktext:
+        return list(ticktext)
+    return list(dict.fromkeys(value for trace in figure.data for value in (trace[axis] if trace[axis] is not None
+                                                                           else ()) if isinstance(value, str)))
+
+
+def tick_lines(figure: go.Figure) -> int:
+    """How many lines the x axis's tick labels take: a date axis writes the year under the day."""
+    labels = category_labels(figure, "x")
+    if labels:
+        return 1 + max(str(label).count("<br>") for label in labels)
+    dated = figure.layout.xaxis.type == "date" or any(
+        trace.x is not None and len(trace.x) and pd.api.types.is_datetime64_any_dtype(pd.Series(trace.x[:1]))
+        for trace in figure.data)
+    return 2 if dated else 1
+
+
+def legend_rows(figure: go.Figure, width: float) -> int:
+    """How many rows plotly's horizontal legend takes in `width` pixels, its title included. Once the entries
+    overflow one row plotly lays them out in a grid of cells as wide as the widest entry."""
+    names = [trace.name or "" for trace in figure.data if trace.showlegend is not False]
+    shown = figure.layout.showlegend
+    if shown is False or not names or (shown is None and len(names) < 2):
+        return 0
+    widths = [LEGEND_MARKER + LEGEND_CHARACTER * len(name) for name in names]
+    if sum(widths) <= width:
+        rows = 1
+    else:
+        per_row = max(1, int(width // max(widths)))
+        rows = -(-len(names) // per_row)
+    return rows + (1 if figure.layout.legend.title.text else 0)
 
 
 def cited(source_ids, sources: pd.DataFrame) -> pd.DataFrame:
@@ -36,9 +134,15 @@ def cited(source_ids, sources: pd.DataFrame) -> pd.DataFrame:
     return sources.set_index("source_id").loc[[s for s in wanted if s in known]].reset_index()
 
 
+def publisher_name(publisher: object) -> str:
+    """A publisher as readers see it: sources.csv writes "[unknown]" where the article does not say who
+    published it."""
+    return "unnamed publisher" if publisher == UNKNOWN_PUBLISHER else str(publisher)
+
+
 def source_plain(source_ids, sources: pd.DataFrame, most: int = 3) -> str:
     """The publishers as one short plain line, for burning into an exported image."""
-    publishers = list(dict.fromkeys(cited(source_ids, sources)["publisher"].astype(str)))
+    publishers = list(dict.fromkeys(map(publisher_name, cited(source_ids, sources)["publisher"])))
     if len(publishers) > most:
         shown = ", ".join(publishers[:most])
         return f"Sources: {shown} and {len(publishers) - most} more (all listed in Borderlines' Data & sources page)"
@@ -47,9 +151,9 @@ def source_plain(source_ids, sources: pd.DataFrame, most: int = 3) -> str:
 
 def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 46) -> go.Figure:
     """A copy whose title and subtitle are broken into lines that fit a phone (plotly never wraps a title, it cuts
-    it off), with the top margin grown to hold them."""
-    title, _, subtitle = (figure.layout.title.text or "").partition("<br>")
-    subtitle = subtitle.removeprefix("<sup>").removesuffix("</sup>")
+    it off), with the top margin grown to hold them; long category labels broken into lines too; and the source
+    line and legend restacked for the narrow width."""
+    title, subtitle = title_parts(figure)
     title_lines = lines_of(title, title_width) or [""]
     subtitle_lines = lines_of(subtitle, subtitle_width)
     text = "<br>".join(title_lines)
@@ -58,7 +162,23 @@ def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 
     extra_lines = len(title_lines) + len(subtitle_lines) - (2 if subtitle else 1)
     shown = go.Figure(figure)
     top = figure.layout.margin.t if figure.layout.margin.t is not None else 70
-    return shown.update_layout(title_text=text, margin={"t": top + 22 * max(0, extra_lines)})
+    # The plot keeps its height as the title and the foot grow: the page scrolls, and a squeezed plot would run its
+    # y axis title into the subtitle.
+    grown = 22 * max(0, extra_lines)
+    shown.update_layout(title_text=text, margin={"t": top + grown}, height=(figure.layout.height or 450) + grown)
+    labels = category_labels(shown, "y")
+    if not shown.layout.yaxis.ticktext and any(len(label) > PHONE_LABEL_CHARACTERS for label in labels):
+        shown.update_yaxes(tickmode="array", tickvals=labels,
+                           ticktext=["<br>".join(lines_of(label, PHONE_LABEL_CHARACTERS)) for label in labels])
+    if any(annotation.name == "source" for annotation in shown.layout.annotations):
+        fit_the_foot(shown, PHONE_WIDTH, keep_plot_height=True)
+    return shown
+
+
+def title_parts(figure: go.Figure) -> tuple[str, str]:
+    """A house chart's title and subtitle: every builder writes 'Title<br><sup>Subtitle</sup>'."""
+    title, _, subtitle = (figure.layout.title.text or "").partition("<br>")
+    return title, subtitle.removeprefix("<sup>").removesuffix("</sup>")
 
 
 def lines_of(text: str, width: int) -> list[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from charts.text import category_labels, tick_lines, title_parts
+
 OKABE_ITO = {
     "blue": "#0072B2", "vermillion": "#D55E00", "bluish_green": "#009E73", "reddish_purple": "#CC79A7",
     "orange": "#E69F00", "sky_blue": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
@@ -77,18 +79,25 @@ def for_presenting(figure: go.Figure, height: int) -> go.Figure:
                         legend=PRESENTER_TEMPLATE.layout.legend)
     # Room for the longest category label at the larger size: plotly's own margin growth does not run when a chart
     # is printed for the handout.
-    categories = [value for trace in shown.data for value in (trace.y if trace.y is not None else ())
-                  if isinstance(value, str)]
+    categories = category_labels(shown, "y")
     if categories:
         shown.update_layout(margin={"l": max(90, int(0.55 * 14 * PRESENTER_SCALE * max(map(len, categories))) + 24)})
     # The source line goes under the tick labels, and under the axis title when there is one.
     axis_title = 32 if shown.layout.xaxis.title.text else 0
-    shown.update_layout(margin={"b": PRESENTER_TEMPLATE.layout.margin.b + axis_title})
+    shown.update_layout(margin={"b": PRESENTER_TEMPLATE.layout.margin.b + axis_title}, xaxis={"automargin": True})
+    # A y axis title longer than a short plot is tall would run into the subtitle: it joins the subtitle instead,
+    # where it reads across.
+    y_title = shown.layout.yaxis.title.text
+    plot_height = height - PRESENTER_TEMPLATE.layout.margin.t - shown.layout.margin.b
+    if y_title and 0.5 * 14 * PRESENTER_SCALE * len(y_title) > plot_height:
+        title, subtitle = title_parts(shown)
+        shown.update_layout(title_text=f"{title}<br><sup>{'; '.join(filter(None, [subtitle, y_title]))}</sup>",
+                            yaxis_title_text=None)
     for annotation in shown.layout.annotations:
         annotation.font.size = (annotation.font.size or 14) * PRESENTER_SCALE
         annotation.font.color = PRESENTER_INK
         if annotation.name == "source":
-            annotation.yshift = -56 - axis_title
+            annotation.update(yanchor="top", yshift=-(26 * tick_lines(shown) + 18) - axis_title)
     for trace in shown.data:
         if getattr(trace, "textfont", None) is not None and trace.textfont.size:
             trace.textfont.size *= PRESENTER_SCALE
@@ -98,7 +107,6 @@ def for_presenting(figure: go.Figure, height: int) -> go.Figure:
 def under_a_headline(figure: go.Figure) -> go.Figure:
     """A presenter chart on a slide, whose headline is its title: only the chart's subtitle (what its marks mean)
     stays, at body size, and the chart gets the room the title took."""
-    _, _, subtitle = (figure.layout.title.text or "").partition("<br>")
-    subtitle = subtitle.removeprefix("<sup>").removesuffix("</sup>")
+    _, subtitle = title_parts(figure)
     return figure.update_layout(title={"text": subtitle, "font": {"size": 14 * PRESENTER_SCALE}},
                                 margin={"t": 50 if subtitle else 20})

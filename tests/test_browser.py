@@ -128,23 +128,28 @@ def test_the_entry_rules_page_draws_its_chart_and_calculator(app_url, browser, v
         page.screenshot(path=str(ARTIFACTS / f"entry-rules-{viewport}.png"))
 
 
-CHART_PAGES = {"entry_bans": ("Entry bans", 2), "extraditions": ("Extraditions", 2),
-               "money": ("Money and migrants", 3)}
+# Every reader page that draws plotly charts: its link, its heading and how many charts it draws.
+CHART_PAGES = {"overview": ("", "Borderlines", 1), "exodus": ("exodus", "The 2022 exodus", 1),
+               "entry_bans": ("entry_bans", "Entry bans", 2), "extraditions": ("extraditions", "Extraditions", 2),
+               "entry_rules": ("entry_rules", "Entry rules", 1), "money": ("money", "Money and migrants", 3),
+               "us_restrictions": ("us_restrictions", "US restrictions", 1)}
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_pages_with_several_charts_draw_them_all(app_url, browser, viewport, path):
-    heading, count = CHART_PAGES[path]
-    with visit(browser, app_url, path, viewport, heading) as page:
+@pytest.mark.parametrize("page_name", CHART_PAGES)
+def test_every_chart_is_drawn_with_its_title_legend_and_source_in_view(app_url, browser, viewport, page_name):
+    link, heading, count = CHART_PAGES[page_name]
+    with visit(browser, app_url, link, viewport, heading) as page:
         charts = page.locator('[data-testid="stPlotlyChart"]')
         expect(charts).to_have_count(count, timeout=90_000)
         for index in range(count):
+            charts.nth(index).scroll_into_view_if_needed()
             expect(charts.nth(index).locator(".main-svg").first).to_be_attached(timeout=90_000)
             assert charts.nth(index).locator(".point").count() > 0, f"chart {index} drew nothing"
             assert_title_fits(charts.nth(index))
+            assert_foot_is_clear(charts.nth(index))
         charts.nth(0).scroll_into_view_if_needed()
-        page.screenshot(path=str(ARTIFACTS / f"{path}-{viewport}.png"))
+        page.screenshot(path=str(ARTIFACTS / f"{page_name}-charts-{viewport}.png"))
 
 
 def assert_title_fits(chart) -> None:
@@ -153,6 +158,34 @@ def assert_title_fits(chart) -> None:
     for line in chart.locator(".gtitle").all():
         box = line.bounding_box()
         assert box["x"] + box["width"] <= edge["x"] + edge["width"] + 1, f"title cut off: {line.text_content()!r}"
+
+
+FOOT = """chart => {
+    const box = element => element && element.getBoundingClientRect();
+    const svg = box(chart.querySelector('.main-svg'));
+    const source = [...chart.querySelectorAll('.annotation')].find(note => /^Sources?:/.test(note.textContent));
+    const axis = [...chart.querySelectorAll('.xtick text, .g-xtitle text')].map(box);
+    const legend = box(chart.querySelector('.legend'));
+    return {svg: {left: svg.left, right: svg.right, bottom: svg.bottom},
+            source: source && {left: box(source).left, right: box(source).right, top: box(source).top,
+                               bottom: box(source).bottom, text: source.textContent},
+            legend: legend && {top: legend.top, bottom: legend.bottom},
+            axis_bottom: Math.max(...axis.map(label => label.bottom))};
+}"""
+
+
+def assert_foot_is_clear(chart) -> None:
+    """Under the plot, top to bottom: the x axis's labels, the legend, the source line. None runs into the next,
+    and the source line stays inside the chart, where a PNG export keeps it."""
+    foot = chart.evaluate(FOOT)
+    source = foot["source"]
+    assert source, "no source line burned into the chart"
+    inside = foot["svg"]["left"] - 1 <= source["left"] and source["right"] <= foot["svg"]["right"] + 1
+    assert inside and source["bottom"] <= foot["svg"]["bottom"] + 1, f"source line cut off: {source['text']!r}"
+    above_source = foot["legend"] or source
+    assert foot["axis_bottom"] <= above_source["top"] + 1, "the x axis's labels run into the legend or source"
+    if foot["legend"]:
+        assert foot["legend"]["bottom"] <= source["top"] + 1, f"the legend covers the source: {source['text']!r}"
 
 
 MAP_PAGES = {"exodus": "The 2022 exodus", "us_restrictions": "US restrictions", "entry_bans": "Entry bans"}
@@ -251,7 +284,7 @@ def test_presenter_mode_stays_on_across_pages_and_each_chart_fits(app_url, brows
         settle(page)
         expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
         charts = page.locator('[data-testid="stPlotlyChart"]')
-        count = CHART_PAGES["money"][1]
+        count = CHART_PAGES["money"][2]
         expect(charts).to_have_count(count, timeout=60_000)
         for index in range(count):
             charts.nth(index).scroll_into_view_if_needed()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.text import for_a_phone, plain
+from charts.text import FOOT_GAP, PAGE_WIDTH, PHONE_WIDTH, for_a_phone, legend_rows, plain, tick_lines, with_source
 from charts.timeline import events_timeline
 
 CHARTS = Path(__file__).resolve().parent.parent / "charts"
@@ -128,3 +128,74 @@ def test_on_a_phone_a_long_title_is_broken_into_lines_and_the_margin_grows():
     assert all(len(line) <= 46 for line in subtitle.removesuffix("</sup>").split("<br>"))
     assert phone.layout.margin.t == 70 + 22 * 2  # two lines more than a one-line title and subtitle
     assert figure.layout.title.text.count("<br>") == 1, "the shared figure is left as it was"
+
+
+def chart_with_a_legend(names: list[str], source: str = "Sources: " + ", ".join(["Publisher"] * 12)) -> go.Figure:
+    figure = go.Figure([go.Scatter(x=[2020, 2021], y=[1, 2], name=name) for name in names],
+                       layout={"template": "borderlines", "height": 400, "title": {"text": "A finding"}})
+    return with_source(figure, source)
+
+
+def test_the_source_line_sits_on_the_bottom_edge_with_the_legend_on_top_of_it():
+    figure = chart_with_a_legend(["Kazakhstan", "Russia"])
+    source = figure.layout.annotations[0]
+    lines = source.text.count("<br>") + 1
+
+    assert source.yanchor == "bottom" and source.yshift == FOOT_GAP - figure.layout.margin.b
+    legend_bottom = figure.layout.legend.y * figure.layout.height
+    assert legend_bottom >= FOOT_GAP + 15 * lines, "the legend starts above the source line's last line"
+    assert figure.layout.margin.b >= legend_bottom + 22 + 16, "room for one legend row and the tick labels"
+
+
+def test_on_a_phone_the_legend_takes_more_rows_and_the_source_more_lines_without_squeezing_the_plot():
+    names = ["Kyrgyzstan, Bank of Russia", "Kyrgyzstan, own central bank", "Tajikistan, Bank of Russia",
+             "Uzbekistan, World Bank"]
+    page = chart_with_a_legend(names)
+    phone = for_a_phone(page)
+
+    assert legend_rows(page, PAGE_WIDTH) == 2 and legend_rows(page, PHONE_WIDTH) == 4
+    page_lines, phone_lines = (figure.layout.annotations[0].text.count("<br>") + 1 for figure in (page, phone))
+    assert phone_lines > page_lines
+    plot_height = [figure.layout.height - (figure.layout.margin.t or 70) - figure.layout.margin.b
+                   for figure in (page, phone)]
+    assert plot_height[0] == plot_height[1]
+    assert phone.layout.margin.b > page.layout.margin.b
+    assert page.layout.annotations[0].text.count("<br>") + 1 == page_lines, "the shared figure is left as it was"
+
+
+def test_a_legend_counts_its_title_and_plotly_hides_a_legend_of_one():
+    assert legend_rows(chart_with_a_legend(["Russia"]), PAGE_WIDTH) == 0
+    titled = chart_with_a_legend(["Kazakhstan", "Russia"]).update_layout(legend_title_text="Acting country")
+    assert legend_rows(titled, PAGE_WIDTH) == 2
+    assert legend_rows(titled.update_layout(showlegend=False), PAGE_WIDTH) == 0
+
+
+def test_dates_and_broken_labels_take_two_lines_under_the_axis():
+    years = go.Figure(go.Bar(x=[2020, 2021], y=[1, 2]))
+    dates = go.Figure(go.Scatter(x=pd.to_datetime(["2022-09-21", "2022-10-04"]), y=[1, 2]))
+    periods = go.Figure(go.Bar(x=["Jan 2018–Sep 2018"], y=[1]),
+                        layout={"xaxis": {"tickvals": ["Jan 2018–Sep 2018"], "ticktext": ["Jan 2018–<br>Sep 2018"]}})
+    assert [tick_lines(figure) for figure in (years, dates, periods)] == [1, 2, 2]
+
+
+def test_on_a_phone_long_category_labels_are_broken_into_lines_and_short_ones_left_alone():
+    rules = go.Figure(go.Bar(y=["United States: Entry suspension (Jun 2025)", "Russia: 90 days"], x=[1, 2],
+                             orientation="h"))
+    phone = for_a_phone(rules)
+    assert list(phone.layout.yaxis.tickvals) == ["United States: Entry suspension (Jun 2025)", "Russia: 90 days"]
+    assert list(phone.layout.yaxis.ticktext) == ["United States: Entry<br>suspension (Jun 2025)", "Russia: 90 days"]
+    assert for_a_phone(go.Figure(go.Bar(y=["Scholars"], x=[1], orientation="h"))).layout.yaxis.ticktext is None
+
+
+def test_in_a_room_a_y_axis_title_too_long_for_a_short_plot_joins_the_subtitle():
+    from charts.theme import for_presenting
+
+    figure = go.Figure(go.Scatter(x=[1, 2], y=[1, 2]), layout={
+        "template": "borderlines", "yaxis": {"title": "Border crossings (log scale)"},
+        "title": {"text": "Entries<br><sup>Entries by Russians</sup>"}})
+
+    short = for_presenting(figure, height=330)
+    assert short.layout.yaxis.title.text is None
+    assert short.layout.title.text == "Entries<br><sup>Entries by Russians; Border crossings (log scale)</sup>"
+    tall = for_presenting(figure, height=1000)
+    assert tall.layout.yaxis.title.text == "Border crossings (log scale)"

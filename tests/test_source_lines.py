@@ -30,7 +30,8 @@ def test_only_web_addresses_become_links():
 
 
 def test_repeated_sources_are_listed_once_in_first_cited_order():
-    assert source_markdown(["seed", "rferl", "seed"], SOURCES).startswith("Sources: \\[unknown\\], A seed article; [")
+    line = source_markdown(["seed", "rferl", "seed"], SOURCES)
+    assert line.startswith("Sources: unnamed publisher, A seed article; [")
 
 
 def test_image_source_lines_stay_short():
@@ -39,3 +40,7 @@ def test_image_source_lines_stay_short():
     assert source_plain(list("abcde"), many) == \
         "Sources: A, B, C and 2 more (all listed in Borderlines' Data & sources page)"
     assert escape_markdown("a_b*c") == "a\\_b\\*c"
+
+
+def test_a_source_without_a_named_publisher_says_so_in_words():
+    assert source_plain(["seed", "rferl"], SOURCES) == "Sources: unnamed publisher; RFE/RL"

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from charts.text import cited
+from charts.text import cited, publisher_name
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -28,7 +28,7 @@ def source_markdown(source_ids, sources: pd.DataFrame, one_per_line: bool = Fals
     """'Sources: Publisher, Title; ...' with each title linked to its page (or a bulleted list, one per line)."""
     parts = []
     for row in cited(source_ids, sources).itertuples():
-        label = f"{escape_markdown(row.publisher)}, {escape_markdown(row.title)}"
+        label = f"{escape_markdown(publisher_name(row.publisher))}, {escape_markdown(row.title)}"
         link = safe_link(row.url) if isinstance(row.url, str) else None
         parts.append(f"[{label}]({link})" if link else label)
     if one_per_line:
