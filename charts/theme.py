@@ -51,6 +51,17 @@ HOUSE_TEMPLATE = go.layout.Template(
 pio.templates["borderlines"] = HOUSE_TEMPLATE
 
 
+# Okabe-Ito's black (the United States) and the presenter's black ink vanish on a dark page: there they take the
+# dark theme's text colour (.streamlit/config.toml), and black gridlines turn white.
+DARK_PAGE_INK = "#E8EBEE"
+
+
+def for_the_dark(figure: go.Figure) -> go.Figure:
+    """A copy of a chart for a reader whose page is dark."""
+    text = figure.to_json().replace('"#000000"', f'"{DARK_PAGE_INK}"').replace('"rgba(0,0,0,', '"rgba(255,255,255,')
+    return pio.from_json(text)
+
+
 def country_colour(iso3: str) -> str:
     return COUNTRY_COLOURS.get(iso3, OTHER_COLOUR)
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect, sync_playwright
 from pypdf import PdfReader
@@ -47,10 +48,11 @@ def browser():
 
 
 @contextmanager
-def visit(browser, app_url: str, path: str, viewport: str, heading: str):
+def visit(browser, app_url: str, path: str, viewport: str, heading: str, color_scheme: str = "light"):
     """Open a page as a reader would and wait for its heading; on leaving, fail on an exception box or on any
     request that went to a host other than the app's own."""
     context = browser.new_context(viewport={**VIEWPORTS, **PRESENTER_SCREENS}[viewport], accept_downloads=True,
+                                  color_scheme=color_scheme,
                                   **({"user_agent": PHONE_USER_AGENT} if viewport == "phone" else {}))
     page = context.new_page()
     requests: list[str] = []
@@ -202,6 +204,33 @@ def test_maps_draw_offline(app_url, browser, viewport, path):
         assert box and box["width"] > 300 and box["height"] > 300
         page.wait_for_timeout(1500)  # let deck.gl paint before the screenshot a person will look at
         page.screenshot(path=str(ARTIFACTS / f"{path}-map-{viewport}.png"))
+
+
+def light_share(picture: bytes) -> float:
+    """The share of a screenshot's pixels that are near white."""
+    brightness = Image.open(io.BytesIO(picture)).convert("L").histogram()
+    return sum(brightness[201:]) / sum(brightness)
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_maps_and_charts_follow_the_readers_theme(app_url, browser, color_scheme):
+    """The maps have no ground of their own: on a dark page their land turns dark too. And the United States,
+    black in the house palette, turns light so its dots do not vanish."""
+    with visit(browser, app_url, "exodus", "desktop", "The 2022 exodus", color_scheme) as page:
+        deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
+        expect(deck.locator("canvas").first).to_be_attached(timeout=90_000)
+        deck.scroll_into_view_if_needed()
+        page.wait_for_timeout(1500)
+        land = light_share(deck.screenshot(path=str(ARTIFACTS / f"exodus-map-{color_scheme}.png")))
+        assert land > 0.2 if color_scheme == "light" else land < 0.05, f"{land:.0%} of the map is near white"
+    with visit(browser, app_url, "", "desktop", "Borderlines", color_scheme) as page:
+        chart = page.locator('[data-testid="stPlotlyChart"]').first
+        expect(chart.locator(".main-svg").first).to_be_attached(timeout=90_000)
+        united_states = chart.locator(".scatterlayer .trace").filter(
+            has=page.locator(".point")).evaluate_all(
+            "traces => traces.map(trace => getComputedStyle(trace.querySelector('.point')).fill)")
+        black = "rgb(0, 0, 0)"
+        assert (black in united_states) == (color_scheme == "light"), united_states
 
 
 SLIDES = parse_deck(deck_path().read_text(encoding="utf-8")).slides

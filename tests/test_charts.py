@@ -199,3 +199,14 @@ def test_in_a_room_a_y_axis_title_too_long_for_a_short_plot_joins_the_subtitle()
     assert short.layout.title.text == "Entries<br><sup>Entries by Russians; Border crossings (log scale)</sup>"
     tall = for_presenting(figure, height=1000)
     assert tall.layout.yaxis.title.text == "Border crossings (log scale)"
+
+
+def test_on_a_dark_page_black_turns_light_and_the_shared_figure_is_left_as_it_was():
+    from charts.theme import DARK_PAGE_INK, for_the_dark
+
+    figure = go.Figure(go.Scatter(x=[1], y=[1], name="United States", marker={"color": "#000000"}),
+                       layout={"template": "borderlines-presenter"})
+    dark = for_the_dark(figure)
+    assert dark.data[0].marker.color == DARK_PAGE_INK
+    assert dark.layout.template.layout.font.color == DARK_PAGE_INK, "the presenter's black ink too"
+    assert figure.data[0].marker.color == "#000000"

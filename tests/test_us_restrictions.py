@@ -49,3 +49,14 @@ def test_the_page_shows_the_year_in_the_url_and_the_overstay_rates():
     labels = [f["properties"]["label"] for f in deck["layers"][0]["data"]["features"] if f["properties"]["label"]]
     assert "Uzbekistan: 68.06% of B-visa applications refused in 2019" in labels
     assert [metric.value for metric in app.metric] == ["15.35%", "21.74%"]
+
+
+def test_on_a_dark_page_the_map_shades_from_dark_to_bright_and_the_caption_says_so():
+    from charts.maps import DARK_MAP
+
+    deck = json.loads(choropleth_map({"KAZ": 40.0, "UZB": 60.0}, {"KAZ": "k", "UZB": "u"}, country_outlines(),
+                                     centre=(64, 43), zoom=3, palette=DARK_MAP).to_json())
+    fills = {feature["properties"]["iso3"]: feature["properties"]["fill"] for feature in deck["layers"][0]["data"]
+             ["features"]}
+    assert fills["KAZ"] == DARK_MAP.least and fills["UZB"] == DARK_MAP.most and fills["RUS"] == DARK_MAP.land
+    assert sum(DARK_MAP.most[:3]) > sum(DARK_MAP.least[:3]) and DARK_MAP.most_in_words == "Brighter"

@@ -10,7 +10,9 @@ from catalog import load, load_catalog
 from catalog.export import safe_csv
 from charts.registry import CHARTS, Chart, ChartSpec
 from charts.text import for_a_phone
+from charts.theme import for_the_dark
 from ui.presenter import presented, presenting
+from ui.screen import in_the_dark, on_a_phone
 from ui.sources import source_markdown
 
 # What a page puts around a chart on a presenter's screen: the tabs above it and the padding of the page.
@@ -46,14 +48,11 @@ def draw(chart: Chart) -> None:
     """The figure alone, its camera button saving a PNG named after the chart. In presenter mode the figure keeps
     its own presenter template: Streamlit's chart theme would set its type back to reading size."""
     figure = for_a_phone(chart.figure) if on_a_phone() and not presenting() else chart.figure
+    if in_the_dark():
+        figure = for_the_dark(figure)
     st.plotly_chart(figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text,
                     theme=None if presenting() else "streamlit", config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2}})
-
-
-def on_a_phone() -> bool:
-    """Phones say so in their user agent ("Mobile"); their charts get titles broken into lines that fit."""
-    return "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 
 def tables_for(spec: ChartSpec) -> dict[str, pd.DataFrame]:
