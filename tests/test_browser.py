@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -204,6 +205,44 @@ def test_maps_draw_offline(app_url, browser, viewport, path):
         assert box and box["width"] > 300 and box["height"] > 300
         page.wait_for_timeout(1500)  # let deck.gl paint before the screenshot a person will look at
         page.screenshot(path=str(ARTIFACTS / f"{path}-map-{viewport}.png"))
+
+
+# One filter on each reader page, as a reader sets it: the widget's label and kind (one choice, many, or text),
+# what they type, the URL parameter it writes, and what the widget shows when the copied link is opened afresh.
+FILTERS_IN_THE_URL = {
+    "overview": ("", "Borderlines", "Country that acted", "many", "Russia", "country=RUS", "Russia"),
+    "exodus": ("exodus", "The 2022 exodus", "Figures stated by", "one", "04 October 2022", "on=2022-10-04",
+               "04 October 2022"),
+    "entry_bans": ("entry_bans", "Entry bans", "Search names and context", "text", "historian", "q=historian",
+                   "historian"),
+    "extraditions": ("extraditions", "Extraditions", "Status", "many", "Extradited", "status=extradited",
+                     "Extradited"),
+    "entry_rules": ("entry_rules", "Entry rules", "Rule", "one", "Russia", "rule=", "Russia:"),
+    "money": ("money", "Money and migrants", "Receiving country", "many", "Tajikistan", "to=TJK", "Tajikistan"),
+    "us_restrictions": ("us_restrictions", "US restrictions", "Year", "one", "2022", "year=2022", "2022"),
+}
+
+
+@pytest.mark.parametrize("page_name", FILTERS_IN_THE_URL)
+def test_a_filter_a_reader_sets_goes_into_the_url_and_the_link_reopens_it(app_url, browser, page_name):
+    link, heading, label, kind, typed, parameter, shown = FILTERS_IN_THE_URL[page_name]
+    role = "textbox" if kind == "text" else "combobox"
+    with visit(browser, app_url, link, "desktop", heading) as page:
+        before = page.locator('[data-testid="stMain"]').inner_text()
+        widget = page.get_by_role(role, name=label)
+        widget.click()
+        widget.fill(typed)
+        widget.press("Enter")
+        page.wait_for_url(f"**{parameter}*", timeout=30_000)
+        wait_for_streamlit(page)
+        expect(page.locator('[data-testid="stMain"]')).not_to_have_text(before, timeout=30_000)
+        copied = page.url
+    with visit(browser, app_url, copied.removeprefix(f"{app_url}/"), "desktop", heading) as page:
+        widget = page.get_by_role(role, name=label)
+        if kind == "many":  # the choices are chips beside the box
+            expect(page.locator('[data-testid="stMultiSelect"]').filter(has=widget)).to_contain_text(shown)
+        else:
+            expect(widget).to_have_value(re.compile("^" + re.escape(shown)))
 
 
 def light_share(picture: bytes) -> float:
