@@ -11,7 +11,8 @@ import streamlit as st
 
 from catalog import DataFileError
 from ui.frame import mark_routed
-from ui.presenter import presenter_frame
+from ui.presenter import presenter_frame, presenting
+from ui.screen import watch_the_width
 
 # A local file: a material-icon favicon would be fetched from a font CDN, and the app must work offline.
 st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
@@ -33,6 +34,8 @@ PAGES = [
 
 page = st.navigation(PAGES)
 presenter_frame(PAGES, page)
+if not presenting():
+    watch_the_width()
 mark_routed()
 try:
     page.run()

@@ -30,6 +30,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 PHONE_USER_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
                     "Version/18.0 Mobile/15E148 Safari/604.1")
 PRESENTER_SCREENS = {"projector": {"width": 1280, "height": 720}, "display": {"width": 1920, "height": 1080}}
+NARROW_WINDOW = {"narrow window": {"width": 390, "height": 844}}  # a desktop browser, not a phone
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,8 @@ def browser():
 def visit(browser, app_url: str, path: str, viewport: str, heading: str, color_scheme: str = "light"):
     """Open a page as a reader would and wait for its heading; on leaving, fail on an exception box or on any
     request that went to a host other than the app's own."""
-    context = browser.new_context(viewport={**VIEWPORTS, **PRESENTER_SCREENS}[viewport], accept_downloads=True,
+    context = browser.new_context(viewport={**VIEWPORTS, **PRESENTER_SCREENS, **NARROW_WINDOW}[viewport],
+                                  accept_downloads=True,
                                   color_scheme=color_scheme,
                                   **({"user_agent": PHONE_USER_AGENT} if viewport == "phone" else {}))
     page = context.new_page()
@@ -153,6 +155,19 @@ def test_every_chart_is_drawn_with_its_title_legend_and_source_in_view(app_url, 
             assert_foot_is_clear(charts.nth(index))
         charts.nth(0).scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / f"{page_name}-charts-{viewport}.png"))
+
+
+def test_a_narrow_desktop_window_gets_the_charts_laid_out_for_a_phone(app_url, browser):
+    """A browser that does not say it is a phone, in a window as narrow as one: the window reports its width."""
+    with visit(browser, app_url, "money", "narrow window", "Money and migrants") as page:
+        charts = page.locator('[data-testid="stPlotlyChart"]')
+        expect(charts).to_have_count(CHART_PAGES["money"][2], timeout=90_000)
+        settle(page)  # the window's report of its width reruns the page once
+        for index in range(charts.count()):
+            charts.nth(index).scroll_into_view_if_needed()
+            expect(charts.nth(index).locator(".main-svg").first).to_be_attached(timeout=90_000)
+            assert_title_fits(charts.nth(index))
+            assert_foot_is_clear(charts.nth(index))
 
 
 def assert_title_fits(chart) -> None:

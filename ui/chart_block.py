@@ -12,7 +12,7 @@ from charts.registry import CHARTS, Chart, ChartSpec
 from charts.text import for_a_phone
 from charts.theme import for_the_dark
 from ui.presenter import presented, presenting
-from ui.screen import in_the_dark, on_a_phone
+from ui.screen import in_the_dark, on_a_narrow_screen
 from ui.sources import source_markdown
 
 # What a page puts around a chart on a presenter's screen: the tabs above it and the padding of the page.
@@ -47,7 +47,7 @@ def chart_block(chart: Chart, *, sources: pd.DataFrame) -> None:
 def draw(chart: Chart) -> None:
     """The figure alone, its camera button saving a PNG named after the chart. In presenter mode the figure keeps
     its own presenter template: Streamlit's chart theme would set its type back to reading size."""
-    figure = for_a_phone(chart.figure) if on_a_phone() and not presenting() else chart.figure
+    figure = for_a_phone(chart.figure) if on_a_narrow_screen() and not presenting() else chart.figure
     if in_the_dark():
         figure = for_the_dark(figure)
     st.plotly_chart(figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text,
