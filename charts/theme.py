@@ -62,6 +62,15 @@ def for_the_dark(figure: go.Figure) -> go.Figure:
     return pio.from_json(text)
 
 
+# Eight colour-blind-safe colours for ten countries: Georgia, Finland and Mongolia share a colour with a Central
+# Asian state. A chart that can show all ten (the combined timeline) tells them apart by marker shape as well.
+COUNTRY_SHAPES = {"GEO": "diamond", "FIN": "diamond", "MNG": "diamond"}
+
+
+def country_shape(iso3: str) -> str:
+    return COUNTRY_SHAPES.get(iso3, "circle")
+
+
 def country_colour(iso3: str) -> str:
     return COUNTRY_COLOURS.get(iso3, OTHER_COLOUR)
 

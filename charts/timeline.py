@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.text import plain, with_source, wrapped
-from charts.theme import country_colour
+from charts.theme import country_colour, country_shape
 
 CATEGORY_LABELS = {
     "mobilization": "Mobilization",
@@ -25,11 +25,14 @@ def events_timeline(events: pd.DataFrame, country_names: dict[str, str], source_
     """One dot per event on a date axis, a row per category, coloured by the country that acted.
 
     Events known only to the month or year are drawn as hollow dots on the first of that month or year, and say so
-    in their hover, so nobody reads a precise day into them.
+    in their hover, so nobody reads a precise day into them. Countries that share a colour differ in shape.
     """
     figure = go.Figure()
-    for country, acted in events.sort_values("date").groupby("acting_country", sort=True):
+    # Within a country, exact dates first: plotly draws the legend's marker like the trace's first point.
+    ordered = events.assign(inexact=events["date_precision"] != "day").sort_values(["inexact", "date"])
+    for country, acted in ordered.groupby("acting_country", sort=True):
         exact = acted["date_precision"] == "day"
+        shape = country_shape(country)
         hover = [
             f"<b>{when:%d %b %Y}</b>{'' if precision == 'day' else f' ({precision} only)'}<br>{wrapped(summary)}"
             for when, precision, summary in zip(acted["date"], acted["date_precision"], acted["summary"], strict=True)
@@ -39,7 +42,7 @@ def events_timeline(events: pd.DataFrame, country_names: dict[str, str], source_
             name=plain(country_names.get(country, country)),
             marker={"size": 12, "color": country_colour(country),
                     "line": {"width": 2, "color": country_colour(country)},
-                    "symbol": ["circle" if is_exact else "circle-open" for is_exact in exact]},
+                    "symbol": [shape if is_exact else f"{shape}-open" for is_exact in exact]},
             hovertext=hover, hoverinfo="text",
         ))
     first, last = events["date"].min(), events["date"].max()

@@ -210,3 +210,20 @@ def test_on_a_dark_page_black_turns_light_and_the_shared_figure_is_left_as_it_wa
     assert dark.data[0].marker.color == DARK_PAGE_INK
     assert dark.layout.template.layout.font.color == DARK_PAGE_INK, "the presenter's black ink too"
     assert figure.data[0].marker.color == "#000000"
+
+
+def test_the_timeline_legend_shows_a_filled_dot_and_countries_sharing_a_colour_differ_in_shape():
+    events = pd.DataFrame({
+        "event_id": ["a", "b", "c", "d"],
+        "date": pd.to_datetime(["2022-01-01", "2022-09-21", "2022-09-22", "2022-09-23"]),
+        "date_precision": ["month", "day", "day", "day"],
+        "acting_country": ["KAZ", "KAZ", "GEO", "KGZ"],
+        "category": ["diplomacy", "exodus", "exodus", "exodus"],
+        "summary": ["early, month only", "exact", "Georgia", "Kyrgyzstan"],
+    })
+    figure = events_timeline(events, {"KAZ": "Kazakhstan", "GEO": "Georgia", "KGZ": "Kyrgyzstan"}, "Source: X")
+    traces = {trace.name: trace for trace in figure.data}
+
+    assert list(traces["Kazakhstan"].marker.symbol) == ["circle", "circle-open"], "the legend copies the first"
+    assert traces["Georgia"].marker.color == traces["Kyrgyzstan"].marker.color
+    assert (traces["Georgia"].marker.symbol[0], traces["Kyrgyzstan"].marker.symbol[0]) == ("diamond", "circle")
