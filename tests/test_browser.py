@@ -220,6 +220,9 @@ def test_maps_draw_offline(app_url, browser, viewport, path):
         assert box and box["width"] > 300 and box["height"] > 300
         page.wait_for_timeout(1500)  # let deck.gl paint before the screenshot a person will look at
         page.screenshot(path=str(ARTIFACTS / f"{path}-map-{viewport}.png"))
+        tones = Image.open(io.BytesIO(deck.screenshot())).convert("L").histogram()
+        common = [tone for tone in tones if tone > 0.01 * sum(tones)]
+        assert len(common) >= 3, "the map is blank: land, sea and borders should each cover part of it"
 
 
 # One filter on each reader page, as a reader sets it: the widget's label and kind (one choice, many, or text),
