@@ -32,7 +32,9 @@ COUNTRY_COLOURS = {
 }
 OTHER_COLOUR = "#8A9299"
 
-FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+# "Source Sans" is the face Streamlit serves with the app (its own CSS names it so); presenter charts, drawn without
+# Streamlit's chart theme, fell back to Arial while it was called "Source Sans Pro" here.
+FONT_FAMILY = "Source Sans, Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 
 HOUSE_TEMPLATE = go.layout.Template(
     layout={
