@@ -63,6 +63,12 @@ def outline_layer(outlines: dict, highlighted: set[str], palette: MapPalette) ->
                      line_width_min_pixels=0.5, pickable=False)
 
 
+# The app's own face, which the page has loaded, and fallbacks. pydeck reads a bare string as a JavaScript expression
+# (and "'Helvetica Neue', Arial" evaluated to nothing, so no name was drawn): the outer double quotes mark it as a
+# plain string, and pydeck strips them.
+PLACE_NAME_FONT = "\"'Source Sans', Helvetica, Arial, sans-serif\""
+
+
 def named_points_layers(points: pd.DataFrame, palette: MapPalette) -> list[pdk.Layer]:
     """Small dots with their names beside them (columns lon, lat, name); text is drawn on the GPU from the
     browser's own fonts, so nothing is fetched."""
@@ -71,7 +77,7 @@ def named_points_layers(points: pd.DataFrame, palette: MapPalette) -> list[pdk.L
                   get_radius=8_000, radius_min_pixels=3, radius_max_pixels=5, pickable=True),
         pdk.Layer("TextLayer", points, id="place-names", get_position=["lon", "lat"], get_text="name",
                   get_size=12, get_color=palette.ink, get_text_anchor="'start'", get_pixel_offset=[6, 0],
-                  font_family="'Helvetica Neue', Arial, sans-serif"),
+                  font_family=PLACE_NAME_FONT),
     ]
 
 

@@ -53,3 +53,14 @@ def test_the_exodus_page_opens_on_the_day_in_the_url():
     assert len(figure_json(app.get("plotly_chart")[0])["data"]) == 4
     named = next(layer for layer in deck["layers"] if layer["id"] == "place-names")["data"]
     assert {"Upper Lars", "Oral"} <= {place["name"].split(" (")[0] for place in named}
+
+
+def test_place_names_are_drawn_in_a_font_not_a_javascript_expression():
+    """pydeck reads a bare string as a JavaScript expression; a font list read that way draws no names at all."""
+    deck = json.loads(arc_map(exodus_arcs(since_mobilization_on(load("border_crossings"), pd.Timestamp("2022-11-29")),
+                                          load("places"), CAPITALS, NAMES),
+                              country_outlines(), centre=(60, 50), zoom=2,
+                              points=load("places").head(3)).to_json())
+    names = next(layer for layer in deck["layers"] if layer["id"] == "place-names")
+    assert names["fontFamily"] == "'Source Sans', Helvetica, Arial, sans-serif"
+    assert names["getText"] == "@@=name"
