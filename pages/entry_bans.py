@@ -13,7 +13,7 @@ from charts.maps import arc_map
 from charts.registry import CHARTS
 from ui.chart_block import chart_block, published_chart, tables_for
 from ui.frame import start_page
-from ui.screen import map_palette
+from ui.screen import map_palette, map_zoom
 from ui.sources import escape_markdown
 from ui.url_state import url_filters
 
@@ -45,7 +45,8 @@ st.subheader("Who bars whom")
 places = load("places")
 capitals = places[places["kind"] == "capital"].set_index("country")
 arcs = ban_arcs(shown, capitals, names)
-st.pydeck_chart(arc_map(arcs, country_outlines(), centre=(55, 52), zoom=2.6, palette=map_palette()), height=380)
+st.pydeck_chart(arc_map(arcs, country_outlines(), centre=(55, 52), zoom=map_zoom(2.6), palette=map_palette()),
+                height=380)
 st.caption("Each arc runs from the banning country's capital to the barred people's country; wider arcs, more people "
            f"barred. {CRIMEA_NOTE}")
 st.markdown("\n".join(f"- {escape_markdown(label)}" for label in arcs["label"]))

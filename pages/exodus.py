@@ -14,7 +14,7 @@ from charts.maps import arc_map
 from charts.registry import CHARTS
 from ui.chart_block import chart_block, published_chart
 from ui.frame import start_page
-from ui.screen import map_palette
+from ui.screen import map_palette, map_zoom
 from ui.sources import escape_markdown, source_markdown
 from ui.url_state import url_choice
 
@@ -40,7 +40,7 @@ on = url_choice("Figures stated by", dates, "on", format_func=lambda day: pd.Tim
 latest = since_mobilization_on(crossings, pd.Timestamp(on))
 arcs = exodus_arcs(latest, places, CAPITALS, names)
 border_places = places[places["kind"].isin(["city", "crossing"])]
-st.pydeck_chart(arc_map(arcs, country_outlines(), centre=(60, 50), zoom=2.2, points=border_places,
+st.pydeck_chart(arc_map(arcs, country_outlines(), centre=(60, 50), zoom=map_zoom(2.2), points=border_places,
                          palette=map_palette()), height=460)
 st.caption("Arcs join Moscow to each capital to show direction, not routes; their width grows with the square root "
            "of the count, so their area compares the figures. Small dots: border cities that received many arrivals "

@@ -11,7 +11,7 @@ from charts.maps import choropleth_map
 from charts.registry import CHARTS
 from ui.chart_block import chart_block, published_chart
 from ui.frame import start_page
-from ui.screen import map_palette
+from ui.screen import map_palette, map_zoom
 from ui.sources import source_markdown
 from ui.url_state import url_choice
 
@@ -40,7 +40,7 @@ values = dict(zip(chosen["country"], chosen["value"], strict=True))
 labels = {iso3: f"{names[iso3]}: {value:.2f}% of B-visa applications refused in {year}"
           for iso3, value in values.items()}
 palette = map_palette()
-st.pydeck_chart(choropleth_map(values, labels, country_outlines(), centre=(64, 43), zoom=3, palette=palette),
+st.pydeck_chart(choropleth_map(values, labels, country_outlines(), centre=(64, 43), zoom=map_zoom(3), palette=palette),
                 height=420)
 st.caption(f"{palette.most_in_words}: refused more often "
            f"(from {min(values.values()):.2f}% to {max(values.values()):.2f}% in {year}). "
