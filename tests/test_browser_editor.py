@@ -64,6 +64,9 @@ def test_staff_upload_fix_publish_see_and_roll_back(data_copy, browser, tmp_path
         chooser.fill("US visas")
         editor.keyboard.press("Enter")
         expect(editor).to_have_url(f"{base}/editor?dataset=us_visas")
+        # The URL changes before the rerun that swaps the uploader for this dataset's: a file given to the old
+        # uploader is lost with it.
+        expect(editor.locator("strong", has_text="us_visas.csv")).to_be_visible()
 
         upload_file(editor, broken)
         expect(editor.get_by_text("This file has 1 problem. Nothing can be published")).to_be_visible()
