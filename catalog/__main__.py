@@ -12,9 +12,11 @@ from pathlib import Path
 
 from catalog.check import check_paths, report
 from catalog.datasets import DATASETS
+from catalog.deckfile import deck_path, read_deck
 from catalog.dictionary import write_dictionary
 from catalog.snapshot import take_snapshot
-from deck.slides import deck_file_problems, deck_path
+from catalog.store import display_name
+from deck.slides import deck_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +49,12 @@ def main(argv: list[str] | None = None) -> int:
 def check_decks(paths: list[Path]) -> list[str]:
     """Every problem of these decks, drawn against the published data as a briefing would draw them."""
     tables = take_snapshot().tables
-    return [problem for path in paths for problem in deck_file_problems(path, tables)]
+    problems = []
+    for path in paths:
+        text, unreadable = read_deck(path)
+        problems += [f"{display_name(path)}: {unreadable}"] if text is None else deck_problems(display_name(path),
+                                                                                               text, tables)
+    return problems
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 The TopoJSON is decoded to GeoJSON for pydeck, with two corrections:
 - Crimea: Natural Earth draws it as a separate polygon of Russia. Borderlines follows international recognition
-  and draws it as part of Ukraine (CRIMEA_NOTE says so under every map).
+  and draws it as part of Ukraine (charts.maps.CRIMEA_NOTE says so under every map).
 - The antimeridian: Chukotka's rings sit at -180..-169 degrees, which deck.gl would join to the rest of Russia with a
   band across the whole map; they are unwrapped to 180..191 degrees.
 """
@@ -16,8 +16,6 @@ from pathlib import Path
 
 from catalog.store import data_dir
 
-CRIMEA_NOTE = ("Borders follow international recognition: Crimea is drawn as part of Ukraine, although the source "
-               "outlines (Natural Earth) draw it as part of Russia.")
 CRIMEA_BOX = (32.0, 44.0, 37.0, 46.3)  # lon/lat bounds that contain the whole peninsula and nothing else of Russia
 
 

@@ -1,13 +1,15 @@
-"""Entry bans in both directions: who barred whom, when, and what they do."""
+"""Entry bans in both directions: who barred whom, when, and what they do; and the map of who bars whom."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pydeck as pdk
 
-from charts.text import plain, with_source, wrapped
-from charts.theme import country_colour
+from charts.maps import arc_map, capitals
+from charts.spec import Chosen, Drawing, Frames, country_names
+from charts.text import plain, wrapped
 
 OCCUPATION_LABELS = {
     "journalist": "Journalists", "activist": "Activists", "scholar": "Scholars", "politician": "Politicians",
@@ -24,6 +26,28 @@ def with_direction(bans: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
                                   in zip(bans["banning_country"], bans["nationality"], strict=True)])
 
 
+def ban_directions(tables: Frames) -> dict[str, str]:
+    """The directions the data holds, as 'RUS>KAZ', after a choice of both."""
+    names = country_names(tables)
+    bans = tables["entry_bans"]
+    directions = sorted({f"{b}>{n}" for b, n in zip(bans["banning_country"], bans["nationality"], strict=True)})
+    return {"all": "Both directions", **{
+        key: f"{names[key.split('>')[0]]} bars {names[key.split('>')[1]]} citizens" for key in directions}}
+
+
+def bans_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    """The bans in the chosen direction and occupations whose names or context hold the words searched for."""
+    bans = tables["entry_bans"]
+    shown = bans[bans["occupation"].isin(chosen["occupation"])]
+    if chosen["direction"] != "all":
+        banning, nationality = chosen["direction"].split(">")
+        shown = shown[(shown["banning_country"] == banning) & (shown["nationality"] == nationality)]
+    if chosen["q"]:
+        text = shown["person_or_group"].str.cat(shown["reason_or_context"].fillna(""), sep=" ")
+        shown = shown[text.str.contains(chosen["q"], case=False, regex=False)]
+    return with_direction(shown, country_names(tables))
+
+
 def how_many(group: pd.DataFrame) -> str:
     """'2 named people and a group of around 70': counts as the sources give them, never summed into one figure."""
     named = int((group["count"] == 1).sum())
@@ -34,13 +58,13 @@ def how_many(group: pd.DataFrame) -> str:
     return " and ".join(parts)
 
 
-def bans_timeline(bans: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+def bans_timeline(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Tit for tat: each ban as a dot on the day it was reported, a row per direction, dot area by people barred.
 
     Bans reported without a date cannot be placed and are left out (the table lists them); month-only dates are
     hollow dots on the 1st.
     """
-    dated = with_direction(bans[bans["date_reported"].notna()], names).sort_values("date_reported")
+    dated = bans[bans["date_reported"].notna()].sort_values("date_reported")
     figure = go.Figure()
     for (direction, banning), group in dated.groupby(["direction", "banning_country"], sort=False):
         # Bans reported the same day share one dot whose hover names them all.
@@ -57,58 +81,74 @@ def bans_timeline(bans: pd.DataFrame, names: dict[str, str], source_text: str) -
             whens.append(when)
         figure.add_trace(go.Scatter(
             x=whens, y=[direction] * len(whens), mode="markers", name=plain(direction),
-            marker={"size": sizes, "color": country_colour(banning), "symbol": symbols, "opacity": 0.8,
-                    "line": {"width": 2, "color": country_colour(banning)}},
+            marker={"size": sizes, "color": drawing.palette.country(banning), "symbol": symbols, "opacity": 0.8,
+                    "line": {"width": 2, "color": drawing.palette.country(banning)}},
             hovertext=hover, hoverinfo="text",
         ))
     undated = int(bans["date_reported"].isna().sum())
     figure.update_layout(
-        template="borderlines", height=340, showlegend=False,
+        height=340, showlegend=False,
         title={"text": "An eye for an eye: bans reported " + (
             f"{dated['date_reported'].min():%d %b} to {dated['date_reported'].max():%d %b %Y}" if len(dated) else "")
             + "<br><sup>Dot area: people barred; hollow: month only"
             + (f"; {undated} undated ban{'s' if undated != 1 else ''} not shown" if undated else "") + "</sup>"},
         yaxis={"title": None}, xaxis={"title": None},
     )
-    return with_source(figure, source_text)
+    return figure
 
 
-def bans_by_occupation(bans: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+def bans_by_occupation(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """People barred by occupation, one bar group per direction; an approximate group is marked '~' on its bar."""
-    table = with_direction(bans, names)
     figure = go.Figure()
-    for direction, group in table.groupby("direction", sort=True):
+    for direction, group in bans.groupby("direction", sort=True):
         by_job = group.groupby("occupation").agg(count=("count", "sum"), approximate=("approximate", "any"))
         banning = group["banning_country"].iloc[0]
         figure.add_trace(go.Bar(
             x=by_job["count"], y=[OCCUPATION_LABELS[job] for job in by_job.index], orientation="h",
-            name=plain(direction), marker={"color": country_colour(banning)},
+            name=plain(direction), marker={"color": drawing.palette.country(banning)},
             text=[f"~{count}" if approximate else str(count) for count, approximate
                   in zip(by_job["count"], by_job["approximate"], strict=True)],
             textposition="outside", textfont={"size": 13},
             hovertemplate="%{y}: %{text}<extra>" + plain(direction) + "</extra>",
         ))
-    summary = "; ".join(f"{direction}: {how_many(group)}" for direction, group in table.groupby("direction"))
+    summary = "; ".join(f"{direction}: {how_many(group)}" for direction, group in bans.groupby("direction"))
     figure.update_layout(
-        template="borderlines", barmode="group", height=420, xaxis={"title": "People barred"},
+        barmode="group", height=420, xaxis={"title": "People barred"},
         title={"text": "Who is barred<br><sup>" + wrapped(summary, 110) + "</sup>"}, yaxis={"title": None},
         margin={"t": 110},
     )
-    return with_source(figure, source_text)
+    return figure
 
 
-def ban_arcs(bans: pd.DataFrame, capitals: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def ban_arcs(bans: pd.DataFrame, drawing: Drawing) -> pd.DataFrame:
     """One arc per direction, from the banning country's capital to the barred people's, width by people barred
-    (an approximate group counts at its stated size), tilted so the two directions do not overlap. `capitals` is
-    indexed by country code, with lon and lat."""
+    (an approximate group counts at its stated size), tilted so the two directions do not overlap. A direction
+    whose capital the places table lacks has no arc (the notes under the map say so)."""
+    capital = capitals(drawing.tables["places"])
     rows = []
     for (banning, nationality), group in bans.groupby(["banning_country", "nationality"]):
-        start, end = capitals.loc[banning], capitals.loc[nationality]
+        if banning not in capital.index or nationality not in capital.index:
+            continue
+        start, end = capital.loc[banning], capital.loc[nationality]
         rows.append({
             "from_lon": start["lon"], "from_lat": start["lat"], "to_lon": end["lon"], "to_lat": end["lat"],
-            "width": float(2 + np.sqrt(float(group["count"].sum())) * 1.5), "colour": country_colour(banning),
+            "width": float(2 + np.sqrt(float(group["count"].sum())) * 1.5),
+            "colour": drawing.palette.country(banning),
             # Tilt is relative to each arc's direction, so the two directions lean to opposite sides.
             "tilt": 45, "countries": [banning, nationality],
-            "label": f"{direction_label(banning, nationality, names)}: {how_many(group)}",
+            "label": f"{direction_label(banning, nationality, drawing.names)}: {how_many(group)}",
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=ARC_COLUMNS)
+
+
+ARC_COLUMNS = ["from_lon", "from_lat", "to_lon", "to_lat", "width", "colour", "tilt", "countries", "label"]
+
+
+def ban_map(bans: pd.DataFrame, drawing: Drawing) -> pdk.Deck:
+    """Who bars whom: an arc each way between the two capitals."""
+    return arc_map(ban_arcs(bans, drawing), drawing, centre=(55, 52), zoom=2.6)
+
+
+def ban_map_in_words(bans: pd.DataFrame, drawing: Drawing) -> list[str]:
+    return list(ban_arcs(bans, drawing)["label"])
+

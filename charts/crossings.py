@@ -9,11 +9,13 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.text import with_source
-from charts.theme import OKABE_ITO
+from charts.spec import Chosen, Drawing, Frames
 
 DIRECTION_LABELS = {"entry": "Entries", "exit": "Exits"}
-DIRECTION_COLOURS = {"entry": OKABE_ITO["blue"], "exit": OKABE_ITO["vermillion"]}
+
+
+def every_count(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    return tables["daily_crossings"]
 
 
 def crossings_by_day(crossings: pd.DataFrame) -> pd.DataFrame:
@@ -21,20 +23,20 @@ def crossings_by_day(crossings: pd.DataFrame) -> pd.DataFrame:
     return crossings.groupby(["date", "direction"], as_index=False, sort=True)["count"].sum()
 
 
-def daily_crossings(crossings: pd.DataFrame, source_text: str) -> go.Figure:
+def daily_crossings(crossings: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Crossings each day, a line per direction. They count crossings, not people, and the axis says so."""
     by_day = crossings_by_day(crossings)
     figure = go.Figure()
     for direction, days in by_day.groupby("direction", sort=True):
         figure.add_trace(go.Scatter(
             x=days["date"], y=days["count"].astype("int64"), mode="lines",
-            name=DIRECTION_LABELS.get(direction, direction), line={"color": DIRECTION_COLOURS.get(direction)},
+            name=DIRECTION_LABELS.get(direction, direction), line={"color": drawing.palette.directions.get(direction)},
             hovertemplate="%{x|%d %b %Y}: %{y:,} crossings<extra>" + DIRECTION_LABELS.get(direction, direction)
                           + "</extra>",
         ))
     figure.update_layout(
-        template="borderlines", height=420, xaxis={"title": None},
+        height=420, xaxis={"title": None},
         yaxis={"title": "Border crossings per day", "rangemode": "tozero"},
         title={"text": "Border crossings each day<br><sup>All checkpoints; crossings, not people</sup>"},
     )
-    return with_source(figure, source_text)
+    return figure

@@ -1,15 +1,24 @@
-"""The 2022 exodus: officials' dated statements, drawn as the sparse points they are."""
+"""The 2022 exodus: officials' dated statements, drawn as the sparse points they are, and the map of the latest
+stated total for each country on a chosen day."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pydeck as pdk
 
-from charts.text import plain, with_source
-from charts.theme import country_colour
+from charts.maps import CRIMEA_NOTE, arc_map, capitals
+from charts.spec import Chosen, Drawing, Frames
+from charts.text import plain
 
 MOBILIZATION = pd.Timestamp("2022-09-21")
+# What the statements chart covers: the autumn of the mobilization.
+AUTUMN_2022 = (pd.Timestamp("2022-09-01"), pd.Timestamp("2022-12-31"))
+# The countries the map draws an arc to, when a total since the mobilization has been stated for them.
+DESTINATIONS = ("KAZ", "GEO", "FIN", "MNG")
+# Measures of who stayed rather than who crossed.
+STAYED = ("remained", "citizenship_applications", "id_numbers_issued", "permits_issued")
 
 
 def totals_since_mobilization(crossings: pd.DataFrame) -> pd.DataFrame:
@@ -25,35 +34,72 @@ def since_mobilization_on(crossings: pd.DataFrame, on: pd.Timestamp) -> pd.DataF
     return counted[counted["period_end"] <= on].sort_values("period_end").groupby("destination_country").tail(1)
 
 
-def exodus_arcs(latest: pd.DataFrame, places: pd.DataFrame, capitals: dict[str, str],
-                names: dict[str, str]) -> pd.DataFrame:
+def statement_days(tables: Frames) -> dict[str, str]:
+    """The days on which a total since the mobilization was stated, newest first, as the map's choices."""
+    days = sorted(totals_since_mobilization(tables["border_crossings"])["period_end"].unique(), reverse=True)
+    return {f"{day:%Y-%m-%d}": f"{day:%d %B %Y}" for day in map(pd.Timestamp, days)}
+
+
+def latest_totals(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    return since_mobilization_on(tables["border_crossings"], pd.Timestamp(chosen["on"]))
+
+
+def exodus_arcs(latest: pd.DataFrame, drawing: Drawing) -> pd.DataFrame:
     """Arc rows from Moscow to each destination's capital, width by the square root of the figure (area-true)."""
-    spot = places.set_index("place_id")
-    moscow = spot.loc["moscow"]
+    capital = capitals(drawing.tables["places"])
     rows = []
     for row in latest.itertuples():
-        end = spot.loc[capitals[row.destination_country]]
+        if "RUS" not in capital.index or row.destination_country not in capital.index:
+            continue
+        moscow, end = capital.loc["RUS"], capital.loc[row.destination_country]
         rows.append({
             "from_lon": moscow["lon"], "from_lat": moscow["lat"], "to_lon": end["lon"], "to_lat": end["lat"],
-            "width": float(1 + np.sqrt(row.value) / 60), "colour": country_colour(row.destination_country),
+            "width": float(1 + np.sqrt(row.value) / 60), "colour": drawing.palette.country(row.destination_country),
             "countries": ["RUS", row.destination_country],
-            "label": f"{names[row.destination_country]}: {'about ' if row.approximate else ''}{row.value:,.0f} "
-                     f"crossings into the country from 21 Sep to {row.period_end:%d %b %Y}",
+            "label": f"{drawing.names.get(row.destination_country, row.destination_country)}: "
+                     f"{'about ' if row.approximate else ''}{row.value:,.0f} crossings into the country from 21 Sep "
+                     f"to {row.period_end:%d %b %Y}",
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["from_lon", "from_lat", "to_lon", "to_lat", "width", "colour", "countries",
+                                       "label"])
 
 
-def exodus_points(crossings: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+def exodus_map(latest: pd.DataFrame, drawing: Drawing) -> pdk.Deck:
+    """Arcs from Moscow sized by each country's latest stated total, with the border cities and crossings that
+    the sources name."""
+    places = drawing.tables["places"]
+    return arc_map(exodus_arcs(latest, drawing), drawing, centre=(60, 50), zoom=2.2,
+                   points=places[places["kind"].isin(["city", "crossing"])])
+
+
+def exodus_map_in_words(latest: pd.DataFrame, drawing: Drawing) -> list[str]:
+    return list(exodus_arcs(latest, drawing)["label"])
+
+
+def exodus_map_notes(latest: pd.DataFrame, drawing: Drawing) -> str:
+    """How to read the arcs, and which countries had no stated total by the chosen day."""
+    missing = [drawing.names.get(iso3, iso3) for iso3 in DESTINATIONS if iso3 not in set(latest["destination_country"])]
+    return ("Arcs join Moscow to each capital to show direction, not routes; their width grows with the square root "
+            "of the count, so their area compares the figures. Small dots: border cities that received many "
+            f"arrivals and the Upper Lars crossing into Georgia, each from a cited source. {CRIMEA_NOTE}"
+            + (f" No count since 21 September had been stated by then for: {', '.join(missing)}." if missing else ""))
+
+
+def dated_entries(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    """Every statement of entries with a stated end, in the autumn of 2022."""
+    crossings = tables["border_crossings"]
+    return crossings[(crossings["measure"] == "entered") & crossings["period_end"].between(*AUTUMN_2022)]
+
+
+def exodus_points(entries: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Every dated statement of entries: dots, never lines, because officials spoke on scattered days and a line
     would invent the days between. Daily counts are circles, cumulative totals diamonds, at the period's end."""
-    dated = crossings[(crossings["measure"] == "entered") & crossings["period_end"].notna()
-                      & (crossings["period_end"] >= pd.Timestamp("2022-09-01"))
-                      & (crossings["period_end"] <= pd.Timestamp("2022-12-31"))]
+    names = drawing.names
     figure = go.Figure()
-    for country, group in dated.groupby("destination_country"):
+    for country, group in entries.groupby("destination_country"):
         figure.add_trace(go.Scatter(
             x=group["period_end"], y=group["value"], mode="markers", name=plain(names.get(country, country)),
-            marker={"size": 11, "color": country_colour(country),
+            marker={"size": 11, "color": drawing.palette.country(country),
                     "symbol": ["circle" if basis == "daily" else "diamond" for basis in group["basis"]]},
             hovertext=[f"<b>{plain(names.get(country, country))}</b>: {'about ' if approximate else ''}{value:,.0f}"
                        f" {'in one day' if basis == 'daily' else 'in total'}<br>{start:%d %b} to {end:%d %b %Y}"
@@ -64,9 +110,16 @@ def exodus_points(crossings: pd.DataFrame, names: dict[str, str], source_text: s
             hoverinfo="text",
         ))
     figure.update_layout(
-        template="borderlines", height=460, yaxis={"type": "log", "title": "Border crossings (log scale)"},
-        xaxis={"title": None},
+        height=460, yaxis={"type": "log", "title": "Border crossings (log scale)"}, xaxis={"title": None},
         title={"text": "Official counts came as scattered statements, not a series"
                        "<br><sup>Entries by Russians, Sep to Dec 2022; circles: one day, diamonds: totals</sup>"},
     )
-    return with_source(figure, source_text)
+    return figure
+
+
+def who_stayed(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    """Estimates of people still in the country, applications for citizenship, and documents issued to arrivals."""
+    crossings = tables["border_crossings"]
+    return crossings.loc[crossings["measure"].isin(STAYED), [
+        "destination_country", "measure", "period_start", "period_end", "value", "approximate", "qualifier",
+        "counts", "stated_by", "notes", "source_id"]]

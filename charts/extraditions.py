@@ -5,22 +5,24 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.text import plain, with_source, wrapped
-from charts.theme import OKABE_ITO
+from charts.spec import Chosen, Drawing, Frames
+from charts.text import plain, wrapped
 
 STATUS_LABELS = {
     "extradited": "Extradited", "deported": "Deported", "pending": "Pending", "stuck_in_transit_zone":
     "Stuck in a transit zone", "released": "Released", "refused": "Extradition refused", "unknown": "Not reported",
 }
-ASYLUM_COLOURS = {
-    "granted": OKABE_ITO["bluish_green"], "pending": OKABE_ITO["orange"], "refused": OKABE_ITO["vermillion"],
-    "not_sought": OKABE_ITO["sky_blue"], "unknown": "#A7AFB6",
-}
 STEPS = {"date_left_home": "Left home country", "date_detained": "Detained", "date_decided": "Decision",
          "date_returned": "Handed over"}
 
 
-def cases_by_status(cases: pd.DataFrame, source_text: str) -> go.Figure:
+def cases_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    """The cases at the chosen statuses, held by the chosen countries."""
+    cases = tables["extraditions"]
+    return cases[cases["status"].isin(chosen["status"]) & cases["from_country"].isin(chosen["held_by"])]
+
+
+def cases_by_status(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """How many cases stand at each status, split by asylum status: a bar per status, stacked."""
     figure = go.Figure()
     statuses = [label for key, label in STATUS_LABELS.items() if key in set(cases["status"])]
@@ -30,22 +32,22 @@ def cases_by_status(cases: pd.DataFrame, source_text: str) -> go.Figure:
             lambda names: "<br>".join(plain(name) for name in names)).reindex(statuses, fill_value="")
         figure.add_trace(go.Bar(
             y=counts.index, x=counts.values, orientation="h", name=f"Asylum: {asylum.replace('_', ' ')}",
-            marker={"color": ASYLUM_COLOURS[asylum]}, hovertext=people.values, hoverinfo="text+name",
+            marker={"color": drawing.palette.asylum[asylum]}, hovertext=people.values, hoverinfo="text+name",
         ))
     figure.update_layout(
-        template="borderlines", barmode="stack", height=220 + 40 * len(statuses),
+        barmode="stack", height=220 + 40 * len(statuses),
         title={"text": f"{len(cases)} cases: where each stands<br><sup>Cases as last reported, coloured by the "
                        "person's asylum status</sup>"},
         xaxis={"title": "Cases", "dtick": 1}, yaxis={"title": None, "autorange": "reversed"},
     )
-    return with_source(figure, source_text)
+    return figure
 
 
 STEP_SYMBOLS = {"date_left_home": "triangle-right", "date_detained": "square", "date_decided": "diamond",
                 "date_returned": "circle"}
 
 
-def case_steps(cases: pd.DataFrame, source_text: str) -> go.Figure:
+def case_steps(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Each case with reported dates as a row of its steps, from leaving home to being handed over, one symbol per
     kind of step. Only a person's own dated steps are joined; people with no dated step anywhere are named in the
     subtitle, not placed."""
@@ -56,21 +58,21 @@ def case_steps(cases: pd.DataFrame, source_text: str) -> go.Figure:
         figure.add_trace(go.Scatter(
             x=[getattr(row, column) for column in STEPS if pd.notna(getattr(row, column))],
             y=[plain(row.person)] * int(sum(pd.notna(getattr(row, column)) for column in STEPS)),
-            mode="lines", line={"color": "#A7AFB6", "dash": "dot"}, showlegend=False, hoverinfo="skip",
+            mode="lines", line={"color": drawing.palette.faint, "dash": "dot"}, showlegend=False, hoverinfo="skip",
         ))
     for column, label in STEPS.items():
         step = dated[dated[column].notna()]
         figure.add_trace(go.Scatter(
             x=step[column], y=[plain(person) for person in step["person"]], mode="markers", name=label,
-            marker={"size": 13, "symbol": STEP_SYMBOLS[column], "color": OKABE_ITO["blue"]},
+            marker={"size": 13, "symbol": STEP_SYMBOLS[column], "color": drawing.palette.marks},
             hovertext=[f"{plain(person)}: {label.lower()}, {when:%d %b %Y}"
                        for person, when in zip(step["person"], step[column], strict=True)], hoverinfo="text",
         ))
     figure.update_layout(
-        template="borderlines", height=260 + 60 * max(dated["person"].nunique(), 1), xaxis={"title": None},
+        height=260 + 60 * max(dated["person"].nunique(), 1), xaxis={"title": None},
         yaxis={"title": None},
         title={"text": "Dated steps, where sources give them<br><sup>"
                        + wrapped("No dates reported for: " + (", ".join(undated) or "none"), 110) + "</sup>"},
         margin={"t": 120},
     )
-    return with_source(figure, source_text)
+    return figure

@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.series import yearly_points
-from charts.text import plain, with_source
-from charts.theme import country_colour
+from charts.spec import Chosen, Drawing, Frames, country_names
+from charts.text import plain
 
 # Statistical series: long name (hover, table), short name (legend, which must fit a phone), marker, line dash.
 SERIES = {
@@ -30,81 +30,110 @@ def full_years_from_russia(remittances: pd.DataFrame) -> pd.DataFrame:
     return usd[whole_year & ~forecast]
 
 
-def transfers_by_year(remittances: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+def every_remittance_figure(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    return tables["remittances"]
+
+
+def every_migrant_worker_figure(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    return tables["migrant_workers"]
+
+
+def transfer_recipients(tables: Frames) -> dict[str, str]:
+    """Countries that received whole-year transfers from Russia: the only ones the chart can draw."""
+    names = country_names(tables)
+    return {iso3: names.get(iso3, iso3)
+            for iso3 in sorted(full_years_from_russia(tables["remittances"])["to_country"].unique())}
+
+
+def transfer_years_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    years = full_years_from_russia(tables["remittances"])
+    return years[years["to_country"].isin(chosen["to"])]
+
+
+def transfers_by_year(transfers: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Money sent from Russia each year, a line per country and statistical series. A line joins only consecutive
     years of one series: the Bank of Russia's figures end in 2021 and the recipients' begin in 2022, so the two are
     never joined, and a rule marks the break."""
-    years = full_years_from_russia(remittances).assign(year=lambda table: table["period_start"].dt.year)
+    names, palette = drawing.names, drawing.palette
+    years = transfers.assign(year=transfers["period_start"].dt.year)
     figure = go.Figure()
     for (country, series), group in years.sort_values("year").groupby(["to_country", "series"]):
         label, short, symbol, dash = SERIES[series]
         x, y = yearly_points(group["year"], group["value"] / 1e9)
         figure.add_trace(go.Scatter(
             x=x, y=y, mode="lines+markers", name=f"{plain(names.get(country, country))}, {short}",
-            line={"color": country_colour(country), "dash": dash},
-            marker={"symbol": symbol, "size": 10, "color": country_colour(country)},
+            line={"color": palette.country(country), "dash": dash},
+            marker={"symbol": symbol, "size": 10, "color": palette.country(country)},
             hovertemplate="%{y:.2f} bn US$<extra>" + plain(f"{names.get(country, country)}, {label}") + "</extra>",
         ))
-    figure.add_vline(x=SERIES_BREAK, line={"color": "#5F676E", "dash": "dot"})
+    figure.add_vline(x=SERIES_BREAK, line={"color": palette.muted_ink, "dash": "dot"})
     # Left of the break, over the lower Bank of Russia figures, so it never covers the recipients' larger ones.
     figure.add_annotation(x=SERIES_BREAK, y=1, yref="paper", showarrow=False, xanchor="right", yanchor="top",
                           text="Series break: Bank of Russia country figures end in 2021; <br>"
                                "from 2022, recipients' central banks count differently ",
-                          font={"size": 11, "color": "#5F676E"}, align="right")
+                          font={"size": 11, "color": palette.muted_ink}, align="right")
     figure.update_layout(
         # Headroom above the highest figure keeps the series-break note clear of it.
-        template="borderlines", height=620,
+        height=620,
         yaxis={"title": "Billion US dollars", "range": [0, 1.3 * (years["value"].max() / 1e9 if len(years) else 1)]},
         xaxis={"title": None},
         title={"text": "Money sent home from Russia, by year<br><sup>Whole-year figures in US dollars; each "
                        "statistical series drawn apart</sup>"},
     )
-    return with_source(figure, source_text)
+    return figure
 
 
-def work_entries(migrants: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+def counted_work_entries(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    """Entries for work by a named country over a stated period: the counts the chart can place."""
+    migrants = tables["migrant_workers"]
+    return migrants[(migrants["measure"] == "work_entries") & migrants["origin_country"].notna()
+                    & migrants["period_start"].notna() & migrants["period_end"].notna()]
+
+
+def work_entries(entries: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Entries to Russia for work by country, grouped by the period each count covers (periods differ, so bars
     compare countries within a period, not across periods)."""
-    entries = migrants[(migrants["measure"] == "work_entries") & migrants["origin_country"].notna()
-                       & migrants["period_start"].notna() & migrants["period_end"].notna()]
+    names = drawing.names
     periods = entries.assign(period=[f"{start:%b %Y}–{end:%b %Y}" for start, end in
                                      zip(entries["period_start"], entries["period_end"], strict=True)])
     figure = go.Figure()
     for country, group in periods.sort_values("period_start").groupby("origin_country", sort=False):
         figure.add_trace(go.Bar(
             x=group["period"], y=group["value"], name=plain(names.get(country, country)),
-            marker={"color": country_colour(country)},
+            marker={"color": drawing.palette.country(country)},
             text=[f"{'~' if approximate else ''}{value / 1000:,.0f}k" for value, approximate
                   in zip(group["value"], group["approximate"], strict=True)], textposition="outside",
             hovertemplate="%{x}: %{y:,.0f} entries<extra>" + plain(names.get(country, country)) + "</extra>",
         ))
     figure.update_layout(
         # Each period on two lines, never slanted: a phone has room for four groups side by side.
-        template="borderlines", barmode="group", height=460, xaxis={
+        barmode="group", height=460, xaxis={
             "title": None, "tickangle": 0, "tickvals": list(dict.fromkeys(periods["period"])),
             "ticktext": [period.replace("–", "–<br>") for period in dict.fromkeys(periods["period"])]},
         yaxis={"title": "Entries for work (border crossings)"},
         title={"text": "Entries to Russia for work, by country<br><sup>Border crossings with work as the stated "
                        "purpose, not people; each group is one reporting period</sup>"},
     )
-    return with_source(figure, source_text)
+    return figure
 
 
-def dated_shares_of_gdp(remittances: pd.DataFrame) -> pd.DataFrame:
+def dated_shares_of_gdp(tables: Frames, chosen: Chosen) -> pd.DataFrame:
     """Remittances as a share of GDP, for the figures whose source says which year they are for."""
+    remittances = tables["remittances"]
     return remittances[(remittances["measure"] == "remittances_share_of_gdp") & remittances["period_start"].notna()]
 
 
-def share_of_gdp(remittances: pd.DataFrame, names: dict[str, str], source_text: str) -> go.Figure:
+def share_of_gdp(shares: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Remittances as a share of each receiving country's GDP, one dot per stated figure. Dots, not lines: the
     figures come from different publications (KNOMAD, World Bank reports) a few years apart, not one series."""
-    shares = dated_shares_of_gdp(remittances).sort_values("period_start")
+    names = drawing.names
+    shares = shares.sort_values("period_start")
     figure = go.Figure()
     for country, group in shares.groupby("to_country", sort=False):
         name = plain(names.get(country, country))
         figure.add_trace(go.Scatter(
             x=group["period_start"].dt.year, y=group["value"], mode="markers+text", name=name,
-            marker={"color": country_colour(country), "size": 14},
+            marker={"color": drawing.palette.country(country), "size": 14},
             text=[f"{'~' if approximate else ''}{value:g}%" for value, approximate
                   in zip(group["value"], group["approximate"], strict=True)],
             textposition="middle right",
@@ -112,14 +141,14 @@ def share_of_gdp(remittances: pd.DataFrame, names: dict[str, str], source_text: 
             hovertemplate="%{x}: %{y:g}% of GDP (%{customdata})<extra>" + name + "</extra>",
         ))
     figure.update_layout(
-        template="borderlines", height=460,
+        height=460,
         xaxis={"title": None, "dtick": 1, "range": [shares["period_start"].dt.year.min() - 0.5,
                                                     shares["period_start"].dt.year.max() + 1]} if len(shares) else {},
         yaxis={"title": "Share of GDP (%)", "rangemode": "tozero"},
         title={"text": "Remittances are close to half of Tajikistan's economy<br><sup>Remittances as % of GDP as "
                        f"stated by {stated_by_years(shares)}; ~ approximate</sup>"},
     )
-    return with_source(figure, source_text)
+    return figure
 
 
 def stated_by_years(figures: pd.DataFrame) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.text import plain, with_source, wrapped
-from charts.theme import country_colour
+from charts.spec import Chosen, Drawing, Frames
+from charts.text import plain, wrapped
 
 PRECISION_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
 
@@ -19,10 +19,21 @@ RULE_KIND_LABELS = {
 }
 
 
-def rules_timeline(rules: pd.DataFrame, country_names: dict[str, str], source_text: str,
-                   today: pd.Timestamp) -> go.Figure:
-    """Horizontal bars per rule, coloured by the country that sets it; rules still in force run to `today`
-    and say so, since no end date has been announced."""
+def every_rule(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    return tables["entry_rules"]
+
+
+def us_rules_in_force(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    """The United States' entry restrictions, as a table."""
+    rules = tables["entry_rules"]
+    return rules.loc[rules["country"] == "USA", ["applies_to", "rule_kind", "effective_date", "end_date", "summary",
+                                                 "source_id"]]
+
+
+def rules_timeline(rules: pd.DataFrame, drawing: Drawing) -> go.Figure:
+    """Horizontal bars per rule, coloured by the country that sets it; rules still in force run to the day the
+    chart is drawn and say so, since no end date has been announced."""
+    country_names, today = drawing.names, drawing.today
     ordered = rules.sort_values(["country", "effective_date"])
     figure = go.Figure()
     for country, group in ordered.groupby("country", sort=False):
@@ -39,12 +50,12 @@ def rules_timeline(rules: pd.DataFrame, country_names: dict[str, str], source_te
         figure.add_trace(go.Bar(
             y=labels, base=group["effective_date"], x=(ends - group["effective_date"]).dt.days * 86_400_000,
             orientation="h", name=plain(country_names.get(country, country)),
-            marker={"color": country_colour(country)}, hovertext=hover, hoverinfo="text",
+            marker={"color": drawing.palette.country(country)}, hovertext=hover, hoverinfo="text",
         ))
     figure.update_layout(
-        template="borderlines", barmode="overlay", height=260 + 34 * len(rules),
+        barmode="overlay", height=260 + 34 * len(rules),
         title={"text": f"{len(rules)} entry rules, {ordered['effective_date'].min():%Y} to {today:%Y}"
                        "<br><sup>Each bar runs from the day a rule took effect to the day it ended, or to today</sup>"},
         xaxis={"type": "date", "title": None}, yaxis={"title": None, "autorange": "reversed"},
     )
-    return with_source(figure, source_text)
+    return figure

@@ -1,20 +1,36 @@
-"""Text for figures: CSV text made safe for plotly (which renders a subset of HTML: <b>, <br>, <a href> in titles
-and hovers), and the plain source line burned into every chart."""
+"""Text for figures and pages: CSV text made safe for plotly (which renders a subset of HTML: <b>, <br>, <a href> in
+titles and hovers) and for Markdown, the source line burned into every chart, and titles, labels and chart feet
+broken into lines that fit the width a chart is drawn at."""
 
 from __future__ import annotations
 
 import html
+import re
 import textwrap
+from urllib.parse import quote
 
 import pandas as pd
 import plotly.graph_objects as go
-
-UNKNOWN_PUBLISHER = "[unknown]"
 
 
 def plain(text: object) -> str:
     """Escape CSV text so that plotly shows it literally: a '<script>' or '<a href>' in a cell stays visible text."""
     return html.escape("" if text is None else str(text), quote=False)
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_markdown(text: object) -> str:
+    """CSV text shown literally by st.markdown/st.caption: no links, emphasis, LaTeX ($) or colour directives."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+def safe_link(url: str) -> str | None:
+    """Only http(s) addresses become links; spaces and parentheses are encoded so they cannot end the link."""
+    if not re.match(r"^https?://", url or ""):
+        return None
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~")
 
 
 def wrapped(text: object, width: int = 60) -> str:
@@ -50,11 +66,11 @@ MIN_ROOM = 100  # for labels no chart should have: a source line a word a line i
 PHONE_LABEL_CHARACTERS = 22
 
 
-def with_source(figure: go.Figure, source_text: str) -> go.Figure:
+def with_source(figure: go.Figure, source_text: str, ink: str) -> go.Figure:
     """Burn the source line into the figure itself, so a PNG export still says where its numbers come from."""
     figure.add_annotation(name="source", text=plain(source_text), xref="paper", yref="paper", x=0, y=0,
                           xanchor="left", yanchor="bottom", showarrow=False, align="left",
-                          font={"size": SOURCE_FONT_SIZE, "color": "#5F676E"})
+                          font={"size": SOURCE_FONT_SIZE, "color": ink})
     return fit_the_foot(figure, PAGE_WIDTH)
 
 
@@ -125,28 +141,6 @@ def legend_rows(figure: go.Figure, width: float) -> int:
         per_row = max(1, int(width // max(widths)))
         rows = -(-len(names) // per_row)
     return rows + (1 if figure.layout.legend.title.text else 0)
-
-
-def cited(source_ids, sources: pd.DataFrame) -> pd.DataFrame:
-    """The source rows for some ids, in first-cited order, without repeats."""
-    wanted = list(dict.fromkeys(source_id for source_id in source_ids if source_id))
-    known = set(sources["source_id"])  # once, not once per cited id: it was a sixth of the overview's rerun
-    return sources.set_index("source_id").loc[[s for s in wanted if s in known]].reset_index()
-
-
-def publisher_name(publisher: object) -> str:
-    """A publisher as readers see it: sources.csv writes "[unknown]" where the article does not say who
-    published it."""
-    return "unnamed publisher" if publisher == UNKNOWN_PUBLISHER else str(publisher)
-
-
-def source_plain(source_ids, sources: pd.DataFrame, most: int = 3) -> str:
-    """The publishers as one short plain line, for burning into an exported image."""
-    publishers = list(dict.fromkeys(map(publisher_name, cited(source_ids, sources)["publisher"])))
-    if len(publishers) > most:
-        shown = ", ".join(publishers[:most])
-        return f"Sources: {shown} and {len(publishers) - most} more (all listed in Borderlines' Data & sources page)"
-    return ("Source: " if len(publishers) == 1 else "Sources: ") + "; ".join(publishers)
 
 
 def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 46) -> go.Figure:

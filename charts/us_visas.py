@@ -1,38 +1,98 @@
-"""US visas for Central Asians: how often they are refused, and the restrictions that followed."""
+"""US visas for Central Asians: how often they are refused, on a line chart with the restrictions that followed and
+on a map of a chosen year."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import pydeck as pdk
 
+from charts.maps import CRIMEA_NOTE, choropleth_map
 from charts.series import yearly_points
-from charts.text import plain, with_source
-from charts.theme import country_colour
+from charts.spec import Chosen, Drawing, Frames
+from charts.text import plain
+
+REFUSAL_RATE = "b_visa_refusal_rate"
+# Events marked on the refusal chart, by id in data/events.csv, with a short label each.
+US_MILESTONES = {"us-proclamation-10949-signed": "Proclamation 10949: partial ban on Turkmenistan",
+                 "us-visa-bonds-announced": "Visa bonds of up to $15,000"}
 
 
-def refusal_rates(visas: pd.DataFrame, milestones: pd.DataFrame, names: dict[str, str],
-                  source_text: str) -> go.Figure:
+def refusal_rates_reported(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    visas = tables["us_visas"]
+    return visas[visas["measure"] == REFUSAL_RATE]
+
+
+def us_milestones(events: pd.DataFrame) -> pd.DataFrame:
+    """The dates of the US measures the refusal chart marks, with their labels (a measure missing from the events
+    is left off)."""
+    dated = events.set_index("event_id")
+    marked = [event for event in US_MILESTONES if event in dated.index]
+    return pd.DataFrame({"date": [dated.at[event, "date"] for event in marked],
+                         "label": [US_MILESTONES[event] for event in marked]})
+
+
+def refusal_rates(rates: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """B-visa refusal rates by country and year, lines broken where years are missing, with the US measures of
-    2025 and 2026 (`milestones`: date, label) marked on the same time axis."""
-    rates = visas[visas["measure"] == "b_visa_refusal_rate"].assign(year=lambda table: table["period_start"].dt.year)
+    2025 and 2026 marked on the same time axis."""
+    names, palette = drawing.names, drawing.palette
+    rates = rates.assign(year=rates["period_start"].dt.year)
+    milestones = us_milestones(drawing.tables["events"])
     figure = go.Figure()
     for country, group in rates.sort_values("year").groupby("country"):
         x, y = yearly_points(group["year"], group["value"])
         figure.add_trace(go.Scatter(
             x=x, y=y, mode="lines+markers", name=plain(names.get(country, country)),
-            line={"color": country_colour(country)}, marker={"size": 9, "color": country_colour(country)},
+            line={"color": palette.country(country)}, marker={"size": 9, "color": palette.country(country)},
             hovertemplate="%{y:.2f}% refused<extra>" + plain(names.get(country, country)) + "</extra>",
         ))
     for index, (when, label) in enumerate(zip(milestones["date"], milestones["label"], strict=True)):
-        figure.add_vline(x=when, line={"color": "#5F676E", "dash": "dot"})
+        figure.add_vline(x=when, line={"color": palette.muted_ink, "dash": "dot"})
         figure.add_annotation(x=when, y=1 - 0.12 * index, yref="paper", text=plain(label), showarrow=False,
-                              xanchor="right", yanchor="top", align="right", font={"size": 11, "color": "#5F676E"})
+                              xanchor="right", yanchor="top", align="right",
+                              font={"size": 11, "color": palette.muted_ink})
     latest = rates[rates["year"] == rates["year"].max()].sort_values("value", ascending=False).iloc[0]
     figure.update_layout(
-        template="borderlines", height=480, yaxis={"title": "B-visa applications refused (%)", "range": [0, 100]},
-        xaxis={"title": None},
+        height=480, yaxis={"title": "B-visa applications refused (%)", "range": [0, 100]}, xaxis={"title": None},
         title={"text": f"{names.get(latest['country'], latest['country'])}'s applicants were refused most often in "
                        f"{latest['year']}: {latest['value']:.2f}%<br><sup>US B-1/B-2 visa refusal rates by year, "
                        "as the State Department reported them</sup>"},
     )
-    return with_source(figure, source_text)
+    return figure
+
+
+def refusal_years(tables: Frames) -> dict[str, str]:
+    """The years with reported refusal rates, newest first, as the map's choices."""
+    years = refusal_rates_reported(tables, {})["period_start"].dt.year
+    return {str(year): str(year) for year in sorted(years.unique(), reverse=True)}
+
+
+def refusal_rates_in(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    rates = refusal_rates_reported(tables, chosen)
+    return rates[rates["period_start"].dt.year.astype(str) == chosen["year"]]
+
+
+def refusal_labels(rates: pd.DataFrame, drawing: Drawing) -> dict[str, str]:
+    return {iso3: f"{drawing.names.get(iso3, iso3)}: {value:.2f}% of B-visa applications refused in "
+                  f"{when.year}" for iso3, value, when in zip(rates["country"], rates["value"], rates["period_start"],
+                                                              strict=True)}
+
+
+def refusal_map(rates: pd.DataFrame, drawing: Drawing) -> pdk.Deck:
+    """Each country shaded by its refusal rate in the chosen year."""
+    return choropleth_map(dict(zip(rates["country"], rates["value"], strict=True)), refusal_labels(rates, drawing),
+                          drawing, centre=(64, 43), zoom=3)
+
+
+def refusal_map_in_words(rates: pd.DataFrame, drawing: Drawing) -> list[str]:
+    return list(refusal_labels(rates, drawing).values())
+
+
+def refusal_map_notes(rates: pd.DataFrame, drawing: Drawing) -> str:
+    return (f"{drawing.palette.most_in_words}: refused more often (from {rates['value'].min():.2f}% to "
+            f"{rates['value'].max():.2f}% in {drawing.chosen['year']}). {CRIMEA_NOTE}")
+
+
+def overstay_rates(visas: pd.DataFrame) -> pd.DataFrame:
+    """Turkmenistan's overstay rates, one row per kind of visa."""
+    return visas[(visas["country"] == "TKM") & visas["measure"].str.startswith("overstay")].drop_duplicates("measure")

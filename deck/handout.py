@@ -17,9 +17,11 @@ import plotly.graph_objects as go
 from choreographer.browsers.chromium import Chromium
 from pypdf import PdfWriter
 
-from charts.registry import Frames
+from charts.palette import LIGHT
+from charts.sources import source_plain
+from charts.spec import Frames, Look
 from charts.text import plain, wrapped
-from charts.theme import PRESENTER_INK, for_presenting
+from charts.theme import presenter_template
 from deck.slides import Deck, Slide, filter_values
 
 PAGE = {"width": 1280, "height": 720}
@@ -32,18 +34,27 @@ def can_print() -> bool:
     return Chromium.find_browser(skip_local=False) is not None
 
 
-def slide_figure(slide: Slide, frames: Frames, footer: str) -> go.Figure:
+def words_page(lines: list[str]) -> go.Figure:
+    """A page of text where the chart would be."""
+    figure = go.Figure(layout={"template": presenter_template(LIGHT), "xaxis": {"visible": False},
+                               "yaxis": {"visible": False}, "height": PAGE["height"]})
+    figure.add_annotation(text="<br>".join(wrapped(line, 90) for line in lines), xref="paper", yref="paper", x=0,
+                          y=0.6, showarrow=False, xanchor="left", align="left")
+    return figure
+
+
+def slide_figure(slide: Slide, frames: Frames, footer: str, outlines: dict | None = None) -> go.Figure:
     """The slide as one figure: the headline and takeaway above the chart, the footer under it. A slide that cannot
-    play gets a page saying why, so page numbers still match slide numbers."""
+    play gets a page saying why, so page numbers still match slide numbers; a map, which only a browser draws, is
+    printed as its marks in words with its sources."""
     if slide.problems:
-        figure = go.Figure(layout={"template": "borderlines-presenter", "xaxis": {"visible": False},
-                                   "yaxis": {"visible": False}, "height": PAGE["height"]})
-        figure.add_annotation(text=wrapped("This slide cannot be shown: " + "; ".join(slide.problems), 90),
-                              xref="paper", yref="paper", x=0, y=0.6, showarrow=False, xanchor="left", align="left")
+        figure = words_page(["This slide cannot be shown: " + "; ".join(slide.problems)])
     else:
-        chart = slide.spec.build(frames, filter_values(slide))
-        figure = for_presenting(chart.figure, PAGE["height"])
-    figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 150)}, paper_bgcolor="white")
+        chart = slide.spec.build(frames, filter_values(slide), Look(LIGHT, presenter_height=PAGE["height"]),
+                                 outlines)
+        figure = words_page([*chart.in_words, "", source_plain(chart.sources["source_id"], chart.sources)]) \
+            if chart.is_map else chart.figure
+    figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 150)}, paper_bgcolor=LIGHT.page)
     headline, takeaway = wrapped(slide.headline, 62), wrapped(slide.takeaway, 95)
     headline_height, takeaway_height = 44 * (headline.count("<br>") + 1), 32 * (takeaway.count("<br>") + 1)
     above_chart = EDGE + headline_height + takeaway_height + 36
@@ -55,16 +66,17 @@ def slide_figure(slide: Slide, frames: Frames, footer: str) -> go.Figure:
     for text, size, shift in ((f"<b>{headline}</b>", 34, top - EDGE), (takeaway, 22, top - EDGE - headline_height)):
         figure.add_annotation(text=text, xref="paper", yref="paper", x=0, y=1, xshift=EDGE - left, yshift=shift,
                               xanchor="left", yanchor="top", showarrow=False, align="left",
-                              font={"size": size, "color": PRESENTER_INK})
+                              font={"size": size, "color": LIGHT.strong_ink})
     figure.add_annotation(text=plain(footer), xref="paper", yref="paper", x=1, y=0, yshift=-(bottom - 10),
-                          xanchor="right", yanchor="bottom", showarrow=False, font={"size": 13, "color": "#3A4046"})
+                          xanchor="right", yanchor="bottom", showarrow=False,
+                          font={"size": 13, "color": LIGHT.footer_ink})
     return figure
 
 
-def handout_pdf(deck: Deck, frames: Frames, data_line: str) -> bytes:
+def handout_pdf(deck: Deck, frames: Frames, data_line: str, outlines: dict | None = None) -> bytes:
     """One PDF page per slide, in order; `data_line` ("data as of ...") goes in every page's footer."""
-    figures = [slide_figure(slide, frames, f"{deck.title} · slide {slide.number} of {len(deck.slides)} · {data_line}")
-               for slide in deck.slides]
+    figures = [slide_figure(slide, frames, f"{deck.title} · slide {slide.number} of {len(deck.slides)} · {data_line}",
+                            outlines) for slide in deck.slides]
     with tempfile.TemporaryDirectory() as folder:
         pages = [Path(folder) / f"slide-{index:02}.pdf" for index in range(len(figures))]
         kaleido.write_fig_from_object_sync(

@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from catalog.store import data_dir, display_name
-from charts.registry import CHARTS, ChartSpec, Frames
+from charts.registry import CHARTS
+from charts.spec import ChartSpec, Frames
 
 SETTING = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
-
-
-def deck_path() -> Path:
-    """The deck staff edit, beside the data it draws on."""
-    return data_dir() / "briefing.md"
+# What a slide can show: every chart and map of the registry (its tables belong on the pages).
+SLIDE_CHARTS = {name: spec for name, spec in CHARTS.items() if not spec.is_table}
 
 
 @dataclass(frozen=True)
@@ -35,7 +31,7 @@ class Slide:
 
     @property
     def spec(self) -> ChartSpec | None:
-        return CHARTS.get(self.chart)
+        return SLIDE_CHARTS.get(self.chart)
 
     def describe(self) -> str:
         return f"slide {self.number}" + (f" ('{self.headline}')" if self.headline else "")
@@ -91,8 +87,8 @@ def playing_problems(slide: Slide, frames: Frames) -> list[str]:
         return slide.problems
     spec = slide.spec
     if spec is None:
-        return [f"unknown chart '{slide.chart}'; the charts are: {', '.join(CHARTS)}"]
-    missing = [name for name in spec.datasets if name not in frames]
+        return [f"unknown chart '{slide.chart}'; the charts are: {', '.join(SLIDE_CHARTS)}"]
+    missing = [name for name in spec.reads if name not in frames]
     if missing:
         return [f"the chart needs {', '.join(missing)}, which failed its check"]
     problems = []
@@ -120,15 +116,10 @@ def checked_deck(text: str, frames: Frames) -> Deck:
                                    slide.notes, playing_problems(slide, frames)) for slide in deck.slides])
 
 
-def deck_file_problems(path: Path, frames: Frames) -> list[str]:
-    """What `python -m catalog check` prints for a deck: one line per problem, naming the file and the slide."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        return [f"{display_name(path)}: the file does not exist"]
-    except UnicodeDecodeError:
-        return [f"{display_name(path)}: save the deck as UTF-8 text"]
+def deck_problems(label: str, text: str, frames: Frames) -> list[str]:
+    """What `python -m catalog check` prints for a deck: one line per problem, naming the file (`label`) and the
+    slide."""
     deck = checked_deck(text, frames)
     if not deck.slides:
-        return [f"{display_name(path)}: no slides; start each with '## Headline'"]
-    return [f"{display_name(path)}, {problem}" for problem in deck.problems]
+        return [f"{label}: no slides; start each with '## Headline'"]
+    return [f"{label}, {problem}" for problem in deck.problems]

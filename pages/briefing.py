@@ -8,6 +8,7 @@ presenter's second window: speaker notes, the next headline and a clock, followi
 import streamlit as st
 
 from catalog import load_catalog
+from charts.text import escape_markdown
 from deck.handout import can_print, handout_pdf
 from deck.slides import filter_values
 from ui.briefing import (
@@ -19,10 +20,9 @@ from ui.briefing import (
     slide_from_url,
     stepped,
 )
-from ui.chart_block import draw
+from ui.chart_block import reader_look, show_figure, show_sources
 from ui.frame import start_page
-from ui.presenter import clock, presented, presenting, slide_keys
-from ui.sources import escape_markdown
+from ui.presenter import clock, presenting, slide_keys
 
 start_page()
 
@@ -31,7 +31,7 @@ if "briefing" not in st.session_state:
 briefing = st.session_state["briefing"]
 deck, snapshot = briefing.deck, briefing.snapshot
 if not deck.slides:
-    st.error(f"The deck has no slides: {briefing.problem or 'start each slide with ## and its headline'}.")
+    st.error(f"The deck has no slides: {snapshot.deck_problem or 'start each slide with ## and its headline'}.")
     st.stop()
 
 count = len(deck.slides)
@@ -72,8 +72,11 @@ if slide.problems:
     st.error(f"Slide {number} cannot be shown: " + "; ".join(escape_markdown(p) for p in slide.problems),
              icon=":material/error:")
 else:
-    chart = slide.spec.build(snapshot.tables, filter_values(slide))
-    draw(presented(chart, room_for_slide_text(slide), on_a_slide=True) if presenting() else chart)
+    chart = slide.spec.build(snapshot.tables, filter_values(slide),
+                             reader_look(room_for_slide_text(slide), on_a_slide=True), snapshot.outlines)
+    show_figure(chart)
+    if chart.is_map:  # a plotly chart has its source burned in
+        show_sources(chart)
 
 with st.container(horizontal=True, vertical_alignment="center", key="slide-controls"):
     st.button("Previous", icon=":material/chevron_left:", on_click=go_to, args=(max(number - 1, 1),),
@@ -84,7 +87,7 @@ with st.container(horizontal=True, vertical_alignment="center", key="slide-contr
     st.link_button("Notes", f"?view=notes&room={briefing.room}&slide={number}", icon=":material/speaker_notes:",
                    type="tertiary", help="The presenter view for a second window: speaker notes, the next headline "
                                          "and a clock, following this slide")
-    st.download_button("Handout", lambda: handout_pdf(deck, snapshot.tables, data_line(snapshot)),
+    st.download_button("Handout", lambda: handout_pdf(deck, snapshot.tables, data_line(snapshot), snapshot.outlines),
                        file_name="borderlines-briefing.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                        type="tertiary", disabled=not can_print(),
                        help="The whole deck as a PDF, one page per slide" if can_print() else

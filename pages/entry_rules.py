@@ -1,6 +1,6 @@
 """Entry rules: how long Russians and Central Asians may stay, and a calculator for a traveller's own trips.
 
-Tables: entry_rules (the rules and their sources). The calculator's rule, trips and reference day live in the URL
+Chart: entry_rules_timeline. The stay calculator reads entry_rules; its rule, trips and reference day live in the URL
 (?rule=ID&trips=2024-01-01..2024-03-30,...&as_of=2024-07-01) so a worked example can be shared as a link.
 """
 
@@ -10,11 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from catalog import country_names, load
-from charts.registry import CHARTS
+from charts.sources import source_markdown
+from charts.text import escape_markdown
 from rules.stay_calculator import StayRule, Trip, assess
-from ui.chart_block import chart_block, published_chart
+from ui.chart_block import chart_block
 from ui.frame import start_page
-from ui.sources import escape_markdown, source_markdown
 from ui.url_state import url_choice
 
 start_page()
@@ -31,8 +31,7 @@ st.markdown(
 )
 
 st.subheader("When each rule applied")
-timeline = CHARTS["entry_rules_timeline"]
-chart_block(published_chart(timeline), sources=sources)
+chart_block("entry_rules_timeline")
 
 st.subheader("Stay calculator")
 countable = rules[rules["window_kind"].notna() & rules["max_stay_days"].notna()].set_index("rule_id")

@@ -1,21 +1,15 @@
 """Money and migrants: what Central Asians working in Russia send home, and how many go.
 
-Tables: remittances, migrant_workers. The recipient filter lives in the URL (?to=UZB,TJK).
+Charts: transfers_by_year (its recipients live in the URL, ?to=UZB,TJK), remittances_share_of_gdp,
+remittance_figures, work_entries, migrant_worker_figures.
 """
 
 import streamlit as st
 
-from catalog import load
-from charts.registry import CHARTS
-from ui.chart_block import chart_block, published_chart, tables_for
+from ui.chart_block import chart_block, chart_filters
 from ui.frame import start_page
-from ui.url_state import url_filters
 
 start_page()
-
-remittances = load("remittances")
-migrants = load("migrant_workers")
-sources = load("sources")
 
 st.title("Money and migrants")
 st.markdown(
@@ -25,19 +19,14 @@ st.markdown(
     "recipients' central banks report their own. The two series are drawn apart and never joined."
 )
 
-transfers = CHARTS["transfers_by_year"]
-tables = tables_for(transfers)
-chart_block(published_chart(transfers, url_filters(transfers.filters, tables)), sources=sources)
+chart_block("transfers_by_year", chart_filters("transfers_by_year"))
 
 st.subheader("Remittances as a share of GDP")
-shares = CHARTS["remittances_share_of_gdp"]
-chart_block(published_chart(shares), sources=sources)
-st.caption("Figures whose source gives no year are left off the chart; they are in the table below.")
+chart_block("remittances_share_of_gdp")
 with st.expander("Every remittance figure, including part-year, share-of-GDP and all-sender figures"):
-    st.dataframe(remittances, hide_index=True, width="stretch")
+    chart_block("remittance_figures")
 
 st.subheader("Migrant workers")
-work_entries = CHARTS["work_entries"]
-chart_block(published_chart(work_entries), sources=sources)
+chart_block("work_entries")
 with st.expander("Every migrant-worker figure: patents, registered stocks, citizenship, expulsions"):
-    st.dataframe(migrants, hide_index=True, width="stretch")
+    chart_block("migrant_worker_figures")

@@ -1,17 +1,15 @@
 """Overview: the story in four numbers and one timeline.
 
-Headline figures come from the curated tables by id, each with its source and date; the timeline shows every dated
-event, filterable by country and category (both kept in the URL).
+Headline figures come from the curated tables by id, each with its source and date. Chart: events_timeline, every
+dated event, filterable by country and category (both kept in the URL).
 """
 
 import streamlit as st
 
 from catalog import load
-from charts.registry import CHARTS
-from ui.chart_block import chart_block, published_chart, tables_for
+from charts.sources import source_markdown
+from ui.chart_block import chart_block, chart_filters
 from ui.frame import start_page
-from ui.sources import source_markdown
-from ui.url_state import url_filters
 
 start_page()
 
@@ -51,11 +49,5 @@ for column, (dataset, key, row_id, label, written, meaning) in zip(st.columns(le
         st.caption(f"{meaning}. {source_markdown([row['source_id']], sources)}")
 
 st.subheader("Timeline")
-timeline = CHARTS["events_timeline"]
-tables = tables_for(timeline)
-chosen = url_filters(timeline.filters, tables)
-if timeline.rows(tables, chosen).empty:
-    st.info("No events match these filters.")
-else:
-    chart_block(published_chart(timeline, chosen), sources=sources)
+chart_block("events_timeline", chart_filters("events_timeline"))
 st.page_link("pages/data.py", label="All data and sources", icon=":material/table:")

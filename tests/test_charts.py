@@ -8,8 +8,11 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.palette import DARK, DARK_INK, LIGHT
+from charts.spec import Look, styled
 from charts.text import FOOT_GAP, PAGE_WIDTH, PHONE_WIDTH, for_a_phone, legend_rows, plain, tick_lines, with_source
 from charts.timeline import events_timeline
+from tests.figures import drawing
 
 CHARTS = Path(__file__).resolve().parent.parent / "charts"
 
@@ -36,7 +39,7 @@ def sample_events() -> pd.DataFrame:
 
 
 def test_the_timeline_has_one_trace_per_acting_country_with_its_events():
-    figure = events_timeline(sample_events(), {"RUS": "Russia", "KAZ": "Kazakhstan"}, "Source: X")
+    figure = events_timeline(sample_events(), drawing({"RUS": "Russia", "KAZ": "Kazakhstan"}))
     traces = {trace.name: trace for trace in figure.data}
     assert set(traces) == {"Russia", "Kazakhstan"}
     assert list(traces["Russia"].y) == ["Mobilization", "Entry bans"]
@@ -47,19 +50,19 @@ def test_the_timeline_has_one_trace_per_acting_country_with_its_events():
 
 
 def test_csv_text_in_hovers_is_shown_as_text_not_html():
-    figure = events_timeline(sample_events(), {}, "Source: X")
+    figure = events_timeline(sample_events(), drawing({}))
     kazakh = next(trace for trace in figure.data if trace.name == "KAZ")
     assert "<img" not in kazakh.hovertext[0]
     assert "&lt;img src=x onerror=alert(1)&gt;" in kazakh.hovertext[0]
 
 
 def test_the_source_is_burned_into_the_figure_for_png_exports():
-    figure = events_timeline(sample_events(), {}, "Source: RFE/RL <b>")
+    figure = styled(events_timeline(sample_events(), drawing({})), Look(), "Source: RFE/RL <b>")
     assert [annotation.text for annotation in figure.layout.annotations] == [plain("Source: RFE/RL <b>")]
 
 
 def test_a_long_source_line_wraps_instead_of_running_off_a_phone_screen():
-    figure = events_timeline(sample_events(), {}, "Sources: " + ", ".join(["Publisher"] * 20))
+    figure = styled(events_timeline(sample_events(), drawing({})), Look(), "Sources: " + ", ".join(["Publisher"] * 20))
     assert figure.layout.annotations[0].text.count("<br>") >= 2
 
 
@@ -84,9 +87,9 @@ NAMES = {"RUS": "Russia", "KAZ": "Kazakhstan"}
 
 
 def test_bans_reported_the_same_day_share_one_dot_that_names_them_all():
-    from charts.bans import bans_timeline
+    from charts.bans import bans_timeline, with_direction
 
-    figure = bans_timeline(sample_bans(), NAMES, "Source: X")
+    figure = bans_timeline(with_direction(sample_bans(), NAMES), drawing(NAMES))
     kazakh_side = next(trace for trace in figure.data if trace.name == "Kazakhstan bars citizens of Russia")
     assert len(kazakh_side.x) == 1
     assert "Deputy One" in kazakh_side.hovertext[0] and "Deputy Two" in kazakh_side.hovertext[0]
@@ -96,9 +99,9 @@ def test_bans_reported_the_same_day_share_one_dot_that_names_them_all():
 
 
 def test_the_occupation_chart_keeps_approximate_groups_marked_and_counts_unsummed_in_words():
-    from charts.bans import bans_by_occupation, how_many
+    from charts.bans import bans_by_occupation, how_many, with_direction
 
-    figure = bans_by_occupation(sample_bans(), NAMES, "Source: X")
+    figure = bans_by_occupation(with_direction(sample_bans(), NAMES), drawing(NAMES))
     russian_side = next(trace for trace in figure.data if trace.name == "Russia bars citizens of Kazakhstan")
     assert dict(zip(russian_side.y, russian_side.text, strict=True)) == {"Journalists": "1", "Scholars": "~70"}
     bans = sample_bans()
@@ -108,8 +111,9 @@ def test_the_occupation_chart_keeps_approximate_groups_marked_and_counts_unsumme
 def test_one_arc_per_direction_labelled_in_words_not_a_false_total():
     from charts.bans import ban_arcs
 
-    capitals = pd.DataFrame({"lon": [37.62, 71.43], "lat": [55.76, 51.17]}, index=["RUS", "KAZ"])
-    arcs = ban_arcs(sample_bans(), capitals, NAMES).set_index("label")
+    places = pd.DataFrame({"place_id": ["moscow", "astana"], "country": ["RUS", "KAZ"], "kind": ["capital"] * 2,
+                           "lon": [37.62, 71.43], "lat": [55.76, 51.17]})
+    arcs = ban_arcs(sample_bans(), drawing(NAMES, places=places)).set_index("label")
     assert set(arcs.index) == {"Kazakhstan bars citizens of Russia: 3 named people",
                                "Russia bars citizens of Kazakhstan: 1 named person and a group of around 70"}
     assert arcs["width"].iloc[1] > arcs["width"].iloc[0]
@@ -133,7 +137,7 @@ def test_on_a_phone_a_long_title_is_broken_into_lines_and_the_margin_grows():
 def chart_with_a_legend(names: list[str], source: str = "Sources: " + ", ".join(["Publisher"] * 12)) -> go.Figure:
     figure = go.Figure([go.Scatter(x=[2020, 2021], y=[1, 2], name=name) for name in names],
                        layout={"template": "borderlines", "height": 400, "title": {"text": "A finding"}})
-    return with_source(figure, source)
+    return with_source(figure, source, LIGHT.muted_ink)
 
 
 def test_the_source_line_sits_on_the_bottom_edge_with_the_legend_on_top_of_it():
@@ -194,22 +198,24 @@ def test_in_a_room_a_y_axis_title_too_long_for_a_short_plot_joins_the_subtitle()
         "template": "borderlines", "yaxis": {"title": "Border crossings (log scale)"},
         "title": {"text": "Entries<br><sup>Entries by Russians</sup>"}})
 
-    short = for_presenting(figure, height=330)
+    short = for_presenting(figure, 330, LIGHT)
     assert short.layout.yaxis.title.text is None
     assert short.layout.title.text == "Entries<br><sup>Entries by Russians; Border crossings (log scale)</sup>"
-    tall = for_presenting(figure, height=1000)
+    tall = for_presenting(figure, 1000, LIGHT)
     assert tall.layout.yaxis.title.text == "Border crossings (log scale)"
 
 
-def test_on_a_dark_page_black_turns_light_and_the_shared_figure_is_left_as_it_was():
-    from charts.theme import DARK_PAGE_INK, for_the_dark
-
-    figure = go.Figure(go.Scatter(x=[1], y=[1], name="United States", marker={"color": "#000000"}),
-                       layout={"template": "borderlines-presenter"})
-    dark = for_the_dark(figure)
-    assert dark.data[0].marker.color == DARK_PAGE_INK
-    assert dark.layout.template.layout.font.color == DARK_PAGE_INK, "the presenter's black ink too"
-    assert figure.data[0].marker.color == "#000000"
+def test_on_a_dark_page_black_turns_light_and_the_light_chart_keeps_it():
+    """The dark theme is drawn from the palette's dark roles, not made by replacing colours in a finished figure."""
+    united_states = sample_events().assign(acting_country="USA")
+    names = {"USA": "United States"}
+    dark = styled(events_timeline(united_states, drawing(names, look=Look(DARK))),
+                  Look(DARK, presenter_height=600), "Source: X")
+    assert dark.data[0].marker.color == DARK_INK
+    assert dark.layout.template.layout.font.color == DARK_INK, "the presenter's black ink too"
+    light = styled(events_timeline(united_states, drawing(names)), Look(LIGHT, presenter_height=600), "Source: X")
+    assert light.data[0].marker.color == "#000000"
+    assert light.layout.template.layout.font.color == "#000000"
 
 
 def test_the_timeline_legend_shows_a_filled_dot_and_countries_sharing_a_colour_differ_in_shape():
@@ -221,7 +227,7 @@ def test_the_timeline_legend_shows_a_filled_dot_and_countries_sharing_a_colour_d
         "category": ["diplomacy", "exodus", "exodus", "exodus"],
         "summary": ["early, month only", "exact", "Georgia", "Kyrgyzstan"],
     })
-    figure = events_timeline(events, {"KAZ": "Kazakhstan", "GEO": "Georgia", "KGZ": "Kyrgyzstan"}, "Source: X")
+    figure = events_timeline(events, drawing({"KAZ": "Kazakhstan", "GEO": "Georgia", "KGZ": "Kyrgyzstan"}))
     traces = {trace.name: trace for trace in figure.data}
 
     assert list(traces["Kazakhstan"].marker.symbol) == ["circle", "circle-open"], "the legend copies the first"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from charts.crossings import crossings_by_day, daily_crossings
+from charts.spec import Look, styled
+from tests.figures import drawing
 
 
 def sample_crossings() -> pd.DataFrame:
@@ -27,7 +29,7 @@ def test_checkpoints_are_summed_per_day_and_direction():
 
 
 def test_one_line_per_direction_in_date_order_with_the_source_burned_in():
-    figure = daily_crossings(sample_crossings(), "Source: X")
+    figure = styled(daily_crossings(sample_crossings(), drawing({})), Look(), "Source: X")
     lines = {trace.name: trace for trace in figure.data}
     assert set(lines) == {"Entries", "Exits"}
     assert [str(pd.Timestamp(day).date()) for day in lines["Entries"].x] == ["2022-09-21", "2022-09-22"]

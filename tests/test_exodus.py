@@ -6,13 +6,12 @@ import pandas as pd
 
 from catalog import load
 from catalog.boundaries import country_outlines
-from charts.exodus import exodus_arcs, exodus_points, since_mobilization_on
+from charts.exodus import dated_entries, exodus_arcs, exodus_map, exodus_points, since_mobilization_on
 from charts.maps import arc_map
 from tests.conftest import open_page
-from tests.figures import figure_json
+from tests.figures import drawing, figure_json
 
 NAMES = {"KAZ": "Kazakhstan", "GEO": "Georgia", "FIN": "Finland", "MNG": "Mongolia", "RUS": "Russia"}
-CAPITALS = {"KAZ": "astana", "GEO": "tbilisi", "FIN": "helsinki", "MNG": "ulaanbaatar"}
 
 
 def test_on_a_day_each_country_shows_its_latest_stated_total_and_nothing_is_interpolated():
@@ -25,8 +24,7 @@ def test_on_a_day_each_country_shows_its_latest_stated_total_and_nothing_is_inte
 
 def test_the_arc_map_has_one_arc_per_country_and_asks_for_no_basemap():
     latest = since_mobilization_on(load("border_crossings"), pd.Timestamp("2022-11-29"))
-    arcs = exodus_arcs(latest, load("places"), CAPITALS, NAMES)
-    deck = json.loads(arc_map(arcs, country_outlines(), centre=(60, 50), zoom=2).to_json())
+    deck = json.loads(exodus_map(latest, drawing(NAMES, places=load("places"), outlines=country_outlines())).to_json())
     arc_layer = next(layer for layer in deck["layers"] if layer["id"] == "arcs")
     assert len(arc_layer["data"]) == len(latest) == 4
     # No provider and pydeck's unset style placeholder: Streamlit then loads no basemap (the browser test records
@@ -39,7 +37,7 @@ def test_the_arc_map_has_one_arc_per_country_and_asks_for_no_basemap():
 
 
 def test_the_statements_chart_draws_points_only():
-    figure = exodus_points(load("border_crossings"), NAMES, "Source: X")
+    figure = exodus_points(dated_entries({"border_crossings": load("border_crossings")}, {}), drawing(NAMES))
     assert {trace.mode for trace in figure.data} == {"markers"}
 
 
@@ -57,9 +55,9 @@ def test_the_exodus_page_opens_on_the_day_in_the_url():
 
 def test_place_names_are_drawn_in_a_font_not_a_javascript_expression():
     """pydeck reads a bare string as a JavaScript expression; a font list read that way draws no names at all."""
-    deck = json.loads(arc_map(exodus_arcs(since_mobilization_on(load("border_crossings"), pd.Timestamp("2022-11-29")),
-                                          load("places"), CAPITALS, NAMES),
-                              country_outlines(), centre=(60, 50), zoom=2,
+    shown = drawing(NAMES, places=load("places"), outlines=country_outlines())
+    latest = since_mobilization_on(load("border_crossings"), pd.Timestamp("2022-11-29"))
+    deck = json.loads(arc_map(exodus_arcs(latest, shown), shown, centre=(60, 50), zoom=2,
                               points=load("places").head(3)).to_json())
     names = next(layer for layer in deck["layers"] if layer["id"] == "place-names")
     assert names["fontFamily"] == "'Source Sans', Helvetica, Arial, sans-serif"

@@ -4,17 +4,17 @@
 from catalog import load
 from charts.extraditions import case_steps, cases_by_status
 from tests.conftest import open_page
-from tests.figures import decoded
+from tests.figures import decoded, drawing
 
 
 def test_every_case_is_counted_once_by_status():
     cases = load("extraditions")
-    figure = cases_by_status(cases, "Source: X")
+    figure = cases_by_status(cases, drawing())
     assert sum(sum(decoded(trace.x)) for trace in figure.data) == len(cases)
 
 
 def test_only_people_without_any_dated_step_are_listed_as_undated():
-    figure = case_steps(load("extraditions"), "Source: X")
+    figure = case_steps(load("extraditions"), drawing())
     subtitle = figure.layout.title.text
     assert "Mikhail Zhilin" not in subtitle  # one of his two rows has dates
     assert "Yulia Yemelyanova" in subtitle

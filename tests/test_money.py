@@ -2,11 +2,16 @@
 
 
 from catalog import load
-from charts.money import dated_shares_of_gdp, full_years_from_russia, share_of_gdp, transfers_by_year, work_entries
+from charts.money import (
+    counted_work_entries,
+    dated_shares_of_gdp,
+    full_years_from_russia,
+    share_of_gdp,
+    transfers_by_year,
+    work_entries,
+)
 from tests.conftest import open_page
-from tests.figures import decoded
-
-NAMES = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+from tests.figures import decoded, drawing
 
 
 def test_only_whole_calendar_years_sent_from_russia_to_one_country_are_compared():
@@ -18,7 +23,7 @@ def test_only_whole_calendar_years_sent_from_russia_to_one_country_are_compared(
 
 
 def test_the_bank_of_russia_and_recipient_series_are_separate_lines():
-    figure = transfers_by_year(load("remittances"), NAMES, "Source: X")
+    figure = transfers_by_year(full_years_from_russia(load("remittances")), drawing())
     uzbek = {trace.name: trace for trace in figure.data if trace.name.startswith("Uzbekistan")}
     assert {"Uzbekistan, Bank of Russia", "Uzbekistan, own central bank"} <= set(uzbek)
     bank_of_russia = decoded(uzbek["Uzbekistan, Bank of Russia"].y)
@@ -28,14 +33,13 @@ def test_the_bank_of_russia_and_recipient_series_are_separate_lines():
 def test_a_gap_in_the_years_breaks_the_line_instead_of_bridging_it():
     tajik = load("remittances")
     tajik = tajik[tajik["figure_id"].isin(["cbr-tjk-2013", "cbr-tjk-2014", "cbr-tjk-2017"])]
-    trace = transfers_by_year(tajik, NAMES, "Source: X").data[0]
+    trace = transfers_by_year(full_years_from_russia(tajik), drawing()).data[0]
     years = [None if when is None else when.year for when in trace.x]
     assert years == [2013, 2014, None, 2017]
 
 
 def test_work_entries_are_crossings_grouped_by_period():
-    entries = load("migrant_workers")
-    figure = work_entries(entries[entries["measure"] == "work_entries"], NAMES, "Source: X")
+    figure = work_entries(counted_work_entries({"migrant_workers": load("migrant_workers")}, {}), drawing())
     uzbek = next(trace for trace in figure.data if trace.name == "Uzbekistan")
     assert "Jan 2018–Sep 2018" in list(uzbek.x)
     assert 1573791 in decoded(uzbek.y)
@@ -49,7 +53,7 @@ def test_the_money_page_filters_recipients_from_the_url():
 
 
 def test_shares_of_gdp_are_dots_per_dated_figure_with_approximations_marked():
-    figure = share_of_gdp(load("remittances"), NAMES, "Source: X")
+    figure = share_of_gdp(dated_shares_of_gdp({"remittances": load("remittances")}, {}), drawing())
     tajik = next(trace for trace in figure.data if trace.name == "Tajikistan")
     assert tajik.mode == "markers+text"  # different publications, years apart: never joined into a line
     assert list(decoded(tajik.x)) == [2018, 2022, 2024] and list(decoded(tajik.y)) == [32.2, 51.0, 45.0]
@@ -58,7 +62,7 @@ def test_shares_of_gdp_are_dots_per_dated_figure_with_approximations_marked():
 
 
 def test_figures_without_a_year_are_left_off_the_chart():
-    shares = dated_shares_of_gdp(load("remittances"))
+    shares = dated_shares_of_gdp({"remittances": load("remittances")}, {})
     assert "wb-tjk-gdp-2024" in set(shares["figure_id"])
     assert not {"wb-uzb-gdp-prev-year", "adbwb-tjk-gdp", "wb-kgz-gdp-2021-brief"} & set(shares["figure_id"])
 

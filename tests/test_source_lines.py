@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from charts.text import source_plain
-from ui.sources import escape_markdown, safe_link, source_markdown
+from charts.sources import source_markdown, source_plain
+from charts.text import escape_markdown, safe_link
 
 SOURCES = pd.DataFrame({
     "source_id": ["rferl", "evil", "seed"],

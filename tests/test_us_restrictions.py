@@ -2,17 +2,15 @@
 
 import json
 
-import pandas as pd
-
 from catalog import load
 from catalog.boundaries import country_outlines
 from charts.maps import choropleth_map
+from charts.palette import DARK, rgb
 from charts.series import yearly_points
-from charts.us_visas import refusal_rates
+from charts.spec import Look
+from charts.us_visas import refusal_rates, refusal_rates_reported
 from tests.conftest import open_page
-from tests.figures import decoded
-
-NAMES = dict(zip(load("countries")["iso3"], load("countries")["name"], strict=True))
+from tests.figures import decoded, drawing
 
 
 def test_yearly_points_break_between_2019_and_2022():
@@ -22,18 +20,20 @@ def test_yearly_points_break_between_2019_and_2022():
 
 
 def test_the_refusal_chart_carries_each_country_s_reported_rates_and_the_milestones():
-    milestones = pd.DataFrame({"date": [pd.Timestamp("2025-06-04")], "label": ["Proclamation 10949"]})
-    figure = refusal_rates(load("us_visas"), milestones, NAMES, "Source: X")
+    rates = refusal_rates_reported({"us_visas": load("us_visas")}, {})
+    figure = refusal_rates(rates, drawing(events=load("events")))
     uzbekistan = next(trace for trace in figure.data if trace.name == "Uzbekistan")
     assert [value for value in decoded(uzbekistan.y) if value == value and value is not None] == [
         68.06, 47.04, 59.56, 64.41]
     assert figure.layout.title.text.startswith("Uzbekistan's applicants were refused most often in 2024: 64.41%")
-    assert any(annotation.text == "Proclamation 10949" for annotation in figure.layout.annotations)
+    assert any(annotation.text == "Proclamation 10949: partial ban on Turkmenistan"
+               for annotation in figure.layout.annotations)
+    assert any(annotation.text == "Visa bonds of up to $15,000" for annotation in figure.layout.annotations)
 
 
 def test_the_map_shades_only_countries_with_a_value_and_labels_them():
     deck = json.loads(choropleth_map({"KAZ": 40.0, "UZB": 60.0}, {"KAZ": "Kazakhstan: 40%", "UZB": "Uzbekistan: 60%"},
-                                     country_outlines(), centre=(64, 43), zoom=3).to_json())
+                                     drawing(outlines=country_outlines()), centre=(64, 43), zoom=3).to_json())
     features = deck["layers"][0]["data"]["features"]
     labelled = {feature["properties"]["iso3"]: feature["properties"]["label"] for feature in features
                 if feature["properties"]["label"]}
@@ -52,11 +52,10 @@ def test_the_page_shows_the_year_in_the_url_and_the_overstay_rates():
 
 
 def test_on_a_dark_page_the_map_shades_from_dark_to_bright_and_the_caption_says_so():
-    from charts.maps import DARK_MAP
-
-    deck = json.loads(choropleth_map({"KAZ": 40.0, "UZB": 60.0}, {"KAZ": "k", "UZB": "u"}, country_outlines(),
-                                     centre=(64, 43), zoom=3, palette=DARK_MAP).to_json())
+    deck = json.loads(choropleth_map({"KAZ": 40.0, "UZB": 60.0}, {"KAZ": "k", "UZB": "u"},
+                                     drawing(outlines=country_outlines(), look=Look(DARK)), centre=(64, 43),
+                                     zoom=3).to_json())
     fills = {feature["properties"]["iso3"]: feature["properties"]["fill"] for feature in deck["layers"][0]["data"]
              ["features"]}
-    assert fills["KAZ"] == DARK_MAP.least and fills["UZB"] == DARK_MAP.most and fills["RUS"] == DARK_MAP.land
-    assert sum(DARK_MAP.most[:3]) > sum(DARK_MAP.least[:3]) and DARK_MAP.most_in_words == "Brighter"
+    assert fills["KAZ"] == rgb(DARK.least) and fills["UZB"] == rgb(DARK.most) and fills["RUS"] == rgb(DARK.land)
+    assert sum(rgb(DARK.most)[:3]) > sum(rgb(DARK.least)[:3]) and DARK.most_in_words == "Brighter"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from catalog.snapshot import Snapshot, take_snapshot
-from deck.slides import Deck, Slide, checked_deck, deck_path
+from deck.slides import Deck, Slide
 from ui.presenter import screen
 
 STEPS = {"next": 1, "previous": -1}
@@ -21,23 +21,20 @@ LIVE_SLIDES: dict[str, int] = {}
 
 @dataclass(frozen=True)
 class Briefing:
-    """A deck as it was when the briefing opened, with the data it was opened on."""
+    """The deck and the data as they were when the briefing opened, and the room it is shown in."""
 
-    deck: Deck
     snapshot: Snapshot
     room: str
-    problem: str = ""
+
+    @property
+    def deck(self) -> Deck:
+        return self.snapshot.deck
 
 
 def open_briefing() -> None:
     """Freeze the deck and the published data for this session: the briefing shows them until reloaded."""
-    snapshot = take_snapshot()
-    try:
-        deck, problem = checked_deck(deck_path().read_text(encoding="utf-8-sig"), snapshot.tables), ""
-    except (FileNotFoundError, UnicodeDecodeError) as error:
-        deck, problem = Deck("Briefing", []), f"{deck_path().name} cannot be read ({error.__class__.__name__})"
     room = st.session_state["briefing"].room if "briefing" in st.session_state else secrets.token_urlsafe(6)
-    st.session_state["briefing"] = Briefing(deck, snapshot, room, problem)
+    st.session_state["briefing"] = Briefing(take_snapshot(), room)
 
 
 def data_line(snapshot: Snapshot) -> str:

@@ -1,5 +1,6 @@
-"""Every chart on every page comes with the same things: sources, a table, a CSV of exactly the rows shown,
-a PNG export named after the chart, and a one-sentence text alternative."""
+"""The one way a page shows a chart: a registry chart, built from the published tables for the reader's choices,
+theme and screen, with its Chart and Table tabs, notes, source line, a CSV of exactly the rows shown, a PNG export
+named after it (plotly's camera button) and its text alternative. A page names the chart; this loads the rest."""
 
 from __future__ import annotations
 
@@ -7,72 +8,117 @@ import pandas as pd
 import streamlit as st
 
 from catalog import load, load_catalog
+from catalog.boundaries import country_outlines
 from catalog.export import safe_csv
-from charts.registry import CHARTS, Chart, ChartSpec
-from charts.text import for_a_phone
-from charts.theme import for_the_dark
-from ui.presenter import presented, presenting
+from charts.palette import DARK, LIGHT, PALETTES
+from charts.registry import CHARTS
+from charts.sources import source_markdown
+from charts.spec import Chart, ChartSpec, Chosen, Look
+from charts.text import escape_markdown
+from ui.presenter import presenting, screen
 from ui.screen import in_the_dark, on_a_narrow_screen
-from ui.sources import source_markdown
+from ui.url_state import url_filters
 
 # What a page puts around a chart on a presenter's screen: the tabs above it and the padding of the page.
 ROOM_AROUND_A_PAGE_CHART = 110
 
 
-def chart_block(chart: Chart, *, sources: pd.DataFrame) -> None:
-    """Draw a chart with its source line, and a table tab and download of the rows it shows."""
+def published_tables(spec: ChartSpec) -> dict[str, pd.DataFrame]:
+    """The published tables a registry chart reads."""
+    return {name: load(name) for name in spec.reads}
+
+
+def chart_filters(name: str) -> dict[str, str | list[str]]:
+    """The widgets for a chart's filters, each bound to its URL parameter; returns the values chosen. Charts that
+    share filters share these values."""
+    spec = CHARTS[name]
+    return url_filters(spec.filters, published_tables(spec))
+
+
+def reader_look(room_for_text: int = ROOM_AROUND_A_PAGE_CHART, on_a_slide: bool = False) -> Look:
+    """How this reader's screen shows charts: their theme, a phone's layout on a narrow screen, or presenter mode
+    sized to leave `room_for_text` pixels of the screen for what surrounds the chart."""
+    palette = DARK if in_the_dark() else LIGHT
     if presenting():
-        chart = presented(chart, ROOM_AROUND_A_PAGE_CHART)
-    rows = chart.rows
-    chart_tab, table_tab = st.tabs(["Chart", "Table"])
-    with chart_tab:
-        draw(chart)
-    with table_tab:
-        st.dataframe(rows, hide_index=True, width="stretch", column_config={
-            column: st.column_config.DateColumn(format="YYYY-MM-DD")
-            for column in rows.columns if pd.api.types.is_datetime64_any_dtype(rows[column])})
-    if "source_id" in rows:
-        used = rows["source_id"].nunique()
-        if used <= 3:
-            st.caption(source_markdown(rows["source_id"], sources))
-        else:
-            with st.expander(f"Sources ({used})"):
-                st.markdown(source_markdown(rows["source_id"], sources, one_per_line=True))
+        return Look(palette, presenter_height=max(320, screen()["height"] - room_for_text), on_a_slide=on_a_slide)
+    return Look(palette, phone=on_a_narrow_screen())
+
+
+def chart_block(name: str, chosen: Chosen | None = None) -> bool:
+    """Draw a registry chart (or table) with everything that goes with it; when the reader's filters leave it no
+    rows, say so instead and return False."""
+    spec = CHARTS[name]
+    chart = published_chart(name, chosen, reader_look())
+    if chart.rows.empty:
+        st.info(spec.no_rows)
+        return False
+    if spec.is_table:
+        show_table(chart)
+    else:
+        chart_tab, table_tab = st.tabs(["Chart", "Table"])
+        with chart_tab:
+            show_figure(chart)
+            if chart.notes:
+                st.caption(escape_markdown(chart.notes))
+            if chart.in_words:
+                st.markdown("\n".join(f"- {escape_markdown(words)}" for words in chart.in_words))
+        with table_tab:
+            show_table(chart)
+    show_sources(chart)
     # The CSV is made when the reader clicks, not on every rerun of the page.
-    st.download_button(f"Download these {len(rows)} rows (CSV)", lambda: safe_csv(rows),
+    st.download_button(f"Download these {len(chart.rows)} rows (CSV)", lambda: safe_csv(chart.rows),
                        file_name=f"{chart.file_stem}.csv", mime="text/csv", icon=":material/download:",
                        key=f"download-{chart.file_stem}")
+    return True
 
 
-def draw(chart: Chart) -> None:
-    """The figure alone, its camera button saving a PNG named after the chart. In presenter mode the figure keeps
-    its own presenter template: Streamlit's chart theme would set its type back to reading size."""
-    figure = for_a_phone(chart.figure) if on_a_narrow_screen() and not presenting() else chart.figure
-    if in_the_dark():
-        figure = for_the_dark(figure)
-    st.plotly_chart(figure, key=f"chart-{chart.file_stem}", alt=chart.alt_text,
-                    theme=None if presenting() else "streamlit", config={
+def show_table(chart: Chart) -> None:
+    st.dataframe(chart.rows, hide_index=True, width="stretch", column_config={
+        column: st.column_config.DateColumn(format="YYYY-MM-DD")
+        for column in chart.rows.columns if pd.api.types.is_datetime64_any_dtype(chart.rows[column])})
+
+
+def show_sources(chart: Chart) -> None:
+    """A source line under the chart, or a list to open when there are many."""
+    used = len(chart.sources)
+    if not used:
+        return
+    if used <= 3:
+        st.caption(source_markdown(chart.sources["source_id"], chart.sources))
+    else:
+        with st.expander(f"Sources ({used})"):
+            st.markdown(source_markdown(chart.sources["source_id"], chart.sources, one_per_line=True))
+
+
+def show_figure(chart: Chart) -> None:
+    """The figure alone. A plotly chart's camera button saves a PNG named after it, its source burned in; in
+    presenter mode it keeps its own presenter template, which Streamlit's chart theme would set back to reading
+    size."""
+    key = f"chart-{chart.file_stem}"
+    if chart.is_map:
+        st.pydeck_chart(chart.figure, height=chart.height, key=key, alt=chart.alt_text)
+        return
+    st.plotly_chart(chart.figure, key=key, alt=chart.alt_text, theme=None if presenting() else "streamlit", config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2}})
 
 
-def tables_for(spec: ChartSpec) -> dict[str, pd.DataFrame]:
-    """The published tables a registry chart reads."""
-    return {name: load(name) for name in spec.datasets}
-
-
-def published_chart(spec: ChartSpec, chosen: dict[str, str | list[str]] | None = None) -> Chart:
-    """A registry chart built from the published tables, built once per data version and filter choice.
+def published_chart(name: str, chosen: Chosen | None, look: Look) -> Chart:
+    """A registry chart built from the published tables, built once per data version, filter choice and look.
 
     Building a figure is most of a page's rerun; readers who click through the same views share one. The figure
-    is never changed after it is built (presenter mode styles a copy).
+    is never changed after it is built.
     """
     frozen = tuple(sorted((param, tuple(value) if isinstance(value, list) else value)
                           for param, value in (chosen or {}).items()))
-    return _built(spec.name, frozen, load_catalog().version)
+    return _built(name, frozen, load_catalog().version, look.palette.name, look.phone, look.presenter_height,
+                  look.on_a_slide)
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _built(name: str, chosen: tuple, version: str) -> Chart:
+def _built(name: str, chosen: tuple, version: str, palette: str, phone: bool, presenter_height: int | None,
+           on_a_slide: bool) -> Chart:
     spec = CHARTS[name]
-    return spec.build(tables_for(spec), {param: list(value) if isinstance(value, tuple) else value
-                                         for param, value in chosen})
+    return spec.build(published_tables(spec),
+                      {param: list(value) if isinstance(value, tuple) else value for param, value in chosen},
+                      Look(PALETTES[palette], phone, presenter_height, on_a_slide),
+                      country_outlines() if spec.is_map else None)

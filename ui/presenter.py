@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.registry import Chart
-from charts.theme import for_presenting, under_a_headline
-
 PARAM = "present"
 STATE_KEY = "presenter-mode"
 # A 1280x720 projector, until the browser has said how big its window is.
@@ -121,9 +118,3 @@ def screen() -> dict[str, int]:
     """The presenter's browser window in CSS pixels, as last reported."""
     return st.session_state.get("presenter-screen", SMALLEST_SCREEN)
 
-
-def presented(chart: Chart, room_for_text: int, on_a_slide: bool = False) -> Chart:
-    """The chart restyled for the room and sized to leave `room_for_text` pixels of the screen for what surrounds
-    it, so it fits without scrolling. On a slide the slide's headline stands in for the chart's title."""
-    figure = for_presenting(chart.figure, max(320, screen()["height"] - room_for_text))
-    return Chart(under_a_headline(figure) if on_a_slide else figure, chart.rows, chart.alt_text, chart.file_stem)

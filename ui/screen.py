@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.maps import DARK_MAP, LIGHT_MAP, MapPalette
-
 # Narrower than this (CSS pixels), a window gets the charts laid out for a phone.
 NARROW = 640
 NARROW_KEY = "reader-narrow-window"
@@ -47,12 +45,3 @@ def in_the_dark() -> bool:
     and may report the old one for the first run after a change; the next rerun has it right."""
     return st.context.theme.type == "dark"
 
-
-def map_palette() -> MapPalette:
-    return DARK_MAP if in_the_dark() else LIGHT_MAP
-
-
-def map_zoom(zoom: float) -> float:
-    """A map's zoom for this screen: one step out on a narrow one, which is about half as wide as a laptop's page,
-    so the map still shows every country it is about."""
-    return zoom - 1 if on_a_narrow_screen() else zoom

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from charts.registry import Filter, Frames
+from charts.spec import Filter, Frames
 
 
 def url_choice(label: str, options: Sequence[str], param: str, format_func: Callable[[str], str] = str) -> str:

@@ -1,0 +1,196 @@
+"""What a chart is to Borderlines, and the one route from tables to a drawn chart.
+
+Every chart (maps too) is a `ChartSpec` in charts/registry.py: the tables it reads, its filters, how it picks its
+rows, how it draws them, its text alternative. `ChartSpec.build` is the only way a chart is drawn: reader pages,
+briefing slides, the handout and tests all call it, so each gets the same rows, sources, text and look. A builder
+draws marks only; the route adds the house template, burns in the source line and lays the chart out for a phone or
+a room. Pure: tables in, figure out; never imports streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from charts.palette import LIGHT, Palette
+from charts.sources import cited, source_plain
+from charts.text import for_a_phone, with_source
+from charts.theme import for_presenting, house_template, under_a_headline
+
+Frames = Mapping[str, pd.DataFrame]
+Chosen = Mapping[str, str | list[str]]
+Figure = go.Figure | pdk.Deck
+# Every chart reads these besides its own datasets: country names for labels, sources for its source line.
+ALWAYS_READ = ("countries", "sources")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One way to narrow a chart. `kind` is "one" (a single value; the first option is the default), "many" (any
+    number of values; none chosen means all) or "text" (words to search for). `options` maps each allowed value,
+    derived from the data, to the label readers see."""
+
+    param: str
+    label: str
+    kind: str
+    options: Callable[[Frames], dict[str, str]] | None = None
+    placeholder: str = ""
+
+    def default(self, frames: Frames) -> str | list[str]:
+        if self.kind == "one":
+            return next(iter(self.options(frames)), "")
+        return list(self.options(frames)) if self.kind == "many" else ""
+
+
+def country_options(table: str, column: str) -> Callable[[Frames], dict[str, str]]:
+    """A filter's options: the countries that appear in one column of a table, by code, labelled with their names."""
+    def options(frames: Frames) -> dict[str, str]:
+        known = country_names(frames)
+        return {iso3: known.get(iso3, iso3) for iso3 in sorted(frames[table][column].dropna().unique())}
+    return options
+
+
+def label_options(table: str, column: str, labels: Mapping[str, str]) -> Callable[[Frames], dict[str, str]]:
+    """A filter's options: the values of a column that the data holds, in the labels' order."""
+    def options(frames: Frames) -> dict[str, str]:
+        present = set(frames[table][column])
+        return {key: label for key, label in labels.items() if key in present}
+    return options
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a chart is shown: in which theme, for a phone's width, or for a room (`presenter_height` pixels tall,
+    under a slide's headline when `on_a_slide`)."""
+
+    palette: Palette = LIGHT
+    phone: bool = False
+    presenter_height: int | None = None
+    on_a_slide: bool = False
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """What a builder may know besides the rows it draws: every table its spec reads, the reader's choices, the
+    look, for maps the country outlines, and the day it is drawn (what "still in force" runs to)."""
+
+    tables: Frames
+    chosen: Chosen
+    look: Look = Look()
+    outlines: dict | None = None
+    today: pd.Timestamp = field(default_factory=lambda: pd.Timestamp(date.today()))
+
+    @property
+    def palette(self) -> Palette:
+        return self.look.palette
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return country_names(self.tables)
+
+
+def country_names(tables: Frames) -> dict[str, str]:
+    """ISO code to English name, from the countries table."""
+    countries = tables["countries"]
+    return dict(zip(countries["iso3"], countries["name"], strict=True))
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A built chart and what goes with it everywhere it is shown: the rows it shows (for the table and CSV), the
+    sources they cite, its text alternative, notes on what it leaves out, the name its exported files get, and for
+    a map its height and each of its marks in words."""
+
+    figure: Figure | None  # None for a table, or when there are no rows to show
+    rows: pd.DataFrame
+    sources: pd.DataFrame
+    alt_text: str
+    notes: str
+    file_stem: str
+    height: int | None = None
+    in_words: tuple[str, ...] = ()
+
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.figure, pdk.Deck)
+
+
+Words = Callable[[pd.DataFrame, Drawing], str]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart by name. `select` picks the rows it shows from its tables and the filters' values; `draw` draws
+    exactly those rows (a table, shown with its sources and CSV like any chart, has none); `alt_text` and `notes`
+    are sentences, or made from the rows shown. A map draws a pydeck deck `map_height` pixels tall and says each
+    mark `in_words` under it."""
+
+    name: str
+    title: str
+    datasets: tuple[str, ...]
+    select: Callable[[Frames, Chosen], pd.DataFrame]
+    draw: Callable[[pd.DataFrame, Drawing], Figure] | None
+    alt_text: str | Words
+    file_stem: str
+    filters: tuple[Filter, ...] = ()
+    notes: str | Words = ""
+    no_rows: str = "Nothing matches these filters."
+    map_height: int | None = None
+    in_words: Callable[[pd.DataFrame, Drawing], list[str]] | None = field(default=None)
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """Every table the chart needs."""
+        return tuple(dict.fromkeys(self.datasets + ALWAYS_READ))
+
+    @property
+    def is_map(self) -> bool:
+        return self.map_height is not None
+
+    @property
+    def is_table(self) -> bool:
+        return self.draw is None
+
+    def chosen(self, frames: Frames, chosen: Chosen | None = None) -> dict[str, str | list[str]]:
+        """Every filter's value: the ones given, the defaults for the rest."""
+        return {item.param: (chosen or {}).get(item.param, item.default(frames)) for item in self.filters}
+
+    def rows(self, frames: Frames, chosen: Chosen | None = None) -> pd.DataFrame:
+        return self.select(frames, self.chosen(frames, chosen))
+
+    def build(self, frames: Frames, chosen: Chosen | None = None, look: Look = Look(),
+              outlines: dict | None = None) -> Chart:
+        """The chart drawn from `frames` (every table in `reads`) for the readers' choices, in a look. A builder
+        never sees an empty table: with no rows to show, the chart has no figure and says `no_rows` instead."""
+        values = self.chosen(frames, chosen)
+        rows = self.select(frames, values)
+        sources = cited(rows.get("source_id", []), frames["sources"])
+        if rows.empty or self.is_table:
+            return Chart(None, rows, sources, self.no_rows if rows.empty else self.title, "", self.file_stem)
+        drawing = Drawing(frames, values, look, outlines)
+        figure = self.draw(rows, drawing)
+        if isinstance(figure, go.Figure):
+            figure = styled(figure, look, source_plain(sources["source_id"], sources))
+        return Chart(figure, rows, sources, said(self.alt_text, rows, drawing), said(self.notes, rows, drawing),
+                     self.file_stem, height=(look.presenter_height or self.map_height) if self.is_map else None,
+                     in_words=tuple(self.in_words(rows, drawing)) if self.in_words else ())
+
+
+def said(words: str | Words, rows: pd.DataFrame, drawing: Drawing) -> str:
+    return words(rows, drawing) if callable(words) else words
+
+
+def styled(figure: go.Figure, look: Look, source_line: str) -> go.Figure:
+    """A builder's figure in the house template with its source burned in, laid out for a room or a phone."""
+    figure.update_layout(template=house_template(look.palette))
+    with_source(figure, source_line, look.palette.muted_ink)
+    if look.presenter_height:
+        figure = for_presenting(figure, look.presenter_height, look.palette)
+        return under_a_headline(figure) if look.on_a_slide else figure
+    return for_a_phone(figure) if look.phone else figure
