@@ -2,8 +2,9 @@
 
 The table (date, crossing point, direction, count) is written by code into a temporary folder, never under data/.
 Its schema is declared with the catalog's own column constructors, and catalog.store.build_catalog reads and
-checks it (its crossing points against the published places) as it does a published file; charts.crossings sums
-and draws it. Every measurement runs in a fresh process with an empty cache, and reports its peak memory.
+checks it (its crossing points against the published places) as it does a published file; a chart spec like the
+registry's sums and draws it through ChartSpec.build, the route every chart takes. Every measurement runs in a
+fresh process with an empty cache, and reports its peak memory.
 """
 
 from __future__ import annotations
@@ -71,12 +72,16 @@ def through_the_app(path: Path) -> int:
     """Load, check, aggregate and draw as the app does, in the company of the datasets the table refers to;
     returns the points drawn."""
     from catalog.store import build_catalog, published_files
-    from charts.crossings import daily_crossings
+    from charts.crossings import daily_crossings, every_count
+    from charts.spec import ChartSpec
 
+    chart = ChartSpec("daily_crossings", "Border crossings each day, a line per direction (synthetic)",
+                      (DAILY_CROSSINGS.name,), every_count, daily_crossings,
+                      "Line chart of border crossings each day, one line per direction.", "borderlines-daily-crossings")
     files = {name: file for name, file in published_files().items() if name in ("sources", "countries", "places")}
     with registered(DAILY_CROSSINGS):
-        table = build_catalog({**files, DAILY_CROSSINGS.name: path}).table(DAILY_CROSSINGS.name)
-    figure = daily_crossings(table, "Source: synthetic benchmark data")
+        catalog = build_catalog({**files, DAILY_CROSSINGS.name: path})
+    figure = chart.build({name: catalog.table(name) for name in chart.reads}).figure
     return sum(len(trace.x) for trace in figure.data)
 
 
