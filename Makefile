@@ -19,8 +19,10 @@ test: $(VENV)/.test-installed browser lint
 bench: $(VENV)/.bench-installed browser
 	$(PY) -m bench $(BENCH_ARGS)
 
+# ruff, then the import layers declared in pyproject.toml (a wrong-way import fails `make test`).
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-logo
 
 check-data: $(VENV)/.app-installed
 	$(PY) -m catalog check

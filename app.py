@@ -1,8 +1,8 @@
 """Borderlines: the router. Page config, the page list with stable URL paths, and the presenter-mode frame that
 every page shares.
 
-Each URL path is its page file's name: Streamlit's legacy mode (see ui/frame.py) finds pages by file name, so a
-fresh server's first deep link only reaches the right page when the two agree.
+Each URL path is its page file's name: Streamlit's legacy pages/ mode (ui/legacy_pages.py) finds pages by file
+name, so a fresh server's first deep link only reaches the right page when the two agree.
 """
 
 from pathlib import Path
@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from catalog import DataFileError
-from ui.frame import mark_routed
+from ui.legacy_pages import routed
 from ui.presenter import presenter_frame, presenting
 from ui.screen import watch_the_width
 
@@ -36,9 +36,9 @@ page = st.navigation(PAGES)
 presenter_frame(PAGES, page)
 if not presenting():
     watch_the_width()
-mark_routed()
 try:
-    page.run()
+    with routed():
+        page.run()
 except DataFileError:
     # The notice at the top of the page (ui.frame) already names the dataset; a traceback would help no reader.
     st.info("Part of this page cannot be drawn until that dataset is fixed.", icon=":material/construction:")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.server import APP, running_server
-from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 # What a reader sees first: the overview's timeline drawn; for the floor app, its one line of text.
 FIRST_CHART = '[data-testid="stPlotlyChart"] .main-svg'

@@ -1,7 +1,7 @@
 """Running the app as the README does and driving it in Debian's Chromium, for the browser tests.
 
-Playwright cannot download its own browser here, so it drives /usr/bin/chromium. A missing browser is a failure,
-never a skip: `make test` installs it.
+Playwright cannot download its own browser here, so it drives Debian's Chromium (bench/chromium.py says which,
+with what flags). A missing browser is a failure, never a skip: `make test` installs it.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ from urllib.parse import urlparse
 
 from bench.server import free_port, wait_until_healthy
 
-CHROMIUM = os.environ.get("BORDERLINES_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 

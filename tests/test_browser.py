@@ -19,10 +19,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect, sync_playwright
 from pypdf import PdfReader
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from catalog.deckfile import deck_path
 from charts.registry import CHARTS
 from deck.slides import parse_deck
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, is_own_host, running_app
+from tests.browser import ARTIFACTS, is_own_host, running_app
 from tests.conftest import REPO
 from tests.test_router import pages_in_router
 

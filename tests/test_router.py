@@ -17,7 +17,7 @@ def pages_in_router() -> list[tuple[str, str]]:
 
 
 def test_every_page_file_is_routed_and_its_url_path_is_its_file_name():
-    """Streamlit's legacy pages/ mode finds a deep link by file name on a fresh server (see ui/frame.py)."""
+    """Streamlit's legacy pages/ mode finds a deep link by file name on a fresh server (see ui/legacy_pages.py)."""
     routed = pages_in_router()
     assert sorted(path for path, _ in routed) == sorted(f"pages/{p.name}" for p in (REPO / "pages").glob("*.py"))
     for path, url in routed:

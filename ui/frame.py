@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-import runpy
-import threading
-from pathlib import Path
-
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from catalog import load_catalog
-
-ROUTER = Path(__file__).resolve().parent.parent / "app.py"
-_this_run = threading.local()  # a session's runs all happen on its own script thread
-
-
-def mark_routed() -> None:
-    """app.py calls this just before its navigation runs a page, so start_page knows the router ran this time."""
-    _this_run.routed = True
+from ui.legacy_pages import route_through_main_script
 
 
 def start_page() -> None:
     """Make sure the page runs inside app.py's navigation, then say if any dataset is not its published version.
 
-    With a folder named pages/ beside app.py, Streamlit runs a page in its legacy multipage mode when it is the
-    first run of a fresh server opening a deep link such as /data (and in every AppTest run): the page file runs on
-    its own, app.py's st.navigation never runs, and the sidebar lists file names. Running the router from here, in
-    the same run, sends the same URL through app.py instead, and keeps the widget values (a button click) the run
-    carries, which a rerun would drop.
+    Streamlit's legacy pages/ mode (ui/legacy_pages.py) runs a deep-linked page on its own on a fresh server's first
+    run and in every AppTest run; the page then runs app.py itself, which runs the page again inside its navigation.
     """
-    if not getattr(_this_run, "routed", False):
-        PagesManager.uses_pages_directory = False
-        runpy.run_path(str(ROUTER))
-        st.stop()
-    _this_run.routed = False
+    route_through_main_script()
     data_notices()
 
 
