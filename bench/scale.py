@@ -72,11 +72,11 @@ def through_the_app(path: Path) -> int:
     """Load, check, aggregate and draw as the app does, in the company of the datasets the table refers to;
     returns the points drawn."""
     from catalog.store import build_catalog, published_files
-    from charts.crossings import daily_crossings, every_count
-    from charts.spec import ChartSpec
+    from charts.crossings import daily_crossings
+    from charts.spec import ChartSpec, every_row
 
     chart = ChartSpec("daily_crossings", "Border crossings each day, a line per direction (synthetic)",
-                      (DAILY_CROSSINGS.name,), every_count, daily_crossings,
+                      (DAILY_CROSSINGS.name,), every_row(DAILY_CROSSINGS.name), daily_crossings,
                       "Line chart of border crossings each day, one line per direction.", "borderlines-daily-crossings")
     files = {name: file for name, file in published_files().items() if name in ("sources", "countries", "places")}
     with registered(DAILY_CROSSINGS):

@@ -9,13 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.spec import Chosen, Drawing, Frames
+from charts.spec import Drawing
 
 DIRECTION_LABELS = {"entry": "Entries", "exit": "Exits"}
-
-
-def every_count(tables: Frames, chosen: Chosen) -> pd.DataFrame:
-    return tables["daily_crossings"]
 
 
 def crossings_by_day(crossings: pd.DataFrame) -> pd.DataFrame:

@@ -30,14 +30,6 @@ def full_years_from_russia(remittances: pd.DataFrame) -> pd.DataFrame:
     return usd[whole_year & ~forecast]
 
 
-def every_remittance_figure(tables: Frames, chosen: Chosen) -> pd.DataFrame:
-    return tables["remittances"]
-
-
-def every_migrant_worker_figure(tables: Frames, chosen: Chosen) -> pd.DataFrame:
-    return tables["migrant_workers"]
-
-
 def transfer_recipients(tables: Frames) -> dict[str, str]:
     """Countries that received whole-year transfers from Russia: the only ones the chart can draw."""
     names = country_names(tables)

@@ -32,16 +32,14 @@ from charts.maps import CRIMEA_NOTE
 from charts.money import (
     counted_work_entries,
     dated_shares_of_gdp,
-    every_migrant_worker_figure,
-    every_remittance_figure,
     share_of_gdp,
     transfer_recipients,
     transfer_years_shown,
     transfers_by_year,
     work_entries,
 )
-from charts.rules import every_rule, rules_timeline, us_rules_in_force
-from charts.spec import ChartSpec, Filter, country_options, label_options
+from charts.rules import rules_timeline, us_rules_in_force
+from charts.spec import ChartSpec, Filter, country_options, every_row, label_options
 from charts.timeline import CATEGORY_LABELS, events_shown, events_timeline
 from charts.us_visas import (
     refusal_map,
@@ -137,7 +135,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ),
     ChartSpec(
         "entry_rules_timeline", "When each entry rule applied",
-        ("entry_rules",), every_rule, rules_timeline,
+        ("entry_rules",), every_row("entry_rules"), rules_timeline,
         lambda rows, _: f"Bars showing when each of {len(rows)} entry rules took effect and, where it has, when it "
                         "ended.",
         "borderlines-entry-rules",
@@ -160,7 +158,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ),
     ChartSpec(
         "remittance_figures", "Every remittance figure, including part-year, share-of-GDP and all-sender figures",
-        ("remittances",), every_remittance_figure, None, "", "borderlines-remittances",
+        ("remittances",), every_row("remittances"), None, "", "borderlines-remittances",
     ),
     ChartSpec(
         "work_entries", "Entries to Russia for work, by country and reporting period",
@@ -170,7 +168,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ),
     ChartSpec(
         "migrant_worker_figures", "Every migrant-worker figure: patents, registered stocks, citizenship, expulsions",
-        ("migrant_workers",), every_migrant_worker_figure, None, "", "borderlines-migrant-workers",
+        ("migrant_workers",), every_row("migrant_workers"), None, "", "borderlines-migrant-workers",
     ),
     ChartSpec(
         "us_visa_refusals", "US B-visa refusal rates by country and year, with the 2025 and 2026 measures",

@@ -19,10 +19,6 @@ RULE_KIND_LABELS = {
 }
 
 
-def every_rule(tables: Frames, chosen: Chosen) -> pd.DataFrame:
-    return tables["entry_rules"]
-
-
 def us_rules_in_force(tables: Frames, chosen: Chosen) -> pd.DataFrame:
     """The United States' entry restrictions, as a table."""
     rules = tables["entry_rules"]

@@ -48,6 +48,11 @@ class Filter:
         return list(self.options(frames)) if self.kind == "many" else ""
 
 
+def every_row(table: str) -> Callable[[Frames, Chosen], pd.DataFrame]:
+    """A chart's rows: the whole of one table."""
+    return lambda frames, chosen: frames[table]
+
+
 def country_options(table: str, column: str) -> Callable[[Frames], dict[str, str]]:
     """A filter's options: the countries that appear in one column of a table, by code, labelled with their names."""
     def options(frames: Frames) -> dict[str, str]:

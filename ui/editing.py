@@ -31,8 +31,9 @@ from catalog.publish import (
     rollback,
 )
 from catalog.store import DatasetState, digest
+from charts.palette import LIGHT
 
-CHANGED_CELL = "background-color: rgba(230, 159, 0, 0.35)"  # Okabe-Ito orange, readable in light and dark themes
+CHANGED_CELL = f"background-color: {LIGHT.changed_cell}"  # the same in the dark theme, where it reads as well
 
 
 def show_problems(problems: list[Problem], what: str) -> None:
