@@ -21,7 +21,7 @@ from charts.palette import LIGHT
 from charts.sources import source_plain
 from charts.spec import Frames, Look
 from charts.text import plain, wrapped
-from charts.theme import presenter_template
+from charts.theme import PRESENTER_MARGIN, presenter_template
 from deck.slides import Deck, Slide, filter_values
 
 PAGE = {"width": 1280, "height": 720}
@@ -37,7 +37,7 @@ def can_print() -> bool:
 def words_page(lines: list[str]) -> go.Figure:
     """A page of text where the chart would be."""
     figure = go.Figure(layout={"template": presenter_template(LIGHT), "xaxis": {"visible": False},
-                               "yaxis": {"visible": False}, "height": PAGE["height"]})
+                               "yaxis": {"visible": False}, "height": PAGE["height"], "margin": PRESENTER_MARGIN})
     figure.add_annotation(text="<br>".join(wrapped(line, 90) for line in lines), xref="paper", yref="paper", x=0,
                           y=0.6, showarrow=False, xanchor="left", align="left")
     return figure

@@ -3,6 +3,7 @@ handout, and the deck check in `python -m catalog check`."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from io import BytesIO
@@ -233,3 +234,43 @@ def test_the_check_command_names_the_slide_and_problem_of_a_bad_deck(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{bad}, slide 2 ('Unknown chart'): unknown chart 'pie_of_everything'")
     assert len(lines) == 6
+
+
+MAP_DECK = """# Map deck
+
+## Where they went
+chart: exodus_map
+on: 2022-10-04
+takeaway: Kazakhstan counted 200,000 crossings in two weeks.
+
+## Tables are not slides
+chart: who_stayed
+takeaway: A table belongs on its page.
+"""
+
+
+def test_a_map_plays_on_its_slide_with_its_sources_and_a_table_is_not_a_chart(data_copy):
+    (data_copy / "briefing.md").write_text(MAP_DECK, encoding="utf-8")
+    app = open_page("pages/briefing.py", slide="1")
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    arcs = next(layer for layer in deck["layers"] if layer["id"] == "arcs")["data"]
+    assert sorted(arc["label"].split(":")[0] for arc in arcs) == ["Finland", "Kazakhstan", "Mongolia"]
+    assert any(caption.value.startswith("Sources:") for caption in app.caption), "a map has no source burned in"
+    assert "unknown chart 'who_stayed'" in as_read(app.warning[0].value)
+
+
+def test_the_handout_gives_a_map_slide_in_words_with_its_sources(data_copy):
+    (data_copy / "briefing.md").write_text(MAP_DECK, encoding="utf-8")
+    snapshot = take_snapshot()
+    pdf = PdfReader(BytesIO(handout_pdf(snapshot.deck, snapshot.tables, "Data as of a test", snapshot.outlines)))
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert "Kazakhstan: 200,000 crossings into the country from 21 Sep to 04 Oct 2022" in text
+    assert "Sources:" in text
+
+
+def test_the_handout_of_a_deck_with_a_bad_slide_says_why_on_that_page(tables):
+    deck = checked_deck(BAD_DECK, tables)
+    pdf = PdfReader(BytesIO(handout_pdf(deck, tables, "Data as of a test")))
+    assert len(pdf.pages) == len(deck.slides)
+    assert "This slide cannot be shown: unknown chart 'pie_of_everything'" in " ".join(
+        pdf.pages[1].extract_text().split())
