@@ -54,7 +54,7 @@ def draft(name: str, content: bytes, label: str, directory: Path | None = None) 
     that would be published. Problems are reported against `label`, the name the editor knows the file by."""
     dataset = DATASETS[history.require_dataset(name)]
     problems, catalog = check_replacements({name: (Path(label), content)}, directory)
-    parsed = read_table(content, label, dataset.column_names, {spec.name: spec.kind for spec in dataset.columns})
+    parsed = read_table(content, label, dataset)
     canonical = canonical_csv(parsed.cells) if parsed.readable else content
     return Draft(name, canonical, problems, None if problems else catalog.states[name].table)
 

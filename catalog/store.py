@@ -111,14 +111,13 @@ def _build(files: dict[str, Path], raw: dict[str, bytes | None], history_at: Pat
             states[name] = DatasetState(dataset, path, "", pd.DataFrame(columns=dataset.column_names),
                                         [Problem(filename, None, None, None, "the file does not exist")])
             continue
-        kinds = {spec.name: spec.kind for spec in dataset.columns}
         fingerprint = digest(content)
         kept = tablecache.checked_before(dataset, content, fingerprint, keys)
         if kept is not None:  # a big file that passed with these keys before: nothing left to check
             table, keys[name] = kept
             states[name] = DatasetState(dataset, path, fingerprint, table)
             continue
-        parsed = read_table(content, filename, dataset.column_names, kinds)
+        parsed = read_table(content, filename, dataset)
         if parsed.readable:
             keys[name] = set(parsed.cells[dataset.key].dropna())
         states[name] = DatasetState(dataset, path, fingerprint, parsed.cells, parsed.problems)
@@ -143,10 +142,9 @@ def _build(files: dict[str, Path], raw: dict[str, bytes | None], history_at: Pat
 def serve_last_good(state: DatasetState, keys: dict[str, set[str]], directory: Path) -> None:
     """Put the newest kept version of a failed dataset that still passes its check in place of the file."""
     dataset = state.dataset
-    kinds = {spec.name: spec.kind for spec in dataset.columns}
     for version in history.versions(directory, dataset.name):
         label = display_name(version.path)
-        parsed = read_table(version.content(), label, dataset.column_names, kinds)
+        parsed = read_table(version.content(), label, dataset)
         if not parsed.readable or parsed.problems:
             continue
         table, problems = validate(parsed.cells, dataset, keys, label)

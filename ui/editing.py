@@ -148,8 +148,7 @@ class EditSession:
     def edit_rows(self) -> None:
         st.markdown("Change cells, add rows at the bottom, or select rows and delete them. Dates are YYYY-MM-DD; "
                     "the data dictionary on the Data & sources page gives every column's rules.")
-        kinds = {spec.name: spec.kind for spec in self.dataset.columns}
-        parsed = read_table(self.base or b"", self.dataset.filename, self.dataset.column_names, kinds)
+        parsed = read_table(self.base or b"", self.dataset.filename, self.dataset)
         cells = parsed.cells.reset_index(drop=True).astype("string")
         edited = st.data_editor(cells, num_rows="dynamic", hide_index=True, width="stretch",
                                 key=f"rows-{self.name}-{digest(self.base or b'')[:12]}")
