@@ -100,56 +100,65 @@ def build_catalog(files: dict[str, Path], raw: dict[str, bytes | None] | None = 
 def _build(files: dict[str, Path], raw: dict[str, bytes | None], history_at: Path | None = None) -> Catalog:
     """Check every file; with `history_at` (the published folder), also keep each good file in its history and
     serve a failed dataset from its newest good version."""
-    keys: dict[str, set[str]] = {}
-    states: dict[str, DatasetState] = {}
-    readable: dict[str, bool] = {}
-    for name, path in files.items():
-        dataset = DATASETS[name]
-        content = raw[name]
-        filename = display_name(path)
-        if content is None:
-            states[name] = DatasetState(dataset, path, "", pd.DataFrame(columns=dataset.column_names),
-                                        [Problem(filename, None, None, None, "the file does not exist")])
-            continue
-        fingerprint = digest(content)
-        kept = tablecache.checked_before(dataset, content, fingerprint, keys)
-        if kept is not None:  # a big file that passed with these keys before: nothing left to check
-            table, keys[name] = kept
-            states[name] = DatasetState(dataset, path, fingerprint, table)
-            continue
-        parsed = read_table(content, filename, dataset)
-        if parsed.readable:
-            keys[name] = set(parsed.cells[dataset.key].dropna())
-        states[name] = DatasetState(dataset, path, fingerprint, parsed.cells, parsed.problems)
-        readable[name] = parsed.readable
-    for name, state in states.items():
-        if not readable.get(name):
-            continue
-        state.table, cell_problems = validate(state.table, state.dataset, keys, display_name(state.path))
-        if not state.problems and not cell_problems:
-            tablecache.keep(state.dataset, raw[name], state.digest, keys, state.table, keys[name])
-        state.problems = sorted(state.problems + cell_problems, key=lambda problem: (problem.row or 0,
-                                                                                       problem.column or ""))
+    checks: dict[str, CheckedFile] = {}
+    for name in [name for name in DATASETS if name in files]:  # the registry lists reference datasets first
+        checks[name] = check_file(DATASETS[name], raw[name], display_name(files[name]), checks)
+    states = {name: DatasetState(DATASETS[name], path, checks[name].digest, checks[name].table,
+                                 list(checks[name].problems)) for name, path in files.items()}
     if history_at is not None:
         for name, state in states.items():
             if state.ok:
                 history.remember(history_at, name, raw[name], state.digest)
             else:
-                serve_last_good(state, keys, history_at)
+                serve_last_good(state, checks, history_at)
     return Catalog(states)
 
 
-def serve_last_good(state: DatasetState, keys: dict[str, set[str]], directory: Path) -> None:
+@dataclass(frozen=True)
+class CheckedFile:
+    """One file checked against its dataset: the rows that passed as a typed table, every problem (reported under
+    `label`), and the key values it lends to the datasets that refer to it (None when it cannot be read)."""
+
+    digest: str
+    label: str
+    table: pd.DataFrame
+    problems: tuple[Problem, ...]
+    keys: frozenset[str] | None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_file(dataset: Dataset, content: bytes | None, label: str, company: dict[str, CheckedFile]) -> CheckedFile:
+    """Read and check one file (None: it does not exist); the datasets it refers to lend their keys from `company`,
+    the files checked before it."""
+    if content is None:
+        return CheckedFile("", label, pd.DataFrame(columns=dataset.column_names),
+                           (Problem(label, None, None, None, "the file does not exist"),), None)
+    fingerprint = digest(content)
+    keys = {name: checked.keys for name, checked in company.items() if checked.keys is not None}
+    kept = tablecache.checked_before(dataset, content, fingerprint, keys)
+    if kept is not None:  # a big file that passed with these keys before: nothing left to check
+        table, own_keys = kept
+        return CheckedFile(fingerprint, label, table, (), frozenset(own_keys))
+    parsed = read_table(content, label, dataset)
+    if not parsed.readable:
+        return CheckedFile(fingerprint, label, parsed.cells, tuple(parsed.problems), None)
+    own_keys = frozenset(parsed.cells[dataset.key].dropna())
+    table, cell_problems = validate(parsed.cells, dataset, keys, label)
+    if not parsed.problems and not cell_problems:
+        tablecache.keep(dataset, content, fingerprint, keys, table, own_keys)
+    problems = sorted(parsed.problems + cell_problems, key=lambda problem: (problem.row or 0, problem.column or ""))
+    return CheckedFile(fingerprint, label, table, tuple(problems), own_keys)
+
+
+def serve_last_good(state: DatasetState, company: dict[str, CheckedFile], directory: Path) -> None:
     """Put the newest kept version of a failed dataset that still passes its check in place of the file."""
-    dataset = state.dataset
-    for version in history.versions(directory, dataset.name):
-        label = display_name(version.path)
-        parsed = read_table(version.content(), label, dataset)
-        if not parsed.readable or parsed.problems:
-            continue
-        table, problems = validate(parsed.cells, dataset, keys, label)
-        if not problems:
-            state.table, state.served = table, version
+    for version in history.versions(directory, state.dataset.name):
+        checked = check_file(state.dataset, version.content(), display_name(version.path), company)
+        if checked.ok:
+            state.table, state.served = checked.table, version
             return
 
 
