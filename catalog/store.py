@@ -243,6 +243,12 @@ def published_files(directory: Path | None = None) -> dict[str, Path]:
     return {name: directory / dataset.filename for name, dataset in DATASETS.items()}
 
 
+def published_content(name: str, directory: Path | None = None) -> bytes | None:
+    """A dataset's published file as it is now (None when there is none), for an editor to start from or compare
+    with; the name is checked against the registry before a path is built from it."""
+    return read_bytes(published_files(directory)[history.require_dataset(name)])
+
+
 _cache: dict[tuple[str, ...], Catalog] = {}
 _by_stats: dict[tuple, tuple[str, ...]] = {}  # files' (inode, size, mtime) -> their content key
 _cache_lock = threading.Lock()

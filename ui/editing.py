@@ -30,7 +30,7 @@ from catalog.publish import (
     published_table,
     rollback,
 )
-from catalog.store import DatasetState, digest
+from catalog.store import DatasetState, digest, published_content
 
 CHANGED_CELL = "background-color: rgba(230, 159, 0, 0.35)"  # Okabe-Ito orange, readable in light and dark themes
 
@@ -101,12 +101,8 @@ class EditSession:
     def name(self) -> str:
         return self.dataset.name
 
-    @property
-    def path(self) -> Path:
-        return self.directory / self.dataset.filename
-
     def published(self) -> bytes | None:
-        return self.path.read_bytes() if self.path.exists() else None
+        return published_content(self.name, self.directory)
 
     @property
     def base(self) -> bytes | None:
