@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from catalog.bigcsv import BIG_FILE_BYTES, plain_cells
+from catalog.datasets import Dataset
 from catalog.problems import Problem
 
 DELIMITERS = (",", ";", "\t")
@@ -76,12 +77,13 @@ def pick_delimiter(header_line: str, expected: list[str]) -> str:
     return max(DELIMITERS, key=score)
 
 
-def read_table(raw: bytes, name: str, expected: list[str], kinds: dict[str, str]) -> ParsedFile:
-    """Parse a staff CSV into text cells indexed by spreadsheet row number (header = row 1).
+def read_table(raw: bytes, name: str, dataset: Dataset) -> ParsedFile:
+    """Parse a staff CSV for `dataset` into text cells indexed by spreadsheet row number (header = row 1).
 
-    `kinds` maps column names to column kinds (see catalog.columns) so that dates, numbers and true/false cells
-    written the way a Russian-locale Excel writes them are normalised before they are checked.
+    Problems are reported under `name`. The columns' kinds (see catalog.columns) let dates, numbers and true/false
+    cells written the way a Russian-locale Excel writes them be normalised before they are checked.
     """
+    expected, kinds = dataset.column_names, dataset.kinds
     text, encoding, problems = decode(raw, name)
     if text is None:
         return ParsedFile(empty_cells(expected), problems)

@@ -57,6 +57,11 @@ class Dataset:
     def column_names(self) -> list[str]:
         return [spec.name for spec in self.columns]
 
+    @property
+    def kinds(self) -> dict[str, str]:
+        """Each column's kind, which tells the reader how Excel may have written its cells (21.09.2022, 15,35)."""
+        return {spec.name: spec.kind for spec in self.columns}
+
     def references(self) -> set[str]:
         return {spec.references for spec in self.columns if spec.references}
 

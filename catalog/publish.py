@@ -54,9 +54,10 @@ def draft(name: str, content: bytes, label: str, directory: Path | None = None) 
     that would be published. Problems are reported against `label`, the name the editor knows the file by."""
     dataset = DATASETS[history.require_dataset(name)]
     problems, catalog = check_replacements({name: (Path(label), content)}, directory)
-    parsed = read_table(content, label, dataset.column_names, {spec.name: spec.kind for spec in dataset.columns})
+    state = catalog.states[name]
+    parsed = state.parsed or read_table(content, label, dataset)  # a big file is not kept as read: read it again
     canonical = canonical_csv(parsed.cells) if parsed.readable else content
-    return Draft(name, canonical, problems, None if problems else catalog.states[name].table)
+    return Draft(name, canonical, problems, None if problems else state.table)
 
 
 def published_table(name: str, content: bytes | None, directory: Path | None = None) -> pd.DataFrame | None:

@@ -1,7 +1,8 @@
 """Loading the whole catalog from data/: read, check, type, and cache on the files' contents.
 
 The cache key is the SHA-256 of every file, so a CSV edited on disk shows on the next rerun without a restart,
-and an unchanged catalog is never parsed twice in one server process.
+and an unchanged catalog is never parsed twice in one server process. Below the catalog, each small file's check is
+remembered on its own, so an editor's draft of one dataset checks that file alone, not the ten beside it.
 """
 
 from __future__ import annotations
@@ -10,14 +11,16 @@ import hashlib
 import os
 import subprocess
 import threading
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from catalog import history, tablecache
-from catalog.csvfile import read_table
+from catalog.bigcsv import BIG_FILE_BYTES
+from catalog.csvfile import ParsedFile, read_table
 from catalog.datasets import DATASETS, Dataset
 from catalog.problems import DataFileError, Problem
 from catalog.validate import validate
@@ -35,7 +38,7 @@ class DatasetState:
     """One dataset as loaded: its typed table, its problems and its fingerprint.
 
     When the published file fails its check, `table` is the newest earlier version that passes (`served`), or
-    empty when there is none.
+    empty when there is none. `parsed` is the file as read, for a small file (see CheckedFile).
     """
 
     dataset: Dataset
@@ -44,6 +47,7 @@ class DatasetState:
     table: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     served: history.Version | None = None
+    parsed: ParsedFile | None = None
 
     @property
     def ok(self) -> bool:
@@ -100,58 +104,126 @@ def build_catalog(files: dict[str, Path], raw: dict[str, bytes | None] | None = 
 def _build(files: dict[str, Path], raw: dict[str, bytes | None], history_at: Path | None = None) -> Catalog:
     """Check every file; with `history_at` (the published folder), also keep each good file in its history and
     serve a failed dataset from its newest good version."""
-    keys: dict[str, set[str]] = {}
-    states: dict[str, DatasetState] = {}
-    readable: dict[str, bool] = {}
-    for name, path in files.items():
-        dataset = DATASETS[name]
-        content = raw[name]
-        filename = display_name(path)
-        if content is None:
-            states[name] = DatasetState(dataset, path, "", pd.DataFrame(columns=dataset.column_names),
-                                        [Problem(filename, None, None, None, "the file does not exist")])
-            continue
-        kinds = {spec.name: spec.kind for spec in dataset.columns}
-        fingerprint = digest(content)
-        kept = tablecache.checked_before(dataset, content, fingerprint, keys)
-        if kept is not None:  # a big file that passed with these keys before: nothing left to check
-            table, keys[name] = kept
-            states[name] = DatasetState(dataset, path, fingerprint, table)
-            continue
-        parsed = read_table(content, filename, dataset.column_names, kinds)
-        if parsed.readable:
-            keys[name] = set(parsed.cells[dataset.key].dropna())
-        states[name] = DatasetState(dataset, path, fingerprint, parsed.cells, parsed.problems)
-        readable[name] = parsed.readable
-    for name, state in states.items():
-        if not readable.get(name):
-            continue
-        state.table, cell_problems = validate(state.table, state.dataset, keys, display_name(state.path))
-        if not state.problems and not cell_problems:
-            tablecache.keep(state.dataset, raw[name], state.digest, keys, state.table, keys[name])
-        state.problems = sorted(state.problems + cell_problems, key=lambda problem: (problem.row or 0,
-                                                                                       problem.column or ""))
+    checks: dict[str, CheckedFile] = {}
+    for name in [name for name in DATASETS if name in files]:  # the registry lists reference datasets first
+        checks[name] = check_file(DATASETS[name], raw[name], display_name(files[name]), checks)
+    states = {name: checks[name].state(path) for name, path in files.items()}
     if history_at is not None:
         for name, state in states.items():
             if state.ok:
                 history.remember(history_at, name, raw[name], state.digest)
             else:
-                serve_last_good(state, keys, history_at)
+                serve_last_good(state, checks, history_at)
     return Catalog(states)
 
 
-def serve_last_good(state: DatasetState, keys: dict[str, set[str]], directory: Path) -> None:
+@dataclass(frozen=True)
+class CheckedFile:
+    """One file checked against its dataset: the rows that passed as a typed table, every problem (reported under
+    `label`), the key values it lends to the datasets that refer to it (None when it cannot be read) and, for a
+    small file, the file as read (from which an editor's draft is written out)."""
+
+    dataset: Dataset
+    digest: str
+    label: str
+    table: pd.DataFrame
+    problems: tuple[Problem, ...]
+    keys: frozenset[str] | None
+    parsed: ParsedFile | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def state(self, path: Path) -> DatasetState:
+        """A state of its own for one catalog: the last-good fallback changes a state, never the check behind it."""
+        return DatasetState(self.dataset, path, self.digest, self.own_table(), list(self.problems),
+                            parsed=self.parsed)
+
+    def own_table(self) -> pd.DataFrame:
+        """The table for one catalog, as a copy-on-write view: nothing is copied unless someone writes to it, and
+        what they write never reaches the remembered check."""
+        return self.table.copy(deep=False)
+
+
+REMEMBERED_CHECKS = 64  # small files' checks kept in memory: the catalog's eleven several times over, and drafts
+_remembered: OrderedDict[tuple, CheckedFile] = OrderedDict()
+_remembered_lock = threading.Lock()
+
+
+def check_file(dataset: Dataset, content: bytes | None, label: str, company: dict[str, CheckedFile]) -> CheckedFile:
+    """Read and check one file (None: it does not exist); the datasets it refers to lend their keys from `company`,
+    the files checked before it.
+
+    A small file is checked once per process: its check is remembered, keyed on the dataset, the file's SHA-256 and
+    those of the files it refers to (whose keys its check depends on). A big file is not kept in memory; when it
+    passed, tablecache keeps its table on disk.
+    """
+    if content is None:
+        return CheckedFile(dataset, "", label, pd.DataFrame(columns=dataset.column_names),
+                           (Problem(label, None, None, None, "the file does not exist"),), None)
+    fingerprint = digest(content)
+    memo_key = (dataset, fingerprint, *(company[name].digest if name in company else ""
+                                        for name in sorted(dataset.references())))
+    checked = recalled(memo_key, label)
+    if checked is None:
+        keys = {name: lender.keys for name, lender in company.items() if lender.keys is not None}
+        checked = check_afresh(dataset, content, fingerprint, label, keys)
+        if len(content) < BIG_FILE_BYTES:
+            remember(memo_key, checked)
+        else:
+            checked = replace(checked, parsed=None)
+    return checked
+
+
+def recalled(memo_key: tuple, label: str) -> CheckedFile | None:
+    """A remembered check. One that passed holds under any name; one with problems only under the name they give."""
+    with _remembered_lock:
+        checked = _remembered.get(memo_key)
+        if checked is None or not (checked.ok or checked.label == label):
+            return None
+        _remembered.move_to_end(memo_key)
+        return checked
+
+
+def remember(memo_key: tuple, checked: CheckedFile) -> None:
+    with _remembered_lock:
+        _remembered[memo_key] = checked
+        _remembered.move_to_end(memo_key)
+        while len(_remembered) > REMEMBERED_CHECKS:
+            _remembered.popitem(last=False)  # the check used longest ago
+
+
+def forget_checks() -> None:
+    """Forget every remembered check, as a restarted server starts: the next check of each file reads it again."""
+    with _remembered_lock:
+        _remembered.clear()
+
+
+def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
+                 keys: dict[str, frozenset[str]]) -> CheckedFile:
+    """Read and check a file that is not remembered, with the keys of the datasets it refers to."""
+    kept = tablecache.checked_before(dataset, content, fingerprint, keys)
+    if kept is not None:  # a big file that passed with these keys before: nothing left to check
+        table, own_keys = kept
+        return CheckedFile(dataset, fingerprint, label, table, (), frozenset(own_keys))
+    parsed = read_table(content, label, dataset)
+    if not parsed.readable:
+        return CheckedFile(dataset, fingerprint, label, parsed.cells, tuple(parsed.problems), None, parsed)
+    own_keys = frozenset(parsed.cells[dataset.key].dropna())
+    table, cell_problems = validate(parsed.cells, dataset, keys, label)
+    if not parsed.problems and not cell_problems:
+        tablecache.keep(dataset, content, fingerprint, keys, table, own_keys)
+    problems = sorted(parsed.problems + cell_problems, key=lambda problem: (problem.row or 0, problem.column or ""))
+    return CheckedFile(dataset, fingerprint, label, table, tuple(problems), own_keys, parsed)
+
+
+def serve_last_good(state: DatasetState, company: dict[str, CheckedFile], directory: Path) -> None:
     """Put the newest kept version of a failed dataset that still passes its check in place of the file."""
-    dataset = state.dataset
-    kinds = {spec.name: spec.kind for spec in dataset.columns}
-    for version in history.versions(directory, dataset.name):
-        label = display_name(version.path)
-        parsed = read_table(version.content(), label, dataset.column_names, kinds)
-        if not parsed.readable or parsed.problems:
-            continue
-        table, problems = validate(parsed.cells, dataset, keys, label)
-        if not problems:
-            state.table, state.served = table, version
+    for version in history.versions(directory, state.dataset.name):
+        checked = check_file(state.dataset, version.content(), display_name(version.path), company)
+        if checked.ok:
+            state.table, state.served = checked.own_table(), version
             return
 
 
@@ -169,6 +241,12 @@ def digest(content: bytes) -> str:
 def published_files(directory: Path | None = None) -> dict[str, Path]:
     directory = directory or data_dir()
     return {name: directory / dataset.filename for name, dataset in DATASETS.items()}
+
+
+def published_content(name: str, directory: Path | None = None) -> bytes | None:
+    """A dataset's published file as it is now (None when there is none), for an editor to start from or compare
+    with; the name is checked against the registry before a path is built from it."""
+    return read_bytes(published_files(directory)[history.require_dataset(name)])
 
 
 _cache: dict[tuple[str, ...], Catalog] = {}

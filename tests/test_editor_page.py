@@ -13,6 +13,7 @@ from catalog import history, load_catalog
 from catalog.publish import publish
 from tests.conftest import REPO, open_page
 from tests.csv_edits import break_cell, rows_of, write
+from tests.test_checking_once import validations
 from ui.login import FAILED_LOGINS
 
 PASSWORD = "correct horse battery staple"
@@ -224,3 +225,23 @@ def test_the_editor_lists_the_problems_of_a_published_file_broken_by_hand(data_c
     page = signed_in(dataset="us_visas")
     assert page.error[0].value.startswith("The published us_visas.csv has 1 problem.")
     assert "Readers see its version of" in page.caption[1].value
+
+
+def test_one_draft_is_checked_once_from_upload_to_publish_and_to_readers(data_copy, monkeypatch):
+    page = signed_in(dataset="events")  # the published catalog is checked as the page opens
+    header, rows = rows_of(data_copy / "events.csv")
+    rows[0][header.index("summary")] = "President Tokayev said Kazakhstan must take care of Russians fleeing."
+    scratch = data_copy.parent / "events-new.csv"
+    write(scratch, header, rows)
+    checked = validations(monkeypatch)
+
+    page = upload(page, "events-new.csv", scratch.read_bytes())
+    assert "**0 rows added, 1 changed, 0 removed.**" in [block.value for block in page.markdown]
+    page.text_area[0].input("Shortened the first summary")
+    next(button for button in page.button if button.label == "Publish").click()
+    page.run()
+    assert page.success[0].value.startswith("Published events.csv: 0 added, 1 changed, 0 removed.")
+    assert load_catalog().table("events").iloc[0]["summary"] == rows[0][header.index("summary")]
+
+    # The draft, once: not the ten files beside it, nor again to diff it, publish it or serve it to readers.
+    assert checked == [("events", "events-new.csv")]

@@ -8,6 +8,7 @@ import pytest
 
 from catalog import history, load_catalog
 from catalog.publish import PublishConflict, PublishRefused, draft, publish, rollback
+from catalog.store import published_content
 from tests.csv_edits import rows_of, write
 
 EDITOR = {"editor": "Aigerim", "note": "Corrected a figure from the source"}
@@ -64,6 +65,14 @@ def test_an_unknown_dataset_name_is_refused_before_any_path_is_built(data_copy):
         publish(data_copy, "../../etc/passwd", b"x", base=None, **EDITOR)
     with pytest.raises(ValueError, match="no dataset called"):
         history.versions(data_copy, "../sources")
+
+
+def test_the_published_file_an_editor_starts_from_comes_from_the_data_layer(data_copy):
+    assert published_content("us_visas") == (data_copy / "us_visas.csv").read_bytes()
+    (data_copy / "us_visas.csv").unlink()
+    assert published_content("us_visas", data_copy) is None
+    with pytest.raises(ValueError, match="no dataset called"):
+        published_content("../us_visas", data_copy)
 
 
 def test_publish_refuses_when_someone_else_published_after_the_editor_loaded(data_copy):

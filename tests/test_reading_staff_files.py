@@ -12,7 +12,6 @@ from catalog.csvfile import read_table
 from catalog.datasets import DATASETS
 
 EVENTS = DATASETS["events"]
-KINDS = {spec.name: spec.kind for spec in EVENTS.columns}
 HEADER = ",".join(EVENTS.column_names)
 GOOD_ROWS = [
     "mobilization-2022,2022-09-21,day,RUS,,mobilization,Russia announces a \"partial\" mobilization,{source}",
@@ -26,7 +25,7 @@ def canonical_text(source_id: str) -> str:
 
 
 def parse(raw: bytes):
-    return read_table(raw, "events.csv", EVENTS.column_names, KINDS)
+    return read_table(raw, "events.csv", EVENTS)
 
 
 def semicolon(text: str) -> str:

@@ -30,7 +30,7 @@ from catalog.publish import (
     published_table,
     rollback,
 )
-from catalog.store import DatasetState, digest
+from catalog.store import DatasetState, digest, published_content
 from charts.palette import LIGHT
 
 CHANGED_CELL = f"background-color: {LIGHT.changed_cell}"  # the same in the dark theme, where it reads as well
@@ -102,12 +102,8 @@ class EditSession:
     def name(self) -> str:
         return self.dataset.name
 
-    @property
-    def path(self) -> Path:
-        return self.directory / self.dataset.filename
-
     def published(self) -> bytes | None:
-        return self.path.read_bytes() if self.path.exists() else None
+        return published_content(self.name, self.directory)
 
     @property
     def base(self) -> bytes | None:
@@ -149,8 +145,7 @@ class EditSession:
     def edit_rows(self) -> None:
         st.markdown("Change cells, add rows at the bottom, or select rows and delete them. Dates are YYYY-MM-DD; "
                     "the data dictionary on the Data & sources page gives every column's rules.")
-        kinds = {spec.name: spec.kind for spec in self.dataset.columns}
-        parsed = read_table(self.base or b"", self.dataset.filename, self.dataset.column_names, kinds)
+        parsed = read_table(self.base or b"", self.dataset.filename, self.dataset)
         cells = parsed.cells.reset_index(drop=True).astype("string")
         edited = st.data_editor(cells, num_rows="dynamic", hide_index=True, width="stretch",
                                 key=f"rows-{self.name}-{digest(self.base or b'')[:12]}")
