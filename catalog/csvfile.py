@@ -4,7 +4,7 @@ Excel and text editors produce UTF-8 with or without a byte-order mark, Windows-
 UTF-16 ("Unicode text"), commas, semicolons or tabs, CRLF line ends, trailing blank rows and decimal commas. This
 module turns any of those into one table of text cells indexed by the row number a spreadsheet shows, and reports
 what cannot be read (empty file, binary junk, ragged rows, bad header) as Problems instead of raising tracebacks.
-Whether the cells make sense is the schema's job (catalog.schemas), not this module's.
+Whether the cells make sense is the schema's job (catalog.validate, from catalog.datasets), not this module's.
 """
 
 from __future__ import annotations
