@@ -147,7 +147,7 @@ class ChartSpec:
     notes: str | Words = ""
     no_rows: str = "Nothing matches these filters."
     map_height: int | None = None
-    in_words: Callable[[pd.DataFrame, Drawing], list[str]] | None = field(default=None)
+    in_words: Callable[[pd.DataFrame, Drawing], list[str]] | None = None
 
     @property
     def reads(self) -> tuple[str, ...]:

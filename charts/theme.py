@@ -64,11 +64,16 @@ def presenter_template(palette: Palette) -> go.layout.Template:
     return template
 
 
-# By name too, for figures made outside the chart route (and plotly's own tools).
-for theme in (LIGHT, DARK):
-    suffix = "" if theme is LIGHT else f"-{theme.name}"
-    pio.templates[f"borderlines{suffix}"] = house_template(theme)
-    pio.templates[f"borderlines-presenter{suffix}"] = presenter_template(theme)
+def register_templates() -> None:
+    """The templates by name too ("borderlines", "borderlines-presenter-dark"...), for figures made outside the
+    chart route and for plotly's own tools."""
+    for palette in (LIGHT, DARK):
+        suffix = "" if palette is LIGHT else f"-{palette.name}"
+        pio.templates[f"borderlines{suffix}"] = house_template(palette)
+        pio.templates[f"borderlines-presenter{suffix}"] = presenter_template(palette)
+
+
+register_templates()
 
 
 def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figure:
