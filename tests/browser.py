@@ -41,3 +41,9 @@ def _serve(repo: Path, port: int, log, env: dict[str, str] | None):
 def is_own_host(url: str, base: str) -> bool:
     parsed = urlparse(url)
     return parsed.scheme in ("data", "blob", "about") or parsed.netloc == urlparse(base).netloc
+
+
+def wait_for_streamlit(page) -> None:
+    page.wait_for_selector('[data-testid="stApp"]', timeout=90_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')", timeout=90_000)

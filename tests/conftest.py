@@ -31,6 +31,30 @@ def fresh_streamlit_caches():
     st.cache_resource.clear()
 
 
+@pytest.fixture(scope="module")
+def app_url():
+    """The app as `make run` serves it, once per test module."""
+    from tests.browser import ARTIFACTS, running_app
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with running_app(REPO) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, once per test module (Playwright cannot download its own browser here)."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+
+    assert Path(CHROMIUM).exists(), f"no Chromium at {CHROMIUM}: run `make test`, which installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 def open_page(page_file: str | None = None, **query: str) -> AppTest:
     """Run app.py as a reader's browser would: with these URL parameters, then on this page (None: the default)."""
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)

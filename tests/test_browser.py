@@ -11,20 +11,17 @@ import csv
 import io
 import re
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from catalog.deckfile import deck_path
 from charts.registry import CHARTS
 from deck.slides import parse_deck
-from tests.browser import ARTIFACTS, is_own_host, running_app
-from tests.conftest import REPO
+from tests.browser import ARTIFACTS, is_own_host, wait_for_streamlit
 from tests.test_router import pages_in_router
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
@@ -33,22 +30,6 @@ PHONE_USER_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Appl
                     "Version/18.0 Mobile/15E148 Safari/604.1")
 PRESENTER_SCREENS = {"projector": {"width": 1280, "height": 720}, "display": {"width": 1920, "height": 1080}}
 NARROW_WINDOW = {"narrow window": {"width": 390, "height": 844}}  # a desktop browser, not a phone
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    ARTIFACTS.mkdir(exist_ok=True)
-    with running_app(REPO) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), f"no Chromium at {CHROMIUM}: run `make test`, which installs it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @contextmanager
@@ -70,12 +51,6 @@ def visit(browser, app_url: str, path: str, viewport: str, heading: str, color_s
     foreign = [url for url in requests if not is_own_host(url, app_url)]
     assert foreign == [], f"requests left the app's own server: {foreign}"
     context.close()
-
-
-def wait_for_streamlit(page) -> None:
-    page.wait_for_selector('[data-testid="stApp"]', timeout=90_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')", timeout=90_000)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -11,10 +11,9 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, running_app
+from tests.browser import ARTIFACTS, running_app, wait_for_streamlit
 from tests.conftest import REPO
 from tests.csv_edits import rows_of
-from tests.test_browser import browser, wait_for_streamlit  # noqa: F401  (browser is a fixture)
 
 
 def excel_export(data_dir, path, **cells_by_figure: dict[str, str]):
@@ -42,7 +41,7 @@ def upload_file(page, path) -> None:
     uploader.set_input_files(path)
 
 
-def test_staff_upload_fix_publish_see_and_roll_back(data_copy, browser, tmp_path, monkeypatch):  # noqa: F811
+def test_staff_upload_fix_publish_see_and_roll_back(data_copy, browser, tmp_path, monkeypatch):
     monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD", raising=False)
     overstay = "tkm-overstay-b1b2-fy2023"
     broken = excel_export(data_copy, tmp_path / "us_visas (broken).csv",

@@ -10,11 +10,10 @@ import pytest
 from playwright.sync_api import expect
 
 from catalog import DATASETS, load_catalog
-from tests.browser import ARTIFACTS, running_app
+from tests.browser import ARTIFACTS, running_app, wait_for_streamlit
 from tests.conftest import REPO, open_page
 from tests.csv_edits import rows_of, write
 from tests.test_broken_data_on_disk import READER_PAGES
-from tests.test_browser import browser, wait_for_streamlit  # noqa: F401  (browser is a fixture)
 
 ATTACK = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
 
@@ -55,7 +54,7 @@ def test_no_page_passes_csv_text_to_an_html_element(poisoned, page_file):
             assert "onerror" not in str(proto) and "<script" not in str(proto), f"{page_file}: {element}"
 
 
-def test_no_script_from_a_csv_runs_in_the_browser(poisoned, browser):  # noqa: F811
+def test_no_script_from_a_csv_runs_in_the_browser(poisoned, browser):
     with running_app(REPO, env={"BORDERLINES_DATA_DIR": str(poisoned)}) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
