@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 run: $(VENV)/.app-installed
 	$(PY) -m ui.serve $(PORT)
 
-test: $(VENV)/.test-installed browser lint
+test: $(VENV)/.test-installed node_modules/.installed browser lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Smaller or quicker: make bench BENCH_ARGS="--sizes 10000,100000 --repeats 3 --out /tmp/bench.md"
@@ -45,6 +45,16 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.test-installed
 	$(PY) -m pip install --quiet -r requirements-bench.txt
 	touch $@
 
+# Front-end packages the browser tests inject (axe-core), pinned in package-lock.json; Debian's npm if the machine
+# has none.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  echo "Installing Debian's npm for the browser tests' packages..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 browser:
 	@test -x $(CHROMIUM) || { \
@@ -54,4 +64,4 @@ browser:
 	@test -x $(CHROMIUM) || { echo "No Chromium at $(CHROMIUM): the browser tests cannot run." >&2; exit 1; }
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache node_modules

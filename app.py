@@ -13,6 +13,7 @@ from catalog import DataFileError
 from ui.legacy_pages import routed
 from ui.presenter import presenter_frame, presenting
 from ui.screen import watch_the_width
+from ui.style import house_style
 
 # A local file: a material-icon favicon would be fetched from a font CDN, and the app must work offline.
 st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
@@ -33,6 +34,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+house_style()
 presenter_frame(PAGES, page)
 if not presenting():
     watch_the_width()

@@ -27,6 +27,10 @@ COUNTRIES = MappingProxyType({
 })
 
 
+# Captions on a page are the theme's ink with this share of it (the rest is the page showing through): quieter than
+# body text, and at least 4.5:1 against the page in every theme (tests/test_palette.py).
+CAPTION_INK_SHARE = 0.8
+
 # A chart's paper and plot: the page shows through.
 TRANSPARENT = "rgba(0,0,0,0)"
 

@@ -20,7 +20,7 @@ import pydeck as pdk
 
 from charts.palette import LIGHT, Palette
 from charts.sources import cited, source_plain
-from charts.text import for_a_phone, with_source
+from charts.text import for_a_phone, spoken, title_parts, with_source
 from charts.theme import for_presenting, house_template, under_a_headline
 
 Frames = Mapping[str, pd.DataFrame]
@@ -109,8 +109,8 @@ def country_names(tables: Frames) -> dict[str, str]:
 @dataclass(frozen=True)
 class Chart:
     """A built chart and what goes with it everywhere it is shown: the rows it shows (for the table and CSV), the
-    sources they cite, its text alternative, notes on what it leaves out, the name its exported files get, and for
-    a map its height and each of its marks in words."""
+    sources they cite, its text alternative, notes on what it leaves out, the name its exported files get, its
+    title as words, and for a map its height and each of its marks in words."""
 
     figure: Figure | None  # None for a table, or when there are no rows to show
     rows: pd.DataFrame
@@ -120,6 +120,12 @@ class Chart:
     file_stem: str
     height: int | None = None
     in_words: tuple[str, ...] = ()
+    title: str = ""
+
+    @property
+    def announced(self) -> str:
+        """What a screen reader says for the chart, a figure: its title, then its text alternative."""
+        return f"{self.title}. {self.alt_text}" if self.title else self.alt_text
 
     @property
     def is_map(self) -> bool:
@@ -180,11 +186,13 @@ class ChartSpec:
             return Chart(None, rows, sources, self.no_rows if rows.empty else self.title, "", self.file_stem)
         drawing = Drawing(frames, values, look, outlines)
         figure = self.draw(rows, drawing)
+        title = self.title
         if isinstance(figure, go.Figure):
+            title = ": ".join(filter(None, map(spoken, title_parts(figure))))
             figure = styled(figure, look, source_plain(sources["source_id"], sources))
         return Chart(figure, rows, sources, said(self.alt_text, rows, drawing), said(self.notes, rows, drawing),
                      self.file_stem, height=(look.presenter_height or self.map_height) if self.is_map else None,
-                     in_words=tuple(self.in_words(rows, drawing)) if self.in_words else ())
+                     in_words=tuple(self.in_words(rows, drawing)) if self.in_words else (), title=title)
 
 
 def said(words: str | Words, rows: pd.DataFrame, drawing: Drawing) -> str:

@@ -169,6 +169,11 @@ def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 
     return shown
 
 
+def spoken(text: str) -> str:
+    """Figure text as a screen reader should read it: no tags, entities decoded, one line."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
 def title_parts(figure: go.Figure) -> tuple[str, str]:
     """A house chart's title and subtitle: every builder writes 'Title<br><sup>Subtitle</sup>'."""
     title, _, subtitle = (figure.layout.title.text or "").partition("<br>")

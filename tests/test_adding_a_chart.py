@@ -97,4 +97,5 @@ def test_the_recipe_gives_a_checked_dataset_and_a_page_whose_chart_has_everythin
     assert list(app.dataframe[0].value["crossing_id"]) == ["kaz-example", "kgz-example"]
     assert "[Example Publisher, An example article](https://example.org/article)" in app.caption[0].value
     assert app.get("download_button")[0].proto.label == "Download these 2 rows (CSV)"
-    assert app.get("plotly_chart")[0].proto.alt == "Bar chart of crossing points by country."
+    assert app.get("plotly_chart")[0].proto.alt == ("Crossing points: By country. "
+                                                    "Bar chart of crossing points by country."), "title and alt text"

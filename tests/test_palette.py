@@ -13,7 +13,7 @@ import pytest
 
 from catalog import load
 from catalog.boundaries import country_outlines
-from charts.palette import DARK, LIGHT, OKABE_ITO, PALETTES, TRANSPARENT, Palette
+from charts.palette import CAPTION_INK_SHARE, DARK, LIGHT, OKABE_ITO, PALETTES, TRANSPARENT, Palette, rgb
 from charts.registry import CHARTS
 from charts.spec import Look
 from tests.conftest import REPO
@@ -81,3 +81,48 @@ def test_every_chart_draws_only_with_its_palette_s_colours(palette, presenting):
         assert used <= allowed, f"{spec.name} draws with {used - allowed}"
         if palette is DARK:
             assert "#000000" not in used, f"{spec.name} draws black on a dark page"
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2.1's relative luminance of an sRGB colour."""
+    channels = [value / 255 for value in rgb(colour)[:3]]
+    linear = [value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4 for value in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def mixed(ink: str, background: str, share: float) -> str:
+    """`share` of ink over the background, as CSS's color-mix draws it."""
+    return "#" + "".join(f"{round(share * a + (1 - share) * b):02X}"
+                         for a, b in zip(rgb(ink)[:3], rgb(background)[:3], strict=True))
+
+
+@pytest.mark.parametrize("palette", [LIGHT, DARK], ids=lambda palette: palette.name)
+def test_every_text_colour_passes_wcag_aa_on_its_background(palette):
+    caption = CAPTION_INK_SHARE
+    pairs = {
+        "body text": (palette.ink, palette.page), "text on panels": (palette.ink, palette.panel),
+        "links": (palette.link, palette.page), "links on panels": (palette.link, palette.panel),
+        "captions": (mixed(palette.ink, palette.page, caption), palette.page),
+        "captions on panels": (mixed(palette.ink, palette.panel, caption), palette.panel),
+        "chart notes and source lines": (palette.muted_ink, palette.page),
+        "presenter ink": (palette.strong_ink, palette.page),
+        "place names on a map": (palette.place_ink, palette.land),
+    }
+    failing = {role: round(contrast(*pair), 2) for role, pair in pairs.items() if contrast(*pair) < 4.5}
+    assert failing == {}
+
+
+def test_the_handout_footer_passes_wcag_aa_on_its_white_page():
+    assert contrast(LIGHT.footer_ink, LIGHT.page) >= 4.5
+
+
+def test_the_contrast_arithmetic_matches_wcag():
+    assert round(contrast("#000000", "#FFFFFF"), 1) == 21.0
+    assert round(contrast("#767676", "#FFFFFF"), 2) == 4.54  # the lightest grey WCAG's examples pass on white
+    assert mixed("#1B1F24", "#FFFFFF", 0.6) == "#76797C"  # Streamlit's own 60% caption: 4.37:1, which fails
+    assert contrast(mixed("#1B1F24", "#FFFFFF", 0.6), "#FFFFFF") < 4.5

@@ -96,9 +96,9 @@ def show_figure(chart: Chart) -> None:
     size."""
     key = f"chart-{chart.file_stem}"
     if chart.is_map:
-        st.pydeck_chart(chart.figure, height=chart.height, key=key, alt=chart.alt_text)
+        st.pydeck_chart(chart.figure, height=chart.height, key=key, alt=chart.announced)
         return
-    st.plotly_chart(chart.figure, key=key, alt=chart.alt_text, theme=None if presenting() else "streamlit", config={
+    st.plotly_chart(chart.figure, key=key, alt=chart.announced, theme=None if presenting() else "streamlit", config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2}})
 
 

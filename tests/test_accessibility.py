@@ -1,0 +1,265 @@
+"""WCAG 2.1 AA as a tested guarantee: axe-core finds nothing on any page, at desktop and phone width, in the light
+and dark themes and in presenter mode; the keyboard reaches and works every control of every reader page with a
+visible focus ring; charts are figures named by their title and text alternative.
+
+axe-core comes from the npm registry, pinned in package-lock.json (`make test` installs it); it is injected into
+each page as a browser test runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from catalog.deckfile import deck_path
+from charts.registry import CHARTS
+from deck.slides import parse_deck
+from tests.conftest import REPO
+from tests.test_browser import PHONE_USER_AGENT
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The charts a page file shows: chart_block("name" ...) and chart_filters("name").
+CHART_NAME = re.compile(r'chart_(?:block|filters)\("(\w+)"')
+FIRST_HEADLINE, SECOND_HEADLINE = (slide.headline for slide in parse_deck(deck_path().read_text(encoding="utf-8"))
+                                   .slides[:2])
+# Every page, as a link and the heading that says it has drawn.
+PAGES = {"overview": ("", "Borderlines"), "exodus": ("exodus", "The 2022 exodus"),
+         "entry_bans": ("entry_bans", "Entry bans"), "extraditions": ("extraditions", "Extraditions"),
+         "entry_rules": ("entry_rules", "Entry rules"), "money": ("money", "Money and migrants"),
+         "us_restrictions": ("us_restrictions", "US restrictions"), "briefing": ("briefing", FIRST_HEADLINE),
+         "notes": ("briefing?view=notes", FIRST_HEADLINE), "data": ("data", "Data & sources"),
+         "editor": ("editor", "Editor")}
+VIEWS = {"desktop-light": ({"width": 1280, "height": 800}, "light", False),
+         "desktop-dark": ({"width": 1280, "height": 800}, "dark", False),
+         "phone-light": ({"width": 390, "height": 844}, "light", False),
+         "phone-dark": ({"width": 390, "height": 844}, "dark", False),
+         "presenter-light": ({"width": 1280, "height": 720}, "light", True),
+         "presenter-dark": ({"width": 1280, "height": 720}, "dark", True)}
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> str:
+    assert AXE.exists(), f"no axe-core at {AXE}: run `make test`, which installs the node packages"
+    return AXE.read_text(encoding="utf-8")
+
+
+FINISHED = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
+
+
+# Charts and maps that have drawn; the browser draws one only once it has been scrolled into view.
+DRAWN = """() => {
+    for (const element of document.querySelectorAll('[data-testid="stElementContainer"]')) element.scrollIntoView();
+    return document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg, [data-testid="stDeckGlJsonChart"]')
+        .length;
+}"""
+
+
+def charts_on(link: str) -> int:
+    """How many charts and maps a page draws at its default filters (a slide draws one)."""
+    name = link.split("?")[0] or "overview"
+    if name == "briefing":
+        return 0 if "view=notes" in link else 1
+    path = REPO / "pages" / f"{name}.py"
+    shown = set(CHART_NAME.findall(path.read_text(encoding="utf-8"))) if path.exists() else set()
+    return sum(not CHARTS[chart].is_table for chart in shown)
+
+
+def open_drawn(page, url: str, heading: str) -> None:
+    """Open a page and wait until its script has finished (its heading shows that it started) and every chart on
+    it has drawn, then go back to the top."""
+    page.goto(url, wait_until="domcontentloaded")
+    expect(page.get_by_role("heading", name=heading, exact=True).first).to_be_visible(timeout=90_000)
+    page.wait_for_function(FINISHED, timeout=90_000)
+    expected = charts_on(url.split("/", 3)[3])
+    page.wait_for_function(f"() => ({DRAWN})() >= {expected}", timeout=90_000)
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                                      .every(chart => chart.querySelector('.main-svg'))""", timeout=90_000)
+    page.wait_for_timeout(500)
+    page.wait_for_function(FINISHED, timeout=90_000)
+    page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollIntoView()")
+
+
+def violations(page, axe_script: str) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A and AA findings on the page as it is, one line per element."""
+    page.add_script_tag(content=axe_script)
+    found = page.evaluate("""async tags => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return result.violations.flatMap(rule => rule.nodes.map(node =>
+            `${rule.id}: ${node.target.join(' ')}: ${node.failureSummary.replace(/\\s+/g, ' ')}`));
+    }""", WCAG_AA)
+    return found
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_axe_finds_no_wcag_aa_violation_on_any_page(app_url, browser, axe_script, view):
+    viewport, scheme, presenting = VIEWS[view]
+    context = browser.new_context(viewport=viewport, color_scheme=scheme,
+                                  **({"user_agent": PHONE_USER_AGENT} if viewport["width"] < 640 else {}))
+    page = context.new_page()
+    found = []
+    try:
+        for name, (link, heading) in PAGES.items():
+            separator = "&" if "?" in link else "?"
+            open_drawn(page, f"{app_url}/{link}{separator}present={int(presenting)}", heading)
+            found += [f"{name} ({view}): {line}" for line in violations(page, axe_script)]
+    finally:
+        context.close()
+    assert found == [], "\n".join(found)
+
+
+
+# What a focused element is, where it sits, and which tab panel it belongs to or controls.
+FOCUSED = """() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    element.dataset.walkIndex ??= String(window.walkCount = (window.walkCount || 0) + 1);
+    const box = element.getBoundingClientRect();
+    return {index: Number(element.dataset.walkIndex), tag: element.tagName, role: element.getAttribute('role'),
+            name: (element.getAttribute('aria-label') || element.innerText || '').replace(/\\s+/g, ' ').trim(),
+            testid: element.closest('[data-testid]')?.dataset.testid || null,
+            selected: element.getAttribute('aria-selected'), controls: element.getAttribute('aria-controls'),
+            panel: element.closest('[role="tabpanel"]')?.id || null,
+            in_main: Boolean(element.closest('[data-testid="stMain"]')) && element.tagName !== 'MAIN',
+            positive_tabindex: element.tabIndex > 0,
+            box: {x: box.x, y: box.y, width: box.width, height: box.height}};
+}"""
+# The briefing opens on its second slide, where both Previous and Next can be pressed.
+KEYBOARD_PAGES = {**{name: PAGES[name] for name in ("overview", "exodus", "entry_bans", "extraditions", "entry_rules",
+                                                    "money", "us_restrictions")},
+                  "briefing": ("briefing?slide=2", SECOND_HEADLINE)}
+# Controls a page has besides its charts' filters, tabs and downloads, by their accessible names.
+PAGE_CONTROLS = {"entry_rules": ["Rule", "Count as of"],
+                 "briefing": ["Previous", "Next", "Notes", "Handout", "Reload"]}
+
+
+def page_filters(name: str) -> set[str]:
+    """The labels of the filters of every chart a page shows, from the page file and the registry."""
+    source = (REPO / "pages" / f"{name}.py").read_text(encoding="utf-8")
+    return {item.label for chart in CHART_NAME.findall(source) for item in CHARTS[chart].filters}
+
+
+def press(page, key: str) -> dict | None:
+    page.keyboard.press(key)
+    page.wait_for_timeout(100)  # focus styles fade in
+    return page.evaluate(FOCUSED)
+
+
+def focus_is_visible(page, stop: dict) -> bool:
+    """Whether the page looks different around the element focused and not focused: a focus ring, a border, a
+    background, whatever the browser draws. Blurring leaves the keyboard's place in the page where it was."""
+    box = stop["box"]
+    clip = {"x": max(box["x"] - 4, 0), "y": max(box["y"] - 4, 0), "width": box["width"] + 8,
+            "height": box["height"] + 8}
+    focused = page.screenshot(clip=clip)
+    page.evaluate("() => document.activeElement.blur()")
+    return page.screenshot(clip=clip) != focused
+
+
+def walk(page, chrome_too: bool) -> list[dict]:
+    """Every stop the Tab key makes on the page, from the top until it comes round again. Whether focus shows is
+    checked on the page's own content, and on the app's chrome (sidebar, menu) when `chrome_too`: it is the same
+    on every page."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    stops: list[dict] = []
+    for _ in range(400):
+        stop = press(page, "Tab")
+        if stop is None:
+            continue
+        if stops and stop["index"] == stops[0]["index"]:
+            return stops
+        checked = chrome_too or stop["in_main"]
+        stop["visible"] = not checked or (stop["box"]["width"] > 0 and focus_is_visible(page, stop))
+        stops.append(stop)
+    pytest.fail(f"the Tab key never came back round after {len(stops)} stops: a keyboard trap")
+
+
+def tab_to(page, stops: list[dict], wanted: dict) -> None:
+    """Move the keyboard's focus to a stop found by the walk, with the Tab key alone."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    for _ in range(len(stops) + 5):
+        if (press(page, "Tab") or {}).get("index") == wanted["index"]:
+            return
+    pytest.fail(f"could not reach {wanted['name']!r} with the Tab key")
+
+
+@pytest.mark.parametrize("name", KEYBOARD_PAGES)
+def test_the_keyboard_reaches_and_works_every_control_with_a_visible_focus_ring(app_url, browser, name, tmp_path):
+    link, heading = KEYBOARD_PAGES[name]
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    try:
+        open_drawn(page, f"{app_url}/{link}", heading)
+        assert_charts_are_named_figures(page)
+        stops = walk(page, chrome_too=name == "overview")
+        names = [stop["name"] for stop in stops if stop["tag"] != "MAIN"]  # the skip link's target holds every word
+
+        unseen = [f"{stop['tag']} {stop['name']!r} ({stop['testid']})" for stop in stops if not stop["visible"]]
+        assert unseen == [], "focus is not visible on these"
+        assert not any(stop["positive_tabindex"] for stop in stops), "tab order must follow the page"
+        for label in sorted(page_filters(name)) + PAGE_CONTROLS.get(name, []):
+            assert any(re.search(rf"\b{re.escape(label)}\b", stop_name) for stop_name in names), \
+                f"{label!r} cannot be reached with Tab: {names}"
+        downloads = page.locator('[data-testid="stDownloadButton"] button').filter(visible=True).count()
+        buttons = [stop for stop in stops if stop["tag"] == "BUTTON"]
+        reached = [stop["name"] for stop in buttons
+                   if "Download these" in stop["name"] or stop["name"].endswith("Handout")]
+        assert len(reached) == downloads, f"{downloads} download buttons, reached with Tab: {reached}"
+
+        # A chart's Table view: its tab list is the stop just before the chart, and the arrow keys and Enter open it.
+        chart_tabs = [position for position, stop in enumerate(stops) if stop["role"] == "tab"]
+        for position in chart_tabs:
+            assert stops[position + 1]["panel"] == stops[position]["controls"], \
+                f"the stop after the tabs of chart {position} is not the chart: {stops[position + 1]['name']!r}"
+        if chart_tabs:
+            tab_to(page, stops, stops[chart_tabs[0]])
+            table_tab = press(page, "ArrowRight")
+            assert table_tab["name"] == "Table"
+            page.keyboard.press("Enter")
+            expect(page.locator(f'[id="{table_tab["controls"]}"] [data-testid="stDataFrame"]')).to_be_visible()
+            page.keyboard.press("ArrowLeft")
+            page.keyboard.press("Enter")
+
+        first_download = next((stop for stop in buttons if "Download these" in stop["name"]), None)
+        if first_download:
+            tab_to(page, stops, first_download)
+            with page.expect_download(timeout=60_000) as download:
+                page.keyboard.press("Enter")
+            assert download.value.suggested_filename.endswith(".csv")
+        operate_with_keys(page, name, stops)
+    finally:
+        context.close()
+
+
+def assert_charts_are_named_figures(page) -> None:
+    """A screen reader meets each chart and map as a figure named by its title and its text alternative, in a page
+    whose language is English."""
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    figures = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stPlotlyChart"], [data-testid="stDeckGlJsonChart"]')].map(chart => ({
+            role: chart.getAttribute('role'), label: chart.getAttribute('aria-label') || '',
+            title: chart.querySelector('.gtitle')?.textContent || null}))""")
+    assert figures, "no chart on the page"
+    for figure in figures:
+        assert figure["role"] == "figure", figure
+        if figure["title"] is None:  # a map: its registry title, then its text alternative
+            assert ". Map of" in figure["label"], figure
+        else:  # plotly draws the title, and the subtitle after a zero-width space
+            assert figure["label"].startswith(figure["title"].split("\u200b")[0].strip()), figure
+            assert len(figure["label"]) > len(figure["title"]) + 20, f"no text alternative after the title: {figure}"
+
+
+def operate_with_keys(page, name: str, stops: list[dict]) -> None:
+    """The page's own controls work from the keyboard: a rule chosen in the stay calculator, the next slide."""
+    if name == "entry_rules":
+        tab_to(page, stops, next(stop for stop in stops if stop["name"].startswith("Rule")))
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**rule=**", timeout=30_000)
+    if name == "briefing":
+        tab_to(page, stops, next(stop for stop in stops if stop["name"].endswith("Next")))
+        page.keyboard.press("Enter")
+        page.wait_for_url("**slide=3**", timeout=30_000)
