@@ -9,6 +9,7 @@ each page as a browser test runs.
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from playwright.sync_api import expect
@@ -16,7 +17,9 @@ from playwright.sync_api import expect
 from catalog.deckfile import deck_path
 from charts.registry import CHARTS
 from deck.slides import parse_deck
+from tests.browser import running_app
 from tests.conftest import REPO
+from tests.csv_edits import break_cell
 from tests.test_browser import PHONE_USER_AGENT
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -263,3 +266,16 @@ def operate_with_keys(page, name: str, stops: list[dict]) -> None:
         tab_to(page, stops, next(stop for stop in stops if stop["name"].endswith("Next")))
         page.keyboard.press("Enter")
         page.wait_for_url("**slide=3**", timeout=30_000)
+
+
+def test_a_notice_that_a_dataset_is_shown_from_its_last_good_version_is_an_alert(browser, tmp_path):
+    """Screen readers announce an alert when it appears: readers who cannot see the notice still hear it."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    break_cell(data, "events", "date", "2022-13-01")
+    with running_app(REPO, env={"BORDERLINES_DATA_DIR": str(data)}) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        open_drawn(page, f"{base}/", "Borderlines")
+        notice = page.get_by_role("alert").filter(has_text="Timeline of events: this dataset failed its check")
+        expect(notice).to_have_count(1)
+        page.close()
