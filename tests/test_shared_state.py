@@ -11,11 +11,11 @@ import pytest
 
 from deck.slides import parse_deck
 from tests.conftest import REPO, open_page
+from tests.test_editor_page import PASSWORD, sign_in
 from ui.login import FAILED_LOGINS, Throttle
 from ui.shared_state import STATE_VARIABLE
 
 DECK = parse_deck((REPO / "data" / "briefing.md").read_text(encoding="utf-8"))
-PASSWORD = "correct horse battery staple"
 
 
 def in_another_process(code: str) -> str:
@@ -51,11 +51,7 @@ def test_failed_sign_ins_on_three_replicas_make_the_next_one_wait(no_failures):
     for _ in range(3):
         in_another_process("from ui.login import FAILED_LOGINS\nfor _ in range(3):\n    FAILED_LOGINS.failed()\n")
 
-    page = open_page("pages/editor.py")
-    page.text_input[0].input("Aigerim")
-    page.text_input[1].input(PASSWORD)
-    page.button[0].click()
-    page.run()
+    page = sign_in(open_page("pages/editor.py"))
 
     assert page.error[0].value.startswith("Too many failed sign-ins. Try again in")
     assert not page.selectbox
@@ -80,11 +76,7 @@ def test_the_editor_refuses_sign_in_when_the_shared_state_cannot_be_reached(tmp_
     blocked.write_text("a file where the state folder should be")
     monkeypatch.setenv(STATE_VARIABLE, str(blocked))
     monkeypatch.setenv("BORDERLINES_EDITOR_PASSWORD", PASSWORD)
-    page = open_page("pages/editor.py")
-    page.text_input[0].input("Aigerim")
-    page.text_input[1].input(PASSWORD)
-    page.button[0].click()
-    page.run()
+    page = sign_in(open_page("pages/editor.py"))
     assert page.error[0].value.startswith("Sign-in is unavailable: this server cannot reach the state")
     assert not page.selectbox
 
