@@ -25,7 +25,7 @@ from pypdf import PdfReader
 
 from tests.browser import ARTIFACTS, running_cluster
 from tests.conftest import DATA, REPO
-from tests.test_browser import HEADLINES, SLIDES, browser, wait_for_streamlit  # noqa: F401  (browser is a fixture)
+from tests.test_browser import HEADLINES, SLIDES, browser, settle, wait_for_streamlit  # noqa: F401 (a fixture)
 from tests.test_browser_editor import excel_export, upload_file
 from ui.login import FAILED_LOGINS
 
@@ -95,7 +95,7 @@ def test_a_session_keeps_its_replica_across_reruns_downloads_and_page_changes(cl
 
     page.get_by_role("button", name="Next").click()  # a rerun
     expect(page.get_by_role("heading", name=HEADLINES[1], exact=True)).to_be_visible(timeout=60_000)
-    wait_for_streamlit(page)  # a Handout button from before the rerun offers a file the rerun has dropped
+    settle(page)  # a Handout button from before a rerun offers a file the rerun has dropped
     with page.expect_download(timeout=180_000) as handout:
         page.get_by_role("button", name="Handout").click()
     handout.value.save_as(tmp_path / "handout.pdf")
@@ -140,8 +140,9 @@ def test_a_notes_window_on_another_device_and_replica_follows_the_room(cluster, 
     expect(notes).to_have_text(HEADLINES[0], timeout=60_000)
 
     for number in (2, 3):
-        room_page.keyboard.press("ArrowRight")
-        room_page.wait_for_url(f"**slide={number}**", timeout=60_000)
+        room_page.get_by_role("button", name="Next").click()
+        expect(room_page.get_by_role("heading", name=HEADLINES[number - 1], exact=True)).to_be_visible(timeout=60_000)
+        wait_for_streamlit(room_page)
     expect(notes).to_have_text(HEADLINES[2], timeout=30_000)
     assert affinity_cookie(notes_context) == other
     room_context.close()
@@ -259,6 +260,8 @@ def test_losing_a_replica_costs_no_reader_an_error_and_haproxy_takes_it_back(clu
     victim = "app2"
     address, pid = cluster.replicas()[victim]
     reader = pinned_context(browser, cluster, victim)
+    answers = []
+    reader.on("response", lambda answer: answers.append((answer.url, answer.status)))
     reading, response = open_page(reader, f"{cluster.base}/money", "Money and migrants")
     assert served_by(response) == victim
 
@@ -274,6 +277,7 @@ def test_losing_a_replica_costs_no_reader_an_error_and_haproxy_takes_it_back(clu
     expect(reading.get_by_role("heading", name="Money and migrants", exact=True)).to_be_visible(timeout=60_000)
     assert reading.locator('[data-testid="stException"]').count() == 0
     assert affinity_cookie(reader) != victim
+    assert [answer for answer in answers if answer[1] >= 500] == []
     reader.close()
 
     # New sessions, each in a browser of its own, open every page while the replica is down.
