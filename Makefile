@@ -5,18 +5,25 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
+REPLICAS ?= 3
+HAPROXY ?= /usr/sbin/haproxy
 
-.PHONY: run test bench lint check-data dictionary browser clean
+.PHONY: run test bench lint check-data dictionary browser clean cluster haproxy
 
 # Prints a one-time editor sign-in link unless an editor password is set (see README, "Editing the data").
 run: $(VENV)/.app-installed
 	$(PY) -m ui.serve $(PORT)
 
-test: $(VENV)/.test-installed node_modules/.installed browser lint
+# REPLICAS copies of the app behind HAProxy on PORT (the replicas on the ports after it); Ctrl-C stops them all.
+# Smaller or slower to restart a replica: make cluster REPLICAS=2 CLUSTER_ARGS="--restart-delay 10"
+cluster: $(VENV)/.app-installed haproxy
+	$(PY) -m ui.cluster --port $(PORT) --replicas $(REPLICAS) --haproxy $(HAPROXY) $(CLUSTER_ARGS)
+
+test: $(VENV)/.test-installed node_modules/.installed browser haproxy lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Smaller or quicker: make bench BENCH_ARGS="--sizes 10000,100000 --repeats 3 --out /tmp/bench.md"
-bench: $(VENV)/.bench-installed browser
+bench: $(VENV)/.bench-installed browser haproxy
 	$(PY) -m bench $(BENCH_ARGS)
 
 # ruff, then the import layers declared in pyproject.toml (a wrong-way import fails `make test`).
@@ -62,6 +69,14 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 	@test -x $(CHROMIUM) || { echo "No Chromium at $(CHROMIUM): the browser tests cannot run." >&2; exit 1; }
+
+# `make cluster`, its tests and its benchmark run Debian's HAProxy.
+haproxy:
+	@test -x $(HAPROXY) || { \
+	  echo "Installing Debian's haproxy for make cluster..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy; }
+	@test -x $(HAPROXY) || { echo "No HAProxy at $(HAPROXY): make cluster cannot run." >&2; exit 1; }
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache node_modules

@@ -6,14 +6,16 @@ Smaller sizes, fewer repeats and a shorter crowd keep it quick enough for a test
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 import tempfile
 from pathlib import Path
 
 from bench import report
+from bench.cluster import readers_through_haproxy
 from bench.cold_start import cold_first_chart
-from bench.readers import readers_at_once
+from bench.readers import ReadersResult, readers_at_once
 from bench.scale import scale_rows
 from bench.server import REPO
 from bench.warm_pages import warm_page_runs
@@ -75,9 +77,21 @@ def scale_section(sizes: list[int], repeats: int) -> list[str]:
             *report.table(["rows", "file", "path", "median s", "ratio", "target", "peak memory", "command"], rows)]
 
 
+def crowd_cells(result: ReadersResult) -> list[str]:
+    """Pages opened, errors, median and 95th percentile to first chart, memory (start, peak), and the verdict."""
+    visits = len(result.visits)
+    return [str(visits), str(len(result.errors)), f"{result.median:.2f} s" if visits else "-",
+            f"{result.p95:.2f} s" if visits > 1 else "-",
+            f"{report.megabytes(result.rss_start)}, {report.megabytes(result.rss_peak)}",
+            report.verdict(not result.errors and visits > 0)]
+
+
+def first_errors(result: ReadersResult) -> list[str]:
+    return [f"First errors: {'; '.join(result.errors[:3])}", ""] if result.errors else []
+
+
 def readers_section(sessions: int, seconds: float) -> list[str]:
     result = readers_at_once(sessions, seconds)
-    visits = len(result.visits)
     return ["## 4. Readers at once", "",
             f"{sessions} sessions, each opening the chart pages in turn for {seconds:g} s, every page in a new "
             "session over Streamlit's websocket as a browser tab does; time to first chart is from opening the "
@@ -85,23 +99,41 @@ def readers_section(sessions: int, seconds: float) -> list[str]:
             "Target: no errors.", "",
             *report.table(["sessions", "pages opened", "errors", "median to first chart", "95th percentile",
                            "server memory (start, peak)", "target", "command"], [[
-                str(sessions), str(visits), str(len(result.errors)),
-                f"{result.median:.2f} s" if visits else "-",
-                f"{result.p95:.2f} s" if visits > 1 else "-",
-                f"{report.megabytes(result.rss_start)}, {report.megabytes(result.rss_peak)}",
-                report.verdict(not result.errors and visits > 0),
+                str(sessions), *crowd_cells(result),
                 f"`python -m bench --only readers --sessions {sessions} --seconds {seconds:g}`"]]),
-            *([f"First errors: {'; '.join(result.errors[:3])}", ""] if result.errors else [])]
+            *first_errors(result)]
+
+
+def cluster_section(replica_counts: list[int], sessions: int, seconds: float) -> list[str]:
+    rows, errors = [], []
+    for replicas in replica_counts:
+        result = readers_through_haproxy(replicas, sessions, seconds)
+        rows.append([str(replicas), str(sessions), *crowd_cells(result),
+                     f"`python -m bench --only cluster --replicas {replicas} --sessions {sessions} "
+                     f"--seconds {seconds:g}`"])
+        errors += first_errors(result)
+    return ["## 5. Readers at once through HAProxy", "",
+            f"The crowd of section 4, through HAProxy in front of the app on {', '.join(map(str, replica_counts))} "
+            "replicas, started as "
+            "`make cluster` starts them; every page is a new session, which HAProxy gives to the replica with the "
+            "fewest open sessions. Each replica had served one page before the clock started. Memory is HAProxy's, "
+            f"the launcher's and every replica's together. This machine's {os.cpu_count()} cores are shared by the "
+            "readers, HAProxy and every replica, so more replicas cannot add much speed here, only memory; what "
+            "the rows show is that nothing breaks. Target: no errors.", "",
+            *report.table(["replicas", "sessions", "pages opened", "errors", "median to first chart",
+                           "95th percentile", "memory (start, peak)", "target", "command"], rows), *errors]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--only", default="warm,cold,scale,readers", help="comma-separated: warm,cold,scale,readers")
+    parser.add_argument("--only", default="warm,cold,scale,readers,cluster",
+                        help="comma-separated: warm,cold,scale,readers,cluster")
     parser.add_argument("--repeats", type=int, default=5, help="runs per median")
     parser.add_argument("--cold-repeats", type=int, default=3, help="server starts per median (each takes long)")
     parser.add_argument("--sizes", default="10000,100000,1000000", help="rows of the scale tables")
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--replicas", default="1,2,3", help="replicas behind HAProxy, one row each")
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
     args = parser.parse_args(argv)
     chosen = args.only.split(",")
@@ -114,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         sections.append(scale_section([int(size) for size in args.sizes.split(",")], args.repeats))
     if "readers" in chosen:
         sections.append(readers_section(args.sessions, args.seconds))
+    if "cluster" in chosen:
+        sections.append(cluster_section([int(count) for count in args.replicas.split(",")], args.sessions,
+                                        args.seconds))
     sections.append([(Path(__file__).parent / "findings.md").read_text(encoding="utf-8")])
     command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
     args.out.write_text(report.document(sections, command.strip()), encoding="utf-8")

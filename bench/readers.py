@@ -94,9 +94,16 @@ def tree_rss(process: psutil.Process) -> int:
     return total
 
 
-async def crowd(base: str, server: psutil.Process, sessions: int, seconds: float) -> ReadersResult:
-    url = base.replace("http", "ws", 1) + "/_stcore/stream"
-    await visit(url, READER_PAGES[0], timeout=300)  # the first run pays the imports: that is the cold benchmark
+def stream_url(base: str) -> str:
+    return base.replace("http", "ws", 1) + "/_stcore/stream"
+
+
+async def crowd(base: str, server: psutil.Process, sessions: int, seconds: float,
+                warm: list[str] | None = None) -> ReadersResult:
+    """`sessions` readers at `base` for `seconds`, once each server in `warm` (by default `base`) has run a page."""
+    url = stream_url(base)
+    for address in warm or [base]:  # the first run pays the imports: that is the cold benchmark
+        await visit(stream_url(address), READER_PAGES[0], timeout=300)
     result = ReadersResult(sessions, seconds, rss_start=tree_rss(server))
     deadline = time.monotonic() + seconds
     offsets = itertools.count()

@@ -10,6 +10,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from ui.cluster import port_is_free
+
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
 
@@ -18,6 +20,15 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def free_port_run(count: int) -> int:
+    """The first of `count` consecutive free ports (HAProxy's port and its replicas' after it, for `make cluster`)."""
+    for _ in range(100):
+        first = free_port()
+        if first + count <= 65535 and all(port_is_free(first + offset) for offset in range(1, count)):
+            return first
+    raise RuntimeError(f"found no {count} consecutive free ports")
 
 
 def serve_command(script: Path, port: int) -> list[str]:

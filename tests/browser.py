@@ -7,12 +7,16 @@ with what flags). A missing browser is a failure, never a skip: `make test` inst
 from __future__ import annotations
 
 import os
+import re
+import signal
 import subprocess
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bench.server import free_port, wait_until_healthy
+from bench.cluster import replicas_in, started_cluster, stop_group
+from bench.server import free_port, free_port_run, wait_until_healthy
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -47,3 +51,35 @@ def wait_for_streamlit(page) -> None:
     page.wait_for_selector('[data-testid="stApp"]', timeout=90_000)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')", timeout=90_000)
+
+
+@dataclass
+class RunningCluster:
+    """`make cluster` as the tests run it: HAProxy's address, the launcher's log, and its process group."""
+
+    base: str
+    log: Path
+    process: subprocess.Popen
+
+    def replicas(self) -> dict[str, tuple[str, int]]:
+        return replicas_in(self.log.read_text())
+
+    def sign_in_path(self) -> str:
+        return re.search(r"http://localhost:\d+(/editor\?token=\S+)", self.log.read_text())[1]
+
+    def stop(self, sign: int = signal.SIGINT) -> None:
+        """As Ctrl-C in its terminal: the signal to the whole process group."""
+        stop_group(self.process, sign)
+
+
+@contextmanager
+def running_cluster(repo: Path, replicas: int, env: dict[str, str | None], args: str = ""):
+    """`make cluster` with `replicas` replicas on free ports, yielded once it says it is ready; stopped after.
+    `env` adds to the tests' environment; a None in it takes a variable out."""
+    port = free_port_run(replicas + 1)
+    environment = {name: value for name, value in {**os.environ, **env}.items() if value is not None}
+    log = ARTIFACTS / f"cluster-{port}.log"
+    command = ["make", "--no-print-directory", "-C", str(repo), "cluster", f"PORT={port}", f"REPLICAS={replicas}",
+               f"CLUSTER_ARGS={args}"]
+    with started_cluster(command, log, environment) as process:  # the first run installs what it needs
+        yield RunningCluster(f"http://127.0.0.1:{port}", log, process)

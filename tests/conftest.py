@@ -21,6 +21,15 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     return copy
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_state_of_their_own(tmp_path_factory):
+    """Failed sign-ins and briefing rooms (ui/shared_state.py) go to a folder of the tests' own, not the .state/ a
+    developer's `make run` uses; the servers the tests start inherit it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BORDERLINES_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fresh_streamlit_caches():
     """st.cache_data and st.cache_resource outlive an AppTest run inside one pytest process; start every test clean."""

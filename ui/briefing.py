@@ -1,7 +1,12 @@
-"""The Briefing page's state: the frozen deck and data, the slide number, and the slide a room is seeing."""
+"""The Briefing page's state: the frozen deck and data, the slide number, and the slide a room is seeing.
+
+Which slide each room shows is kept in the state every replica shares (ui/shared_state.py): the presenter's notes
+window may be on a phone or a second laptop whose browser lands on another replica than the room's window.
+"""
 
 from __future__ import annotations
 
+import logging
 import math
 import secrets
 from dataclasses import dataclass
@@ -10,13 +15,11 @@ import streamlit as st
 
 from catalog.snapshot import Snapshot, take_snapshot
 from deck.slides import Deck, Slide
+from ui import shared_state
 from ui.presenter import screen
 
 STEPS = {"next": 1, "previous": -1}
-
-# Which slide each open briefing shows, by room, so the presenter's notes window can follow it. One server process
-# serves both windows, so a dictionary is enough; a room is forgotten with the process.
-LIVE_SLIDES: dict[str, int] = {}
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,25 @@ def stepped(number: int, step: str | None, count: int) -> int:
 
 
 def show_live_slide(number: int) -> None:
-    LIVE_SLIDES[st.session_state["briefing"].room] = number
+    """Tell the room's notes windows, on whichever replica, which slide the room is seeing. The briefing plays on
+    when that cannot be done; the presenter is told once."""
+    try:
+        shared_state.show_room_slide(st.session_state["briefing"].room, number)
+    except shared_state.SharedStateError as error:
+        LOG.error("The notes window cannot follow the room: %s", error)
+        if not st.session_state.get("told-notes-cannot-follow"):
+            st.session_state["told-notes-cannot-follow"] = True
+            st.toast("The notes window cannot follow this briefing: the server cannot reach the state its replicas "
+                     "share (its log says why).", icon=":material/sync_problem:")
 
 
 def live_slide(room: str) -> int | None:
-    return LIVE_SLIDES.get(room)
+    """The slide the room is seeing, or None when no replica has heard of the room or the state cannot be read."""
+    try:
+        return shared_state.room_slide(room)
+    except shared_state.SharedStateError as error:
+        LOG.error("The notes window cannot follow the room: %s", error)
+        return None
 
 
 def room_for_slide_text(slide: Slide) -> int:

@@ -26,11 +26,17 @@ def password_configured() -> bool:
     return False
 
 
-def main(port: str) -> None:
+def print_sign_in_link(port: int | str, valid: str = "while this server runs") -> None:
+    """Without an editor password, make up a sign-in token (unless one is set already) for this process and the
+    ones it starts, and print the link that carries it."""
     if not password_configured():
         token = os.environ.setdefault(TOKEN_VARIABLE, secrets.token_urlsafe(24))
-        print(f"\n  Editor sign-in link (valid while this server runs):\n  http://localhost:{port}/editor?token={token}\n",
+        print(f"\n  Editor sign-in link (valid {valid}):\n  http://localhost:{port}/editor?token={token}\n",
               flush=True)
+
+
+def main(port: str) -> None:
+    print_sign_in_link(port)
     os.chdir(REPO)
     os.execv(sys.executable, [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", port,
                               "--server.headless", "true"])
