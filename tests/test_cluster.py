@@ -23,9 +23,9 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser import ARTIFACTS, running_cluster
+from tests.browser import ARTIFACTS, running_cluster, wait_for_streamlit
 from tests.conftest import DATA, REPO
-from tests.test_browser import HEADLINES, SLIDES, browser, settle, wait_for_streamlit  # noqa: F401 (a fixture)
+from tests.test_browser import HEADLINES, SLIDES, settle
 from tests.test_browser_editor import excel_export, upload_file
 from ui.login import FAILED_LOGINS
 
