@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 REPLICAS ?= 3
 HAPROXY ?= /usr/sbin/haproxy
 
-.PHONY: run test bench lint check-data dictionary browser clean cluster haproxy
+.PHONY: run test bench lint check-data dictionary browser clean cluster haproxy sign-in-link
 
 # Prints a one-time editor sign-in link unless an editor password is set (see README, "Editing the data").
 run: $(VENV)/.app-installed
@@ -30,6 +30,10 @@ bench: $(VENV)/.bench-installed browser haproxy
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-logo
+
+# Another one-time editor sign-in link for the server (or cluster) already running on PORT.
+sign-in-link: $(VENV)/.app-installed
+	$(PY) -m ui.serve --link $(PORT)
 
 check-data: $(VENV)/.app-installed
 	$(PY) -m catalog check

@@ -53,19 +53,34 @@ def wait_for_streamlit(page) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')", timeout=90_000)
 
 
+def sign_in_path_in(printed: str) -> str:
+    """The path of the sign-in link a server printed."""
+    return re.search(r"http://localhost:\d+(/editor\?token=\S+)", printed)[1]
+
+
 @dataclass
 class RunningCluster:
-    """`make cluster` as the tests run it: HAProxy's address, the launcher's log, and its process group."""
+    """`make cluster` as the tests run it: HAProxy's address, the launcher's log, its process group, and the
+    environment it runs in."""
 
     base: str
     log: Path
     process: subprocess.Popen
+    environment: dict[str, str]
 
     def replicas(self) -> dict[str, tuple[str, int]]:
         return replicas_in(self.log.read_text())
 
     def sign_in_path(self) -> str:
-        return re.search(r"http://localhost:\d+(/editor\?token=\S+)", self.log.read_text())[1]
+        """The path of the one-time sign-in link the cluster printed when it started."""
+        return sign_in_path_in(self.log.read_text())
+
+    def new_sign_in_path(self) -> str:
+        """Another one-time link, as an operator gets one with `make sign-in-link` while the cluster runs."""
+        printed = subprocess.run(["make", "--no-print-directory", "sign-in-link", f"PORT={urlparse(self.base).port}"],
+                                 cwd=Path(__file__).resolve().parent.parent, env=self.environment,
+                                 capture_output=True, text=True, check=True, timeout=120).stdout
+        return sign_in_path_in(printed)
 
     def stop(self, sign: int = signal.SIGINT) -> None:
         """As Ctrl-C in its terminal: the signal to the whole process group."""
@@ -82,4 +97,4 @@ def running_cluster(repo: Path, replicas: int, env: dict[str, str | None], args:
     command = ["make", "--no-print-directory", "-C", str(repo), "cluster", f"PORT={port}", f"REPLICAS={replicas}",
                f"CLUSTER_ARGS={args}"]
     with started_cluster(command, log, environment) as process:  # the first run installs what it needs
-        yield RunningCluster(f"http://127.0.0.1:{port}", log, process)
+        yield RunningCluster(f"http://127.0.0.1:{port}", log, process, environment)

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, running_app, wait_for_streamlit
+from tests.browser import ARTIFACTS, running_app, sign_in_path_in, wait_for_streamlit
 from tests.conftest import REPO
 from tests.csv_edits import rows_of
 
@@ -29,8 +28,7 @@ def excel_export(data_dir, path, **cells_by_figure: dict[str, str]):
 
 
 def sign_in_link(base: str) -> str:
-    log = (ARTIFACTS / f"server-{urlparse(base).port}.log").read_text()
-    return re.search(r"http://localhost:\d+(/editor\?token=\S+)", log)[1]
+    return sign_in_path_in((ARTIFACTS / f"server-{urlparse(base).port}.log").read_text())
 
 
 def upload_file(page, path) -> None:

@@ -27,7 +27,7 @@ from tests.browser import ARTIFACTS, running_cluster, wait_for_streamlit
 from tests.conftest import DATA, REPO
 from tests.test_browser import HEADLINES, SLIDES, settle
 from tests.test_browser_editor import excel_export, upload_file
-from ui.login import FAILED_LOGINS
+from ui.shared_state import forget_failures
 
 REPLICA_HEADER, REPLICA_COOKIE = "x-borderlines-replica", "BORDERLINES_REPLICA"
 RESTART_DELAY = 60  # long enough for every page to be opened while a killed replica is down
@@ -53,7 +53,7 @@ def state_dir(tmp_path_factory):
 def cluster(data_dir, state_dir):
     ARTIFACTS.mkdir(exist_ok=True)
     env = {"BORDERLINES_DATA_DIR": str(data_dir), "BORDERLINES_STATE_DIR": str(state_dir),
-           "BORDERLINES_EDITOR_PASSWORD": None, "BORDERLINES_EDITOR_TOKEN": None}
+           "BORDERLINES_EDITOR_PASSWORD": None}
     with running_cluster(REPO, 3, env, f"--restart-delay {RESTART_DELAY}") as running:
         yield running
 
@@ -149,16 +149,21 @@ def test_a_notes_window_on_another_device_and_replica_follows_the_room(cluster, 
     notes_context.close()
 
 
-def test_the_printed_sign_in_link_works_on_every_replica(cluster, browser):  # noqa: F811
-    replicas = cluster.replicas()
+def test_a_sign_in_link_works_once_on_whichever_replica_it_reaches(cluster, browser):  # noqa: F811
+    """A link is redeemed in the state every replica shares: it works on any replica, once."""
+    replicas = list(cluster.replicas().values())
     assert len(replicas) == 3
-    for address, _ in replicas.values():
+    printed = cluster.sign_in_path()
+    for number, (address, _) in enumerate(replicas):
         context = browser.new_context()
         page = context.new_page()
-        page.goto(address + cluster.sign_in_path())
+        page.goto(address + (printed if number < 2 else cluster.new_sign_in_path()))
         wait_for_streamlit(page)
-        expect(page.get_by_text("Signed in by the link the server printed")).to_be_visible(timeout=60_000)
-        expect(page.get_by_label("Editor password")).to_have_count(0)
+        if number == 1:  # the printed link, opened again on another replica
+            expect(page.get_by_text("This sign-in link has been used already")).to_be_visible(timeout=60_000)
+        else:
+            expect(page.get_by_text("Signed in by the link the server printed")).to_be_visible(timeout=60_000)
+            expect(page.get_by_label("Editor password")).to_have_count(0)
         expect(page).to_have_url(f"{address}/editor")
         context.close()
 
@@ -182,7 +187,7 @@ def test_a_publish_and_a_rollback_through_one_replica_reach_every_replica(cluste
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     editor = context.new_page()
-    editor.goto(cluster.base + cluster.sign_in_path())
+    editor.goto(cluster.base + cluster.new_sign_in_path())
     wait_for_streamlit(editor)
     editor.get_by_role("textbox", name="Your name").fill("Aigerim")
     editor.get_by_role("button", name="Sign in").click()
@@ -211,34 +216,30 @@ def test_a_publish_and_a_rollback_through_one_replica_reach_every_replica(cluste
         page.context.close()
 
 
-def test_wrong_passwords_spread_over_the_replicas_are_throttled_as_on_one_server(cluster, browser, state_dir,  # noqa: F811
-                                                                                 monkeypatch):
-    """Eight guesses, each from a browser with no cookie, so HAProxy spreads them over the three replicas. One
-    server makes the fourth guess wait; counted per replica, no replica would have seen more than three."""
-    attempts, replicas = [], set()
-    for _ in range(8):
-        context = browser.new_context()
-        page = context.new_page()
-        replicas.add(served_by(page.goto(f"{cluster.base}/editor")))
-        wait_for_streamlit(page)
-        expect(page.get_by_label("Editor password")).to_be_visible(timeout=60_000)
-        attempts.append(page)
-    assert replicas == set(cluster.replicas())
-    said = []
+def test_wrong_secrets_spread_over_the_replicas_are_throttled_as_on_one_server(cluster, browser, state_dir,  # noqa: F811
+                                                                               monkeypatch):
+    """Eight guessed sign-in links (this cluster has no password, so a link is the secret to guess), each from a
+    browser with no cookie, so HAProxy spreads them over the three replicas. One server makes the fourth guess wait;
+    counted per replica, no replica would have seen more than three. HAProxy tells each replica the client's
+    address, so the count is this client's on every replica."""
+    said, replicas, contexts = [], set(), []
     try:
-        for number, page in enumerate(attempts):
-            page.get_by_role("textbox", name="Your name").fill("Mallory")
-            page.get_by_label("Editor password").fill(f"guess-{number}")
-            page.get_by_role("button", name="Sign in").click()
-            message = page.get_by_role("alert").locator('[data-testid="stMarkdownContainer"]')
+        for number in range(8):
+            context = browser.new_context()
+            contexts.append(context)
+            page = context.new_page()
+            replicas.add(served_by(page.goto(f"{cluster.base}/editor?token=guess-{number}")))
+            wait_for_streamlit(page)
+            message = page.get_by_role("alert").locator('[data-testid="stMarkdownContainer"]').first
             expect(message).to_be_visible(timeout=60_000)
             said.append(message.inner_text())
     finally:
         monkeypatch.setenv("BORDERLINES_STATE_DIR", str(state_dir))
-        FAILED_LOGINS.reset()  # for the tests after this one
-        for page in attempts:
-            page.context.close()
-    assert said[:3] == ["That password is not right."] * 3, said
+        forget_failures()  # for the tests after this one
+        for context in contexts:
+            context.close()
+    assert replicas == set(cluster.replicas())
+    assert [text.startswith("This sign-in link is not valid") for text in said[:3]] == [True] * 3, said
     assert any(text.startswith("Too many failed sign-ins. Try again in") for text in said[3:]), said
 
 

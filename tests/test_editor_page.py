@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit.testing.v1 import AppTest
 
 from catalog import history, load_catalog
@@ -14,7 +15,9 @@ from catalog.publish import publish
 from tests.conftest import REPO, open_page
 from tests.csv_edits import break_cell, rows_of, write
 from tests.test_checking_once import validations
-from ui.login import FAILED_LOGINS
+from ui import login, serve
+from ui.login import LINK_LIFETIME
+from ui.shared_state import forget_failures, issue_link
 
 PASSWORD = "correct horse battery staple"
 
@@ -22,10 +25,9 @@ PASSWORD = "correct horse battery staple"
 @pytest.fixture(autouse=True)
 def editor_password(monkeypatch):
     monkeypatch.setenv("BORDERLINES_EDITOR_PASSWORD", PASSWORD)
-    monkeypatch.delenv("BORDERLINES_EDITOR_TOKEN", raising=False)
-    FAILED_LOGINS.reset()
+    forget_failures()
     yield
-    FAILED_LOGINS.reset()
+    forget_failures()
 
 
 def sign_in(page: AppTest, password: str = PASSWORD, name: str = "Aigerim") -> AppTest:
@@ -85,8 +87,7 @@ def test_repeated_failures_make_the_next_attempt_wait_even_with_the_right_passwo
 
 def test_the_one_time_link_signs_in_and_leaves_the_address_bar(data_copy, monkeypatch):
     monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")
-    monkeypatch.setenv("BORDERLINES_EDITOR_TOKEN", "one-time-token")
-    page = open_page("pages/editor.py", token="one-time-token")
+    page = open_page("pages/editor.py", token=issue_link(LINK_LIFETIME))
     assert "token" not in page.query_params
     assert [field.label for field in page.text_input] == ["Your name"]
     page.text_input[0].input("Daniyar")
@@ -96,10 +97,87 @@ def test_the_one_time_link_signs_in_and_leaves_the_address_bar(data_copy, monkey
 
 
 def test_a_wrong_link_is_refused(data_copy, monkeypatch):
-    monkeypatch.setenv("BORDERLINES_EDITOR_TOKEN", "one-time-token")
+    monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")
+    issue_link(LINK_LIFETIME)
     page = open_page("pages/editor.py", token="guess")
     assert "This sign-in link is not valid" in page.error[0].value
     assert "token" not in page.query_params
+
+
+def test_a_link_works_once_and_not_after_a_day(data_copy, monkeypatch):
+    """A link left in a browser's history, or copied from a screen, opens nothing."""
+    monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")
+    token = issue_link(LINK_LIFETIME)
+    assert [field.label for field in open_page("pages/editor.py", token=token).text_input] == ["Your name"]
+    again = open_page("pages/editor.py", token=token)
+    assert again.error[0].value.startswith("This sign-in link has been used already")
+    assert not again.text_input
+    stale = open_page("pages/editor.py", token=issue_link(-1))
+    assert stale.error[0].value.startswith("This sign-in link has expired")
+
+
+def test_link_guesses_are_throttled_like_passwords(data_copy, monkeypatch):
+    monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")
+    for _ in range(4):
+        open_page("pages/editor.py", token="guess")
+    page = open_page("pages/editor.py", token=issue_link(LINK_LIFETIME))
+    assert page.error[0].value.startswith("Too many failed sign-ins. Try again in")
+    assert not page.text_input
+
+
+def test_with_a_password_set_links_are_off_and_loading_them_locks_nobody_out(data_copy):
+    """Loading /editor?token=x a dozen times used to make every editor wait five minutes."""
+    for _ in range(12):
+        page = open_page("pages/editor.py", token="x")
+    assert page.info[0].value == "Sign-in links are off on this server: an editor password is set."
+    assert "token" not in page.query_params
+    page = sign_in(page)
+    assert not page.error
+    assert page.selectbox, "signed in at once"
+
+
+def test_another_clients_failures_do_not_make_this_one_wait(data_copy, monkeypatch):
+    with monkeypatch.context() as elsewhere:
+        elsewhere.setattr(login, "client_address", lambda: "203.0.113.9")
+        attacker = open_page("pages/editor.py")
+        for _ in range(10):
+            attacker = sign_in(attacker, password="guess")
+        assert attacker.error[0].value.startswith("Too many failed sign-ins")
+    page = sign_in(open_page("pages/editor.py"))
+    assert not page.error
+    assert page.selectbox
+
+
+def test_a_password_in_secrets_that_is_not_text_says_how_to_write_it(data_copy, monkeypatch):
+    monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")
+    page = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    page.secrets["editor_password"] = 123456
+    page.run()
+    page.switch_page("pages/editor.py").run()
+    assert not page.exception
+    assert page.error[0].value == ("Sign-in is unavailable: `editor_password` in the secrets file is a int, not text: "
+                                   'write it in quotes, editor_password = "..."')
+
+
+def test_a_secrets_file_that_is_not_toml_is_named_not_taken_for_no_password(monkeypatch):
+    class Unreadable:
+        def get(self, *_):
+            raise StreamlitSecretNotFoundError("Error parsing secrets file at .streamlit/secrets.toml: Illegal "
+                                               "character")
+    monkeypatch.setattr(login.st, "secrets", Unreadable())
+    with pytest.raises(login.SignInUnavailable, match="Error parsing secrets file at .streamlit/secrets.toml"):
+        login.configured_password()
+
+
+def test_make_run_says_when_the_secrets_file_is_not_toml_and_prints_no_link(tmp_path, monkeypatch, capsys):
+    broken = tmp_path / "secrets.toml"
+    broken.write_text('editor_password = "unterminated\n', encoding="utf-8")
+    monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")
+    monkeypatch.setattr(serve, "SECRETS_FILES", (broken,))
+    serve.print_sign_in_link(8501)
+    printed = capsys.readouterr()
+    assert f"{broken} cannot be read as TOML" in printed.err and "editing stays off" in printed.err
+    assert "token=" not in printed.out
 
 
 def test_a_bad_upload_lists_every_problem_and_offers_no_publish(data_copy):

@@ -12,8 +12,8 @@ import pytest
 from deck.slides import parse_deck
 from tests.conftest import REPO, open_page
 from tests.test_editor_page import PASSWORD, sign_in
-from ui.login import FAILED_LOGINS, Throttle
-from ui.shared_state import STATE_VARIABLE
+from ui.login import Throttle
+from ui.shared_state import STATE_VARIABLE, forget_failures
 
 DECK = parse_deck((REPO / "data" / "briefing.md").read_text(encoding="utf-8"))
 
@@ -41,15 +41,16 @@ def test_a_notes_window_follows_a_room_shown_by_another_process():
 @pytest.fixture
 def no_failures(monkeypatch):
     monkeypatch.setenv("BORDERLINES_EDITOR_PASSWORD", PASSWORD)
-    FAILED_LOGINS.reset()
+    forget_failures()
     yield
-    FAILED_LOGINS.reset()
+    forget_failures()
 
 
 def test_failed_sign_ins_on_three_replicas_make_the_next_one_wait(no_failures):
     """Three guesses on each of three replicas: each replica alone would still allow the next, one server would not."""
     for _ in range(3):
-        in_another_process("from ui.login import FAILED_LOGINS\nfor _ in range(3):\n    FAILED_LOGINS.failed()\n")
+        in_another_process("from ui.login import failed_guesses\nfor _ in range(3):\n"
+                           "    failed_guesses('password').failed()\n")
 
     page = sign_in(open_page("pages/editor.py"))
 

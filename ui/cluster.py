@@ -2,10 +2,11 @@
 
 Starts REPLICAS copies of the app (`streamlit run app.py` on loopback ports PORT+1, PORT+2, ...) and, once each
 answers its health check, HAProxy in front of them on PORT with deploy/haproxy.cfg, its server lines pointed at those
-ports. Every replica gets the same editor sign-in token (so the printed link works on each), the same cookie secret
-(as Streamlit asks of replicas) and the same shared-state folder (ui/shared_state.py). A replica that stops is
-started again after --restart-delay seconds; HAProxy sends sessions elsewhere meanwhile and takes it back once its
-health check passes. Ctrl-C stops them all; SIGTERM to the launcher alone stops HAProxy first, then the replicas.
+ports. Every replica gets the same cookie secret (as Streamlit asks of replicas) and the same shared-state folder
+(ui/shared_state.py), which holds the one-time sign-in links, so the printed link works on any replica. A replica
+that stops is started again after --restart-delay seconds; HAProxy sends sessions elsewhere meanwhile and takes it
+back once its health check passes. Ctrl-C stops them all; SIGTERM to the launcher alone stops HAProxy first, then
+the replicas.
 """
 
 from __future__ import annotations
@@ -217,8 +218,8 @@ class Cluster:
 
 
 def cluster_environment() -> dict[str, str]:
-    """What every replica shares: the sign-in token (set by print_sign_in_link), the cookie secret and the folder
-    of shared state, made absolute so that it does not depend on a replica's working directory."""
+    """What every replica shares: the cookie secret and the folder of shared state (which holds the sign-in links),
+    made absolute so that it does not depend on a replica's working directory."""
     environment = dict(os.environ)
     environment.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))
     environment[STATE_VARIABLE] = str(state_dir().resolve())
@@ -243,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"port{'s' * (len(taken) > 1)} {', '.join(map(str, taken))} already in use: HAProxy takes "
                      f"PORT and the replicas the {args.replicas} after it; choose another PORT")
 
-    print_sign_in_link(args.port, "on every replica while this cluster runs")
+    print_sign_in_link(args.port, "on every replica")
     replicas = [Replica(number, args.port + number) for number in range(1, args.replicas + 1)]
     cluster = Cluster(args.port, replicas, args.haproxy, args.restart_delay, cluster_environment())
     for sign in (signal.SIGINT, signal.SIGTERM):

@@ -1,9 +1,10 @@
-"""Who may edit: a password from Streamlit secrets or the environment, or the one-time link `make run` (or
-`make cluster`, for every replica) prints.
+"""Who may edit: a password from Streamlit secrets or the environment, or a one-time sign-in link (`make run` and
+`make cluster` print one when no password is set; `make sign-in-link` prints another).
 
-The editor is never open without a secret. Secrets are compared in constant time, and repeated failures make the
-next attempt wait longer, for every session on every replica (a new browser tab, or a guess that reaches another
-replica, does not reset the count).
+The editor is never open without a secret. Secrets are compared in constant time. Repeated failures make the next
+attempt from the same client wait longer, counted per client and per kind of secret across every replica: a new
+browser tab or another replica does not reset the count, and nobody's guesses can lock other editors out. A link
+works once, for a day, on every replica; when a password is set, links are off.
 """
 
 from __future__ import annotations
@@ -15,21 +16,46 @@ import time
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from ui import shared_state
 
 PASSWORD_SECRET = "editor_password"
 PASSWORD_VARIABLE = "BORDERLINES_EDITOR_PASSWORD"
-TOKEN_VARIABLE = "BORDERLINES_EDITOR_TOKEN"  # set by `make run` and `make cluster` when no password is configured
+BEHIND_PROXY_VARIABLE = "BORDERLINES_BEHIND_PROXY"  # set where only a proxy of ours reaches the app (deploy/)
+LINK_LIFETIME = 24 * 3600
 LOG = logging.getLogger(__name__)
 
 
+class SignInUnavailable(Exception):
+    """Signing in cannot work on this server, for a reason its staff can fix (the message says how)."""
+
+
 def configured_password() -> str | None:
+    """The editor password from Streamlit's secrets or the environment (None when neither sets one)."""
     try:
         secret = st.secrets.get(PASSWORD_SECRET)
-    except FileNotFoundError:  # no secrets.toml at all
-        secret = None
+    except StreamlitSecretNotFoundError as error:
+        if "No secrets found" in str(error):
+            secret = None
+        else:  # a secrets file that is not TOML: say so rather than run as if there were no password
+            raise SignInUnavailable(f"{error}. Fix the file or remove it.") from error
+    if secret is not None and not isinstance(secret, str):
+        raise SignInUnavailable(f"`{PASSWORD_SECRET}` in the secrets file is a {type(secret).__name__}, not text: "
+                                f'write it in quotes, {PASSWORD_SECRET} = "..."')
     return secret or os.environ.get(PASSWORD_VARIABLE) or None
+
+
+def client_address() -> str:
+    """Who is signing in, as far as the server can tell: the connection's address, or, for a connection from a
+    proxy of ours (on this machine, or wherever BORDERLINES_BEHIND_PROXY says only the proxy reaches the app), the
+    address the proxy appended to X-Forwarded-For. A client's own X-Forwarded-For is never trusted on its own."""
+    direct = st.context.ip_address
+    direct = direct if isinstance(direct, str) else None  # a test's stand-in runtime answers with a placeholder
+    if direct is None or os.environ.get(BEHIND_PROXY_VARIABLE):
+        forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
+        return forwarded or direct or "this machine"
+    return direct
 
 
 def matches(given: str, expected: str | None) -> bool:
@@ -66,7 +92,16 @@ class Throttle:
         shared_state.forget_failures(self.scope)
 
 
-FAILED_LOGINS = Throttle()
+def failed_guesses(credential: str) -> Throttle:
+    """The failures of this client with one kind of secret ("password" or "link")."""
+    return Throttle(scope=f"{credential}:{client_address()}")
+
+
+LINK_ANSWERS = {"used": "This sign-in link has been used already: a link works once. Ask for a new one "
+                        "(`make sign-in-link` on the server).",
+                "expired": "This sign-in link has expired: a link works for a day. Ask for a new one "
+                           "(`make sign-in-link` on the server).",
+                "unknown": "This sign-in link is not valid. Ask for a new one (`make sign-in-link` on the server)."}
 
 
 def signed_in_editor() -> str | None:
@@ -79,26 +114,25 @@ def signed_in_editor() -> str | None:
         LOG.error("Sign-in is unavailable: %s", error)
         st.error("Sign-in is unavailable: this server cannot reach the state its replicas share. The server's log "
                  "says why.", icon=":material/lock:")
-        return None
+    except SignInUnavailable as error:
+        st.error(f"Sign-in is unavailable: {error}", icon=":material/lock:")
+    return None
 
 
 def sign_in_form() -> str | None:
-    password, token = configured_password(), os.environ.get(TOKEN_VARIABLE)
-    if not password and not token:
-        st.error(f"Editing is switched off: no editor password is set. Set `{PASSWORD_SECRET}` in "
-                 f".streamlit/secrets.toml or the environment variable {PASSWORD_VARIABLE}, or start the app with "
-                 "`make run`, which prints a one-time sign-in link.", icon=":material/lock:")
-        return None
+    password = configured_password()
     link_token = st.query_params.get("token")
     if link_token is not None:
-        del st.query_params["token"]  # never leave a secret in the address bar or the history
-        if matches(link_token, token):
-            st.session_state["token_accepted"] = True
+        del st.query_params["token"]  # out of the address bar at once; the link itself works only once
+        if password:
+            st.info("Sign-in links are off on this server: an editor password is set.", icon=":material/lock:")
         else:
-            FAILED_LOGINS.failed()
-            st.error("This sign-in link is not valid: a link works only while the server (or cluster) that printed "
-                     "it runs.",
-                     icon=":material/lock:")
+            accept_link(link_token)
+    if not password and not st.session_state.get("token_accepted"):
+        st.error(f"Editing is switched off: no editor password is set. Set `{PASSWORD_SECRET}` in "
+                 f".streamlit/secrets.toml or the environment variable {PASSWORD_VARIABLE}, or open a sign-in link "
+                 "(`make run` prints one; `make sign-in-link` prints another).", icon=":material/lock:")
+        return None
     if st.session_state.get("token_accepted"):
         st.caption("Signed in by the link the server printed; give your name to go on.")
     with st.form("sign-in"):
@@ -107,12 +141,13 @@ def sign_in_form() -> str | None:
         submitted = st.form_submit_button("Sign in", type="primary")
     if not submitted:
         return None
-    wait = FAILED_LOGINS.wait_left()
+    guesses = failed_guesses("password")
+    wait = guesses.wait_left()
     if wait > 0:
         st.error(f"Too many failed sign-ins. Try again in {wait:.0f} seconds.", icon=":material/timer:")
         return None
     if not (st.session_state.get("token_accepted") or matches(given, password)):
-        FAILED_LOGINS.failed()
+        guesses.failed()
         st.error("That password is not right.", icon=":material/lock:")
         return None
     if not name.strip():
@@ -120,3 +155,19 @@ def sign_in_form() -> str | None:
         return None
     st.session_state["editor"] = name.strip()
     st.rerun()
+
+
+def accept_link(token: str) -> None:
+    """A sign-in link opened: accepted once; a guess counts against this client like a wrong password."""
+    guesses = failed_guesses("link")
+    wait = guesses.wait_left()
+    if wait > 0:
+        st.error(f"Too many failed sign-ins. Try again in {wait:.0f} seconds.", icon=":material/timer:")
+        return
+    answer = shared_state.redeem_link(token)
+    if answer == "ok":
+        st.session_state["token_accepted"] = True
+        return
+    if answer == "unknown":
+        guesses.failed()
+    st.error(LINK_ANSWERS[answer], icon=":material/lock:")

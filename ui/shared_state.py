@@ -1,4 +1,5 @@
-"""What every replica of the app shares: the slide each briefing room is showing, and the failed sign-ins.
+"""What every replica of the app shares: the slide each briefing room is showing, the failed sign-ins, and the
+one-time sign-in links.
 
 Streamlit keeps a session in the memory of the process that holds its websocket, so anything another session needs
 (a presenter's notes window opened on a phone that lands on another replica, an attacker's next guess that lands on
@@ -13,7 +14,9 @@ filesystem with working locks (NFSv4), for replicas on several servers.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import secrets
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -28,6 +31,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS room_slides (room TEXT PRIMARY KEY, slide INTEGER NOT NULL, changed REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS failed_sign_ins (scope TEXT NOT NULL, at REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS failed_sign_ins_by_time ON failed_sign_ins (scope, at);
+CREATE TABLE IF NOT EXISTS sign_in_links (digest TEXT PRIMARY KEY, expires REAL NOT NULL, used REAL);
 """
 
 
@@ -91,6 +95,42 @@ def failures_since(scope: str, since: float) -> list[float]:
                                            (scope, since))]
 
 
-def forget_failures(scope: str) -> None:
+def forget_failures(scope: str | None = None) -> None:
+    """Forget the failed sign-ins of one scope, or of every scope."""
     with transaction(write=True) as db:
-        db.execute("DELETE FROM failed_sign_ins WHERE scope = ?", (scope,))
+        if scope is None:
+            db.execute("DELETE FROM failed_sign_ins")
+        else:
+            db.execute("DELETE FROM failed_sign_ins WHERE scope = ?", (scope,))
+
+
+def digest_of(token: str) -> str:
+    """Links are kept as digests: the file alone lets nobody in."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def issue_link(lifetime: float) -> str:
+    """A new one-time sign-in token, good for `lifetime` seconds on every replica; expired links are forgotten."""
+    token = secrets.token_urlsafe(24)
+    now = time.time()
+    with transaction(write=True) as db:
+        db.execute("DELETE FROM sign_in_links WHERE expires < ?", (now,))
+        db.execute("INSERT INTO sign_in_links VALUES (?, ?, NULL)", (digest_of(token), now + lifetime))
+    return token
+
+
+def redeem_link(token: str) -> str:
+    """Use a sign-in link: "ok" the first time, "used" after that, "expired", or "unknown". Checking and marking
+    happen in one transaction, so two replicas cannot both accept one link."""
+    now = time.time()
+    with transaction(write=True) as db:
+        found = db.execute("SELECT expires, used FROM sign_in_links WHERE digest = ?", (digest_of(token),)).fetchone()
+        if found is None:
+            return "unknown"
+        expires, used = found
+        if used is not None:
+            return "used"
+        if expires < now:
+            return "expired"
+        db.execute("UPDATE sign_in_links SET used = ? WHERE digest = ?", (now, digest_of(token)))
+    return "ok"
