@@ -82,6 +82,7 @@ KIND_WORDS = {
     "id": "id (lower-case letters, digits and hyphens)",
     "choice": "a listed value",
     "reference": "a key of another dataset",
+    "pointer": "the key of another row of this file",
     "number": "number (decimal point, no thousands separators)",
     "integer": "whole number",
     "date": "date `YYYY-MM-DD`",
@@ -114,6 +115,11 @@ def choice(name: str, description: str, choices: tuple[str, ...], required: bool
 
 def reference(name: str, description: str, dataset: str, required: bool = True) -> ColumnSpec:
     return ColumnSpec(name, "reference", description, required, references=dataset)
+
+
+def pointer(name: str, description: str) -> ColumnSpec:
+    """A cell naming another row of the same file by its key (a second report, a part of a total); optional."""
+    return ColumnSpec(name, "pointer", description, required=False)
 
 
 def number(name: str, description: str, required: bool = True, minimum: float | None = None,

@@ -20,7 +20,8 @@ COMPOUND_JOINS = re.compile(r"^\s*(?:and|и|ва)?\s*$", re.IGNORECASE)
 
 # A scale word after a number, by how it begins (a prefix is enough for inflected words: тысяч, мыңнан, миллиона).
 SCALES_BY_PREFIX = (
-    ("thousand", 1e3), ("тыс", 1e3), ("мың", 1e3), ("mila", 1e3), ("ҳазор", 1e3), ("ათას", 1e3),
+    ("thousand", 1e3), ("тыс", 1e3), ("мың", 1e3), ("минг", 1e3), ("ming", 1e3), ("mila", 1e3), ("ҳазор", 1e3),
+    ("ათას", 1e3),
     ("million", 1e6), ("миллион", 1e6), ("milion", 1e6), ("млн", 1e6), ("mln", 1e6),
     ("billion", 1e9), ("миллиард", 1e9), ("milliard", 1e9), ("miliard", 1e9), ("млрд", 1e9), ("mlrd", 1e9),
     ("bln", 1e9), ("trillion", 1e12), ("трлн", 1e12),
@@ -72,10 +73,12 @@ def readings(digits: str) -> set[float]:
         whole = groups[:-1]
         if all(len(group) == 3 for group in whole[1:]):
             values.add(float("".join(whole) + "." + groups[-1]))
-    # a space joins thousands but also separates two numbers ("in 2022 100 people"): read the parts on their own
-    for part in digits.split(" "):
-        if part:
-            values |= readings(part) if part != digits else set()
+    # a space joins thousands but also separates two numbers ("in 2022 100 people"), and a comma may separate two
+    # numbers written without a space (a coordinate pair, "42.7717060,44.6305890"): read the parts on their own
+    for separator in (" ", ","):
+        for part in digits.split(separator):
+            if part and part != digits:
+                values |= readings(part)
     return values
 
 
@@ -139,13 +142,22 @@ def qualifier_in(quote: str, qualifier: str) -> bool:
     return all(word in text for word in normalised(qualifier).casefold().split())
 
 
+MONTHS = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+
+
 def written_numbers(text: str) -> list[str]:
-    """The numbers written in a plain sentence of ours (a summary), as written, leaving out years: every one of
-    them must be in the source's sentence."""
+    """The figures written in a plain sentence of ours (a summary), as written: every one of them must be in the
+    source's sentence. Years, days of a month ('21 September', 'June 9') and names like 'B-1' are not figures."""
+    text = normalised(text)
     numbers = []
-    for match in NUMBER.finditer(normalised(text)):
+    for match in NUMBER.finditer(text):
         written = match.group().rstrip(".,")
-        if re.fullmatch(r"(19|20)\d\d", written):
+        before = text[:match.start()].split()
+        after = text[match.end():].split()
+        if re.fullmatch(r"(19|20)\d\d", written) or re.search(r"[A-Za-z]-$", text[:match.start()]):
+            continue
+        next_to_a_month = (before and MONTHS.match(before[-1])) or (after and MONTHS.match(after[0].strip(",")))
+        if len(written) <= 2 and next_to_a_month:
             continue
         numbers.append(written)
     return numbers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -56,7 +58,7 @@ def statement_problems(rows: pd.DataFrame, cells: pd.DataFrame, dataset: Dataset
         if spec.kind == "date" and spec.precision:
             problems += precision_problems(rows, spec.name, spec.precision, filename)
         if spec.in_quote and "quote" in names:
-            problems += unquoted_figures(rows, spec.name, spec.quoted_unless, filename)
+            problems += unquoted_figures(rows, spec, filename)
         if spec.numbers_in_quote and "quote" in names:
             problems += unquoted_numbers(rows, spec.name, filename)
     if {"qualifier", "quote"} <= names:
@@ -68,6 +70,12 @@ def statement_problems(rows: pd.DataFrame, cells: pd.DataFrame, dataset: Dataset
     for column in ("same_as", "part_of"):
         if column in names:
             problems += pointer_problems(rows, cells, column, dataset.key, keys, filename)
+    for column, precision in ((spec.name, spec.precision) for spec in dataset.columns if spec.precision):
+        for row, written, stated in zip(rows.index, rows[column], rows[precision], strict=True):
+            if written is not None and stated is None and written_precision(written) != "day":
+                problems.append(Problem(filename, int(row), precision, None,
+                                        f"{column} is written as a {written_precision(written)}, so {precision} "
+                                        f"must say {written_precision(written)}"))
     return problems
 
 
@@ -84,13 +92,16 @@ def precision_problems(rows: pd.DataFrame, column: str, precision: str, filename
     return problems
 
 
-def unquoted_figures(rows: pd.DataFrame, column: str, unless: float | None, filename: str) -> list[Problem]:
+def unquoted_figures(rows: pd.DataFrame, spec, filename: str) -> list[Problem]:
     problems = []
-    for row, cell, said in zip(rows.index, rows[column], rows["quote"], strict=True):
-        if cell is None or said is None or (unless is not None and float(cell) == unless):
+    values = pd.to_numeric(rows[spec.name], errors="coerce")
+    for row, cell, value, said in zip(rows.index, rows[spec.name], values, rows["quote"], strict=True):
+        # a cell that is not a valid figure is its column's problem, reported (or held back) by the cell checks
+        if cell is None or said is None or pd.isna(value) or value == spec.quoted_unless \
+                or (spec.minimum is not None and value < spec.minimum):
             continue
-        if not states(said, float(cell)):
-            problems.append(Problem(filename, int(row), column, cell,
+        if not states(said, float(value)):
+            problems.append(Problem(filename, int(row), spec.name, cell,
                                     "this figure is not in the row's quote: the quote must be the source's own "
                                     "sentence that states it (200,000, 200 000, 200 thousand and 0.2 million all "
                                     "count)"))
@@ -122,6 +133,21 @@ def number_readings(sentence: str, number: str) -> frozenset[float]:
     return found
 
 
+def significant_digits(value: Decimal) -> int:
+    return len(value.normalize().as_tuple().digits)
+
+
+def same_figure(one: object, other: object) -> bool:
+    """Two reports of one figure: equal, or one is the other rounded to two or more significant digits ($2.21
+    billion for $2.211 billion)."""
+    if one == other or pd.isna(one) or pd.isna(other):
+        return one == other
+    rough, fine = sorted((Decimal(str(one)), Decimal(str(other))), key=significant_digits)
+    digits = significant_digits(rough)
+    rounded = 2 <= digits < significant_digits(fine)
+    return rounded and rough == Decimal(format(fine, f".{digits}g"))
+
+
 def pointer_problems(rows: pd.DataFrame, cells: pd.DataFrame, column: str, key: str, keys: set[str],
                      filename: str) -> list[Problem]:
     """`same_as` names the row charts draw for the same figure (itself drawn, with the same value); `part_of` the
@@ -137,10 +163,11 @@ def pointer_problems(rows: pd.DataFrame, cells: pd.DataFrame, column: str, key: 
         elif column == "same_as" and pointed.at[target, "same_as"] is not None:
             problems.append(Problem(filename, int(row), column, target,
                                     "must name the row charts draw, which itself has no same_as"))
-        elif column == "same_as" and "value" in cells and cells.at[row, "value"] != pointed.at[target, "value"]:
+        elif column == "same_as" and "value" in cells and not same_figure(cells.at[row, "value"],
+                                                                            pointed.at[target, "value"]):
             problems.append(Problem(filename, int(row), column, target,
                                     "a duplicate states the same figure: its value must equal the value of the row "
-                                    "it names"))
+                                    "it names (or that value rounded as this source rounds it)"))
     return problems
 
 
