@@ -42,6 +42,7 @@ from charts.money import (
     work_entries,
 )
 from charts.rules import rules_timeline, us_rules_in_force
+from charts.series import drawn
 from charts.spec import ChartSpec, Filter, country_options, every_row, label_options
 from charts.timeline import CATEGORY_LABELS, events_shown, events_timeline
 from charts.us_visas import (
@@ -68,7 +69,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ChartSpec(
         "events_timeline", "Every dated event, a row per kind of event, coloured by the country that acted",
         ("events", "event_quotes"), events_shown, events_timeline,
-        lambda rows, _: f"Timeline of {len(rows)} events from {rows['date'].min():%B %Y} to "
+        lambda rows, _: f"Timeline of {len(drawn(rows))} events from {rows['date'].min():%B %Y} to "
                         f"{rows['date'].max():%B %Y}.",
         "borderlines-timeline",
         filters=(Filter("country", "Country that acted", "many", country_options("events", "acting_country")),
@@ -97,7 +98,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ChartSpec(
         "border_lengths", "The Kazakhstan–Russia border's length as each source gives it",
         ("border_facts",), border_lengths, lengths_by_source,
-        lambda rows, _: f"Dot chart of {len(rows)} lengths sources give for the Kazakhstan-Russia border, from "
+        lambda rows, _: f"Dot chart of {len(drawn(rows))} lengths sources give for the Kazakhstan-Russia border, from "
                         f"{rows['value'].min():,.0f} to {rows['value'].max():,.0f} kilometres.",
         "borderlines-border-lengths",
     ),
@@ -137,7 +138,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ChartSpec(
         "extradition_status", "Extradition cases by status, coloured by asylum status",
         ("extraditions",), cases_shown, cases_by_status,
-        lambda rows, _: f"Bar chart of {len(rows)} cases by status, coloured by asylum status.",
+        lambda rows, _: f"Bar chart of {len(drawn(rows))} cases by status, coloured by asylum status.",
         "borderlines-extraditions-status",
         filters=CASE_FILTERS, no_rows="No cases match these filters.",
     ),
@@ -166,7 +167,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ChartSpec(
         "remittances_share_of_gdp", "Remittances as a share of the receiving country's GDP, each dated figure a dot",
         ("remittances",), dated_shares_of_gdp, share_of_gdp,
-        lambda rows, _: f"Dot chart of {len(rows)} dated figures for remittances as a share of the receiving "
+        lambda rows, _: f"Dot chart of {len(drawn(rows))} dated figures for remittances as a share of the receiving "
                         f"country's GDP, {rows['period_start'].dt.year.min()} to {rows['period_start'].dt.year.max()}.",
         "borderlines-remittances-share-of-gdp",
         notes="Figures whose source gives no year are left off the chart; they are in the table below.",
