@@ -48,6 +48,14 @@ def source_table(sources: pd.DataFrame) -> None:
     )
 
 
+def with_sentences(table: pd.DataFrame, dataset) -> pd.DataFrame:
+    """A dataset whose sources' sentences are kept in another file (events, in event_quotes) shown with them."""
+    quotes = catalog.states[dataset.quoted_in].table if dataset.quoted_in else None
+    if quotes is None or quotes.empty:
+        return table
+    return table.merge(for_readers(quotes)[[dataset.key, "quote"]], on=dataset.key, how="left")
+
+
 catalog = load_catalog()
 sources = catalog.states["sources"].table
 
@@ -105,7 +113,7 @@ if not state.ok:
     st.warning(f"{dataset.filename} failed its check; see the problems above. {status(state).capitalize()}.")
 if state.usable:
     readers_table = for_readers(state.table)
-    st.dataframe(readers_table, hide_index=True, width="stretch")
+    st.dataframe(with_sentences(readers_table, dataset), hide_index=True, width="stretch")
     st.download_button(f"Download {dataset.filename}", safe_csv(readers_table), file_name=dataset.filename,
                        mime="text/csv", icon=":material/download:")
 
