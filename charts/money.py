@@ -66,8 +66,9 @@ def transfer_years_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
     return years[years["to_country"].isin(chosen["to"])]
 
 
-def hover_of(row, label: str, written: str = "{:.2f}", unit: str = " bn US$", scale: float = BILLION) -> str:
-    """A figure's hover: the figure as stated, its kind, series, period and the source's own sentence."""
+def hover_of(row, label: str, written: str = "{:.6g}", unit: str = " bn US$", scale: float = BILLION) -> str:
+    """A figure's hover: the figure as stated (2.845, not 2.85), its kind, series, period and the source's own
+    sentence."""
     high = row.value_high / scale if pd.notna(getattr(row, "value_high", None)) else None
     kind = "" if getattr(row, "kind", "actual") == "actual" else f" ({row.kind})"
     period = period_in_words(row.period_start, row.period_end, row.start_precision, row.end_precision)

@@ -113,3 +113,10 @@ def test_every_chart_s_rows_carry_the_source_s_sentence_and_no_staff_notes(spec)
     assert cited["quote"].notna().all(), f"{spec.name}: a row without its sentence"
     for table in (chart.rows, chart.sources):
         assert not [column for column in table.columns if column.startswith(STAFF_ONLY)], spec.name
+
+
+def test_a_hover_gives_the_figure_to_the_digits_its_source_gives():
+    tables = {name: load(name) for name in ("remittances", "countries")}
+    figure = transfers_by_year(transfer_years_shown(tables, {"to": ["UZB"]}), drawing())
+    hovers = [hover for trace in figure.data for hover in trace.hovertext if hover]
+    assert any(hover.startswith("<b>2.845 bn US$</b>") for hover in hovers)  # 'US$2.845 billion in 2010'
