@@ -33,7 +33,8 @@ st.markdown("Counts at a date of people still in the country, or holding permits
 chart_block("who_stayed")
 
 st.subheader("The border")
-st.markdown("Kazakhstan and Russia share the longest continuous land border in the world, but the sources do not "
+st.markdown("Kazakhstan and Russia share one of the world's longest land borders (\"the world's longest continuous "
+            "border\", The Diplomat wrote; \"the second longest\", says another report), and the sources do not "
             "agree how long it is. Every length below is a source's own figure.")
 chart_block("border_lengths")
 with st.expander("Every figure about the border: lengths and crossing points"):
