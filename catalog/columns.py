@@ -14,6 +14,12 @@ import pandas as pd
 import pandera.pandas as pa
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+STAFF_PREFIX = "staff_"
+DATE_PRECISIONS = ("day", "month", "year")
+# How a date is written at each precision, for the check and for its message.
+PRECISION_FORMS = {"day": ("YYYY-MM-DD", "2022-09-21", r"\d{4}-\d{2}-\d{2}"),
+                   "month": ("YYYY-MM", "2022-09", r"\d{4}-\d{2}"),
+                   "year": ("YYYY", "2022", r"\d{4}")}
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,20 @@ class ColumnSpec:
     minimum: float | None = None
     maximum: float | None = None
     checks: tuple[pa.Check, ...] = field(default=(), compare=False)
+    # A date column that names its precision column may be written YYYY-MM or YYYY (see PRECISION_FORMS); an `end`
+    # of a period then means the last day of that month or year, any other date its first day.
+    precision: str | None = None
+    end: bool = False
+    # A number the row's quote must state (catalog.statements), unless it is this value (a named person counts 1).
+    in_quote: bool = False
+    quoted_unless: float | None = None
+    # A sentence of ours whose numbers must all be in the row's quote.
+    numbers_in_quote: bool = False
+
+    @property
+    def staff_only(self) -> bool:
+        """Staff-only columns (notes on how a row was checked, mirrors...) are never shown on reader pages."""
+        return self.name.startswith(STAFF_PREFIX)
 
     def rule_summary(self) -> str:
         """The rules in words, for the data dictionary."""
@@ -45,6 +65,15 @@ class ColumnSpec:
             words.append(f"at least {self.minimum:g}")
         if self.maximum is not None:
             words.append(f"at most {self.maximum:g}")
+        if self.precision:
+            words.append(f"or `YYYY-MM` / `YYYY` when `{self.precision}` is month / year")
+        if self.in_quote:
+            words.append("must be stated in `quote`" + ("" if self.quoted_unless is None
+                                                       else f" (unless {self.quoted_unless:g})"))
+        if self.numbers_in_quote:
+            words.append("every number in it (years aside) must be in `quote`")
+        if self.staff_only:
+            words.append("staff only: never shown to readers")
         return "; ".join(words)
 
 
@@ -53,6 +82,7 @@ KIND_WORDS = {
     "id": "id (lower-case letters, digits and hyphens)",
     "choice": "a listed value",
     "reference": "a key of another dataset",
+    "pointer": "the key of another row of this file",
     "number": "number (decimal point, no thousands separators)",
     "integer": "whole number",
     "date": "date `YYYY-MM-DD`",
@@ -87,17 +117,44 @@ def reference(name: str, description: str, dataset: str, required: bool = True) 
     return ColumnSpec(name, "reference", description, required, references=dataset)
 
 
+def pointer(name: str, description: str) -> ColumnSpec:
+    """A cell naming another row of the same file by its key (a second report, a part of a total); optional."""
+    return ColumnSpec(name, "pointer", description, required=False)
+
+
 def number(name: str, description: str, required: bool = True, minimum: float | None = None,
-           maximum: float | None = None) -> ColumnSpec:
-    return ColumnSpec(name, "number", description, required, minimum=minimum, maximum=maximum)
+           maximum: float | None = None, in_quote: bool = False) -> ColumnSpec:
+    return ColumnSpec(name, "number", description, required, minimum=minimum, maximum=maximum, in_quote=in_quote)
 
 
-def integer(name: str, description: str, required: bool = True, minimum: float | None = None) -> ColumnSpec:
-    return ColumnSpec(name, "integer", description, required, minimum=minimum)
+def integer(name: str, description: str, required: bool = True, minimum: float | None = None,
+            in_quote: bool = False, quoted_unless: float | None = None) -> ColumnSpec:
+    return ColumnSpec(name, "integer", description, required, minimum=minimum, in_quote=in_quote,
+                      quoted_unless=quoted_unless)
 
 
-def date(name: str, description: str, required: bool = True) -> ColumnSpec:
-    return ColumnSpec(name, "date", description, required)
+def date(name: str, description: str, required: bool = True, precision: str | None = None,
+         end: bool = False) -> ColumnSpec:
+    """A date; with `precision` (the name of its precision column) it may be written YYYY-MM or YYYY."""
+    return ColumnSpec(name, "date", description, required, precision=precision, end=end)
+
+
+def precision_of(date_column: str, name: str | None = None, required: bool = False) -> ColumnSpec:
+    """How much of a date is known: day, month or year; the date is written to match."""
+    return ColumnSpec(name or f"{date_column}_precision", "choice",
+                      f"How much of `{date_column}` is known: `day`, `month` or `year`; empty when it is. The date "
+                      "is written to match: 2022-09-21, 2022-09 or 2022.", required, choices=DATE_PRECISIONS)
+
+
+def staff_notes(description: str = "Notes for staff only (how the row was checked, mirrors, what to look at next "
+                                   "time); never shown on reader pages.") -> ColumnSpec:
+    return ColumnSpec(STAFF_PREFIX + "notes", "text", description, required=False)
+
+
+def quote(description: str = "The source's own sentence that states the figure (and its date), verbatim and in the "
+                             "language of the source; `...` marks words left out.", required: bool = True
+          ) -> ColumnSpec:
+    return ColumnSpec("quote", "text", description, required)
 
 
 def flag(name: str, description: str) -> ColumnSpec:
@@ -112,10 +169,35 @@ def is_real_date(value: str) -> bool:
     return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and _parses_as_date(value)
 
 
-def real_dates(cells: pd.Series) -> pd.Series:
+def is_real_partial_date(value: str) -> bool:
+    """A real date written at any precision: 2022-09-21, 2022-09 or 2022."""
+    if re.fullmatch(r"\d{4}", value):
+        return 1000 <= int(value) <= 9999
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return 1 <= int(value[5:]) <= 12
+    return is_real_date(value)
+
+
+def written_precision(value: str) -> str:
+    """The precision a date is written at: day, month or year."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(value), "day")
+
+
+def real_dates(cells: pd.Series, partial: bool = False) -> pd.Series:
     """is_real_date of every cell, worked out once per distinct value: a million daily rows hold a few thousand
     dates, and one Python call per row took seconds."""
-    return cells.isin([value for value in cells.dropna().unique() if is_real_date(value)])
+    real = is_real_partial_date if partial else is_real_date
+    return cells.isin([value for value in cells.dropna().unique() if real(value)])
+
+
+def partial_to_timestamp(value: str, end: bool = False) -> pd.Timestamp:
+    """A date at any precision as a day: the first of its month or year, or for the end of a period the last."""
+    if len(value) == 10:
+        return pd.Timestamp(value)
+    if len(value) == 7:
+        start = pd.Timestamp(value + "-01")
+        return start + pd.offsets.MonthEnd(0) if end else start
+    return pd.Timestamp(f"{value}-12-31") if end else pd.Timestamp(f"{value}-01-01")
 
 
 def _parses_as_date(value: str) -> bool:
@@ -153,7 +235,8 @@ def pandera_column(spec: ColumnSpec, keys: dict[str, set[str]]) -> pa.Column:
         if spec.maximum is not None:
             checks.append(pa.Check.le(spec.maximum, error=f"must be at most {spec.maximum:g}"))
     elif spec.kind == "date":
-        checks.append(pa.Check(real_dates,
+        partial = spec.precision is not None
+        checks.append(pa.Check(lambda cells, partial=partial: real_dates(cells, partial),
                                error="must be a real calendar date written YYYY-MM-DD (for example 2022-09-21)"))
     elif spec.kind == "flag":
         checks.append(pa.Check.isin(["true", "false"], error="must be true or false"))
@@ -169,7 +252,10 @@ def typed(cells: pd.DataFrame, specs: list[ColumnSpec]) -> pd.DataFrame:
     table = pd.DataFrame(index=cells.index)
     for spec in specs:
         column = cells[spec.name]
-        if spec.kind == "date":
+        if spec.kind == "date" and spec.precision is not None:
+            days = {value: partial_to_timestamp(value, spec.end) for value in column.dropna().unique()}
+            table[spec.name] = pd.to_datetime(column.map(days))
+        elif spec.kind == "date":
             table[spec.name] = pd.to_datetime(column, format="%Y-%m-%d")
         elif spec.kind == "number":
             table[spec.name] = pd.to_numeric(column).astype("float64")

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from catalog.columns import (
+    DATE_PRECISIONS,
     ColumnSpec,
     choice,
     country_code,
@@ -18,13 +21,17 @@ from catalog.columns import (
     integer,
     language,
     number,
+    pointer,
+    precision_of,
+    quote,
     reference,
+    staff_notes,
     text,
     url,
 )
 
-DATE_PRECISIONS = ("day", "month", "year")
 COUNTS = ("crossings", "people", "documents")
+KINDS = ("actual", "estimate", "forecast")
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,8 @@ class Dataset:
     description: str
     columns: tuple[ColumnSpec, ...]
     row_rules: tuple[RowRule, ...] = ()
+    # A dataset every row of this one needs a row in, by this dataset's key (each event has its quote there).
+    quoted_in: str | None = None
 
     @property
     def filename(self) -> str:
@@ -63,7 +72,12 @@ class Dataset:
         return {spec.name: spec.kind for spec in self.columns}
 
     def references(self) -> set[str]:
-        return {spec.references for spec in self.columns if spec.references}
+        return {spec.references for spec in self.columns if spec.references} | ({self.quoted_in} - {None})
+
+    @property
+    def reader_columns(self) -> list[str]:
+        """The columns reader pages show: all but the staff-only ones."""
+        return [spec.name for spec in self.columns if not spec.staff_only]
 
 
 def source_column() -> ColumnSpec:
@@ -74,11 +88,33 @@ def country(name: str, description: str, required: bool = True) -> ColumnSpec:
     return reference(name, description + " ISO 3166-1 alpha-3 code listed in `countries`.", "countries", required)
 
 
-def period_columns() -> tuple[ColumnSpec, ColumnSpec]:
+def dated(name: str, description: str, required: bool = True, end: bool = False,
+          precision: str | None = None) -> tuple[ColumnSpec, ColumnSpec]:
+    """A date and its precision column, side by side."""
+    precision = precision or f"{name}_precision"
+    return (date(name, description, required, precision=precision, end=end),
+            precision_of(name, precision, required=required))
+
+
+def with_precision(date_column: str, precision: str) -> RowRule:
+    return RowRule((date_column, precision), "a date needs its precision, and no date needs none",
+                   lambda table: table[date_column].notna() == table[precision].notna())
+
+
+def no_precision_without_date(date_column: str, precision: str) -> RowRule:
+    """An optional date's precision may stay empty for a full day; without a date it must be empty (a date written
+    as a month or year without its precision is caught where the written form is checked)."""
+    return RowRule((date_column, precision), "a precision needs a date",
+                   lambda table: table[date_column].notna() | table[precision].isna())
+
+
+def period_columns() -> tuple[ColumnSpec, ...]:
     unknown = " Empty when the source does not say; notes then say what it does say."
-    return (date("period_start", "First day the figure covers." + unknown, required=False),
-            date("period_end", "Last day the figure covers (the same day as period_start for a one-day figure)."
-                 + unknown, required=False))
+    return (*dated("period_start", "First day a flow covers (a month or year: its first day). Empty for a stock."
+                   + unknown, required=False, precision="start_precision"),
+            *dated("period_end", "Last day a flow covers, or the date a stock stands at (as of); a month or year "
+                                 "means its last day." + unknown, required=False, end=True,
+                   precision="end_precision"))
 
 
 def stated_by() -> ColumnSpec:
@@ -87,18 +123,37 @@ def stated_by() -> ColumnSpec:
 
 
 def approximation_columns() -> tuple[ColumnSpec, ColumnSpec]:
-    return (flag("approximate", "`true` when the source gives the figure as approximate (about, over, nearly...)."),
-            text("qualifier", "The source's own word for an approximate figure: about, over, nearly, at least, "
-                              "range... Empty for exact figures.", required=False))
+    return (flag("approximate", "`true` when the source gives the figure as approximate or as a bound (about, over, "
+                                "nearly, up to...)."),
+            text("qualifier", "The source's own word(s) for an approximate figure, as written in `quote` and in its "
+                              "language (about, more than, ~, около, более, quasi...). Empty for exact figures.",
+                 required=False))
 
 
 def figure_columns(value_description: str, units: tuple[str, ...] = ()) -> tuple[ColumnSpec, ...]:
-    """The columns every table of stated figures ends with: period, value (and unit), approximation, origin."""
+    """The columns every table of stated figures ends with: what kind of figure, its period or date, its value (a
+    range has a high end), its unit, how the source qualified it, who stated it, where, and in which words."""
     unit = (choice("unit", "Unit of value.", units),) if units else ()
-    return (*period_columns(), number("value", value_description, minimum=0), *unit, *approximation_columns(),
-            stated_by(), source_column(),
-            text("notes", "Caveats (fiscal or calendar year, what was counted), disagreements with other rows.",
-                 required=False))
+    return (
+        choice("stock_or_flow", "`flow`: counted over the period from period_start to period_end; `stock`: standing "
+                                "at the date in period_end.", ("flow", "stock")),
+        *period_columns(),
+        choice("kind", "`actual`: reported as counted; `estimate` or `forecast`: what the source itself gives as "
+                       "an estimate or a forecast. Charts draw estimates and forecasts hollow or dashed, apart from "
+                       "actuals.", KINDS),
+        number("value", value_description + " For a range, its low end.", minimum=0, in_quote=True),
+        number("value_high", "The high end, when the source gives a range (8,000-9,000); empty otherwise.",
+               required=False, minimum=0, in_quote=True),
+        *unit, *approximation_columns(), stated_by(), source_column(), quote(),
+        pointer("same_as", "When another row states the same figure from another report: the figure_id of the row "
+                           "charts draw. Both rows stay; charts draw only the row named here, so no chart counts a "
+                           "figure twice."),
+        pointer("part_of", "When the figure is part of another row's total (students among the registered, March "
+                           "within the first quarter): that row's figure_id, so no chart adds a part to its total."),
+        text("notes", "What a reader should know: caveats (fiscal or calendar year, what was counted), "
+                      "disagreements with other rows.", required=False),
+        staff_notes(),
+    )
 
 
 def period_in_order() -> RowRule:
@@ -113,30 +168,58 @@ def qualified_if_approximate() -> RowRule:
 
 
 def open_period_explained() -> RowRule:
-    return RowRule(("period_start", "period_end", "notes"),
-                   "a figure with an open-ended period needs a note saying what the source says about its dates",
-                   lambda table: (table["period_start"].notna() & table["period_end"].notna())
+    return RowRule(("stock_or_flow", "period_start", "period_end", "notes"),
+                   "a flow needs both ends of its period and a stock its date (period_end); where the source gives "
+                   "none, notes say what it does say",
+                   lambda table: ((table["stock_or_flow"] == "flow") & table["period_start"].notna()
+                                  & table["period_end"].notna())
+                   | ((table["stock_or_flow"] == "stock") & table["period_end"].notna())
                    | table["notes"].notna())
 
 
-FIGURE_RULES = (period_in_order(), open_period_explained(), qualified_if_approximate())
+def stock_at_one_date() -> RowRule:
+    return RowRule(("stock_or_flow", "period_start"),
+                   "a stock stands at one date: period_end holds it and period_start stays empty",
+                   lambda table: (table["stock_or_flow"] != "stock") | table["period_start"].isna())
+
+
+def range_in_order() -> RowRule:
+    return RowRule(("value", "value_high"), "a range's high end (value_high) must not be below its low end (value)",
+                   lambda table: ~(table["value_high"] < table["value"]))
+
+
+def measures_are(column: str, by_measure: dict[str, tuple[str, ...]], description: str) -> RowRule:
+    """Each measure is of a known stock_or_flow or counts a known thing."""
+    return RowRule(("measure", column), description,
+                   lambda table: pd.Series([value in by_measure.get(measure, ()) for measure, value
+                                            in zip(table["measure"], table[column], strict=True)],
+                                           index=table.index, dtype=bool))
+
+
+FIGURE_RULES = (period_in_order(), open_period_explained(), stock_at_one_date(), qualified_if_approximate(),
+                range_in_order(), no_precision_without_date("period_start", "start_precision"),
+                no_precision_without_date("period_end", "end_precision"))
 
 SOURCES = Dataset(
     "sources", "Sources",
-    "Every article, official statement and file a figure in Borderlines was read from. Each row of every other "
-    "dataset names one of these.",
+    "Every article, official statement and file a figure in Borderlines was read from, cited as its publisher "
+    "cites it. Each row of every other dataset names one of these.",
     (
         identifier("source_id", "Short readable key, e.g. `diplomat-2022-11-russians-fled`."),
-        text("publisher", "Outlet or body that published the page."),
-        text("title", "Title as published; a description in [square brackets] where the title is not known."),
-        url("url", "Address of the page. Empty only for a seed article whose address is not known.", required=False),
-        date("date_published", "Publication date where the page shows it.", required=False),
+        text("publisher", "The outlet or body that published the page, as it names itself; empty when the page "
+                          "names none.", required=False),
+        text("title", "The page's headline as published; a short description in [square brackets] only where the "
+                      "page shows none."),
+        url("url", "Address of the page; empty only where it is not known.", required=False),
+        *dated("date_published", "Publication date, as far as the page shows it.", required=False),
         date("date_accessed", "When the page was read, where recorded.", required=False),
         language("language", "Language of the page."),
-        text("notes", "Mirrors, caveats, how a seed article was matched to its address.", required=False),
+        text("notes", "What a reader should know about the page: whose figures it relays, that it is a copy or "
+                      "a mirror, its own warnings.", required=False),
+        staff_notes(),
     ),
+    (no_precision_without_date("date_published", "date_published_precision"),),
 )
-
 COUNTRIES = Dataset(
     "countries", "Countries",
     "The countries the datasets name, keyed by ISO 3166-1 alpha-3 code. Reference list, no figures.",
@@ -149,23 +232,28 @@ COUNTRIES = Dataset(
 PLACES = Dataset(
     "places", "Places",
     "Points the maps draw: capitals, border cities and crossing points. Capitals use their well-known "
-    "coordinates; every other point cites a source.",
+    "coordinates; every other point cites a source and quotes its coordinate line.",
     (
         identifier("place_id", "Short key, e.g. `upper-lars`."),
         text("name", "Name as used in English-language reporting."),
         country("country", "Country the point lies in."),
         choice("kind", "What the point is.", ("capital", "city", "crossing")),
-        number("lat", "Latitude in decimal degrees (north positive).", minimum=-90, maximum=90),
-        number("lon", "Longitude in decimal degrees (east positive).", minimum=-180, maximum=180),
-        choice("coordinate_basis", "`sourced` (source_id required) or `well_known_capital`.",
+        number("lat", "Latitude in decimal degrees (north positive).", minimum=-90, maximum=90, in_quote=True),
+        number("lon", "Longitude in decimal degrees (east positive).", minimum=-180, maximum=180, in_quote=True),
+        choice("coordinate_basis", "`sourced` (source_id and quote required) or `well_known_capital`.",
                ("sourced", "well_known_capital")),
         reference("source_id", "Source of the coordinates; empty for a capital's well-known coordinate.",
                   "sources", required=False),
+        quote("The source's coordinate line, verbatim (degrees and minutes count: 53°12′ is 53.2); empty for a "
+              "capital's well-known coordinate.", required=False),
         text("notes", "Alternative coordinates, caveats.", required=False),
+        staff_notes(),
     ),
     (
-        RowRule(("coordinate_basis", "source_id"), "a sourced coordinate needs a source_id",
-                lambda table: (table["coordinate_basis"] != "sourced") | table["source_id"].notna()),
+        RowRule(("coordinate_basis", "source_id"), "a sourced coordinate needs a source_id, and its coordinate line "
+                                                   "in quote",
+                lambda table: (table["coordinate_basis"] != "sourced")
+                | (table["source_id"].notna() & table["quote"].notna())),
         RowRule(("coordinate_basis", "kind"), "only a capital may use well_known_capital coordinates",
                 lambda table: (table["coordinate_basis"] != "well_known_capital") | (table["kind"] == "capital")),
     ),
@@ -174,20 +262,38 @@ PLACES = Dataset(
 EVENTS = Dataset(
     "events", "Timeline of events",
     "Dated policies and incidents: entry-rule changes, ban announcements, extraditions, the September 2022 "
-    "mobilization, the March 2024 Crocus City Hall attack and what followed, US proclamations and visa bonds.",
+    "mobilization, the March 2024 Crocus City Hall attack and what followed, US proclamations and visa bonds. "
+    "Each event's source sentence is in `event_quotes`.",
     (
         identifier("event_id", "Short key."),
-        date("date", "When it happened or took effect."),
-        choice("date_precision", "How much of the date is known: for `month`, the day is the 1st.",
-               DATE_PRECISIONS),
+        date("date", "When it happened or took effect, written to its precision: 2022-09-21, 2022-09 or 2022.",
+             precision="date_precision"),
+        choice("date_precision", "How much of the date is known: `day`, `month` or `year`.", DATE_PRECISIONS),
         country("acting_country", "Country whose government acted."),
         country("affected_country", "Country whose citizens were affected; empty when it applies to all.",
                 required=False),
         choice("category", "Kind of event.",
                ("mobilization", "exodus", "entry_rule", "entry_ban", "extradition", "security", "us_restriction",
                 "diplomacy", "migration_policy")),
-        text("summary", "One plain sentence."),
+        text("summary", "One plain sentence; its numbers are the source's (see `event_quotes`)."),
         source_column(),
+    ),
+    quoted_in="event_quotes",
+)
+
+EVENT_QUOTES = Dataset(
+    "event_quotes", "What the sources say about each event",
+    "The source's own sentence for every event in `events` (which keeps its columns as staff know them), and "
+    "where two rows of `events` are two reports of one event.",
+    (
+        identifier("event_id", "The event, by its key in `events`; one row per event."),
+        quote("The sentence of the event's source that states what happened and when, verbatim and in its "
+              "language; `...` marks words left out."),
+        pointer("same_as", "When this event is another report of an event already in `events`: that event's id. "
+                           "The timeline draws only the event named here."),
+        text("notes", "What a reader should know: where reports disagree on the date or the facts.",
+             required=False),
+        staff_notes(),
     ),
 )
 
@@ -198,23 +304,29 @@ ENTRY_BANS = Dataset(
     (
         identifier("ban_id", "Short key."),
         text("person_or_group", "Name of the person, or a description of the group."),
-        integer("count", "1 for a person; the reported number for a group.", minimum=1),
+        integer("count", "1 for a person; the reported number for a group.", minimum=1, in_quote=True,
+                quoted_unless=1),
         *approximation_columns(),
         choice("occupation", "What the people do.",
                ("journalist", "activist", "scholar", "politician", "official", "media_figure", "other")),
         country("nationality", "Citizenship of the barred people."),
         country("banning_country", "Country that bars them."),
-        date("date_reported", "When the ban was applied or reported; empty when the source gives no date.",
-             required=False),
+        date("date_reported", "When the ban was applied or reported, written to its precision; empty when the source "
+                              "gives no date.", required=False, precision="date_precision"),
         choice("date_precision", "How much of date_reported is known; empty when it is.", DATE_PRECISIONS,
                required=False),
         text("reason_or_context", "Stated reason, or the reported context where none was given.", required=False),
+        quote("The source's sentence that names the person or group (and the number of a group), verbatim."),
+        staff_notes(),
         source_column(),
     ),
-    (qualified_if_approximate(),
-     RowRule(("date_reported", "date_precision"), "a date needs its precision, and no date needs none",
-             lambda table: table["date_reported"].notna() == table["date_precision"].notna())),
+    (qualified_if_approximate(), with_precision("date_reported", "date_precision")),
 )
+
+EXTRADITION_DATES = (("date_left_home", "When the person left their country"),
+                     ("date_detained", "When detained"),
+                     ("date_decided", "When a court or authority decided"),
+                     ("date_returned", "When handed over, deported or extradited"))
 
 EXTRADITIONS = Dataset(
     "extraditions", "Extraditions and deportations",
@@ -226,48 +338,64 @@ EXTRADITIONS = Dataset(
         country("from_country", "Country holding or returning the person."),
         country("to_country", "Country seeking or receiving the person; empty when none is reported (someone stuck in "
                               "a transit zone).", required=False),
-        date("date_left_home", "When the person left their country, where reported.", required=False),
-        date("date_detained", "When detained, where reported.", required=False),
-        date("date_decided", "When a court or authority decided, where reported.", required=False),
-        date("date_returned", "When handed over, deported or extradited, where reported.", required=False),
+        *(column for name, words in EXTRADITION_DATES
+          for column in dated(name, words + ", where reported, written to its precision.", required=False)),
         choice("status", "Latest reported status.",
                ("extradited", "deported", "pending", "stuck_in_transit_zone", "released", "refused", "unknown")),
         choice("asylum_status", "Asylum status as reported.", ("granted", "refused", "pending", "not_sought",
                                                                "unknown")),
-        text("summary", "One or two plain sentences."),
+        ColumnSpec("summary", "text", "One or two plain sentences; every number in them is the source's.",
+                   numbers_in_quote=True),
         source_column(),
+        quote(),
+        pointer("same_as", "When this row is another report of a case already listed: that case's id. Charts "
+                           "count the case once, by the row named here."),
+        staff_notes(),
     ),
+    tuple(no_precision_without_date(name, f"{name}_precision") for name, _ in EXTRADITION_DATES),
 )
+
+CROSSING_MEASURES = {
+    # measure: (stock or flow, what it counts)
+    "entered": ("flow", "crossings"), "left": ("flow", "crossings"), "moved_on": ("flow", "people"),
+    "remained": ("stock", "people"), "present": ("stock", "people"), "permit_holders": ("stock", "people"),
+    "id_numbers_issued": ("flow", "documents"), "permits_issued": ("flow", "documents"),
+    "citizenship_applications": ("flow", "people"), "crossed": ("flow", "crossings"),
+}
 
 BORDER_CROSSINGS = Dataset(
     "border_crossings", "The 2022 exodus: official figures",
     "Dated figures stated by officials after Russia's mobilization of 21 September 2022 (and comparison figures), "
     "by destination country. Entries and exits count border crossings, not people: one person crossing twice is "
-    "counted twice. `counts` says what each row counts.",
+    "counted twice. `counts` says what each row counts; `stock_or_flow` whether it is counted over a period or "
+    "stands at a date.",
     (
         identifier("figure_id", "Short key."),
         country("origin_country", "Country people came from."),
         country("destination_country", "Country they entered."),
-        choice("measure", "What the figure is.",
-               ("entered", "left", "remained", "id_numbers_issued", "permits_issued", "citizenship_applications")),
-        choice("basis", "`daily`: one day's figure; `cumulative`: total over the period.", ("daily", "cumulative")),
-        *period_columns(),
-        number("value", "The figure as stated.", minimum=0),
-        *approximation_columns(),
+        choice("measure", "What the figure is: entries and exits, or crossings whose direction is not given "
+                          "(crossings); people who moved on to third "
+                          "countries; people who remained of those who came, or all of them present at a date; "
+                          "people holding permits; documents issued; citizenship applications.",
+               tuple(CROSSING_MEASURES)),
+        choice("basis", "For a flow: `daily` (one day, or 24 hours) or `cumulative` (a longer period); empty for a "
+                        "stock.", ("daily", "cumulative"), required=False),
+        text("subgroup", "Who the figure covers when narrower than the measure (working, students...); empty "
+                         "otherwise.", required=False),
         choice("counts", "What is counted: border crossings, people, or documents issued.", COUNTS),
         reference("place_id", "Checkpoint the figure is for, when it is for one (a key of `places`).", "places",
                   required=False),
-        stated_by(),
-        source_column(),
-        text("notes", "Disagreements with other rows, caveats.", required=False),
+        *figure_columns("The figure as stated."),
     ),
     (*FIGURE_RULES,
-     RowRule(("measure", "counts"), "entered and left count crossings, remained and citizenship applications "
-                                    "count people, issued documents count documents",
-             lambda table: table["counts"] == table["measure"].map(
-                 {"entered": "crossings", "left": "crossings", "remained": "people",
-                  "citizenship_applications": "people", "id_numbers_issued": "documents",
-                  "permits_issued": "documents"}))),
+     measures_are("counts", {measure: (counts,) for measure, (_, counts) in CROSSING_MEASURES.items()},
+                  "entered and left count crossings (as do crossings whose direction is not given); moved on, "
+                  "remained, present, permit holders and citizenship applications count people; issued documents "
+                  "count documents"),
+     measures_are("stock_or_flow", {measure: (kind,) for measure, (kind, _) in CROSSING_MEASURES.items()},
+                  "remained, present and permit holders are stocks (at a date); the rest are flows (over a period)"),
+     RowRule(("stock_or_flow", "basis"), "a flow says whether it is daily or cumulative, and a stock neither",
+             lambda table: (table["stock_or_flow"] == "flow") == table["basis"].notna())),
 )
 
 ENTRY_RULES = Dataset(
@@ -279,20 +407,25 @@ ENTRY_RULES = Dataset(
         text("applies_to", "Who the rule applies to, in plain words."),
         choice("rule_kind", "Kind of rule.",
                ("stay_limit", "registration", "entry_procedure", "entry_suspension", "visa_bond")),
-        date("effective_date", "First day the rule applies (the 1st of the month or year when only that is known)."),
+        date("effective_date", "First day the rule applies, written to its precision (2024-11 when only the month "
+                               "is known).", precision="date_precision"),
         choice("date_precision", "How much of effective_date is known.", DATE_PRECISIONS),
-        date("end_date", "Last day it applied, if it has ended.", required=False),
+        *dated("end_date", "Last day it applied, if it has ended.", required=False, end=True),
         integer("max_stay_days", "Longest allowed stay in days, where the rule sets one; for a registration rule, "
-                                 "the days allowed before registering.", required=False, minimum=1),
+                                 "the days allowed before registering.", required=False, minimum=1, in_quote=True),
         integer("window_days", "Length of the window the stay is counted in, where the rule has one.",
-                required=False, minimum=1),
+                required=False, minimum=1, in_quote=True),
         choice("window_kind", "`rolling` (any N days), `calendar_year`, `per_entry`.",
                ("rolling", "calendar_year", "per_entry"), required=False),
-        text("summary", "The rule in one plain sentence."),
+        ColumnSpec("summary", "text", "The rule in one plain sentence; every number in it is the source's.",
+                   numbers_in_quote=True),
         source_column(),
+        quote(),
+        staff_notes(),
     ),
     (RowRule(("effective_date", "end_date"), "end_date must not be before effective_date",
-             lambda table: ~(table["end_date"] < table["effective_date"])),),
+             lambda table: ~(table["end_date"] < table["effective_date"])),
+     no_precision_without_date("end_date", "end_date_precision")),
 )
 
 REMITTANCES = Dataset(
@@ -307,42 +440,61 @@ REMITTANCES = Dataset(
                 required=False),
         choice("series", "Which statistical series the figure belongs to.",
                ("bank_of_russia_transfers", "recipient_central_bank", "world_bank", "other")),
-        choice("measure", "What the figure is.",
-               ("money_transfers", "personal_remittances", "remittances_share_of_gdp", "growth_factor")),
-        *figure_columns("The figure as stated: US dollars in full, percent of GDP, or a ratio.",
-                        ("usd", "percent_of_gdp", "ratio")),
+        choice("measure", "What the figure is: transfers (money-transfer systems), personal remittances, "
+                          "remittances as a share of GDP, growth on the year before, or Russia's share of all "
+                          "remittances received.",
+               ("money_transfers", "personal_remittances", "remittances_share_of_gdp", "growth_factor",
+                "share_from_russia")),
+        *figure_columns("The figure as stated: US dollars in full, percent (of GDP, or of all remittances), or a "
+                        "ratio.", ("usd", "percent_of_gdp", "ratio", "percent")),
     ),
     FIGURE_RULES,
 )
 
+WORKER_MEASURES = {
+    "work_entries": (("flow",), ("crossings", "people")), "arrived_for_work": (("flow",), ("people",)),
+    "all_entries": (("flow",), ("crossings",)), "patents_issued": (("flow",), ("documents",)),
+    "registered": (("flow",), ("people",)), "registered_stock": (("stock",), ("people",)),
+    "labour_migrants": (("stock",), ("people",)), "labour_emigrants": (("flow",), ("people",)),
+    "citizenship_granted": (("flow",), ("people",)), "expulsions": (("flow",), ("people",)),
+    "deportations": (("flow",), ("people",)), "extraditions": (("flow",), ("people",)),
+    "share_of_arrivals": (("flow",), ("people",)), "share_of_migrants": (("stock", "flow"), ("people",)),
+}
+
 MIGRANT_WORKERS = Dataset(
     "migrant_workers", "Migrant workers",
-    "Central Asian workers in Russia: entries for work (border crossings), work patents (documents), registered "
-    "stocks (people), citizenship grants, expulsions and labour emigration.",
+    "Central Asian workers in Russia: entries for work (border crossings, FSB), arrivals registered for work "
+    "(people, MVD), work patents (documents), registered stocks and labour migrants (people), citizenship grants, "
+    "expulsions and labour emigration.",
     (
         identifier("figure_id", "Short key."),
         country("origin_country", "Citizenship of the workers; empty for an all-countries total.", required=False),
         country("host_country", "Country they work in; empty for all destinations (notes say so).",
                 required=False),
-        choice("measure", "What the figure is.",
-               ("work_entries", "patents_issued", "registered_stock", "labour_emigrants", "citizenship_granted",
-                "expulsions", "deportations", "extraditions", "all_entries")),
+        choice("measure", "What the figure is.", tuple(WORKER_MEASURES)),
         choice("counts", "What is counted: border crossings, people, or documents issued.", COUNTS),
-        *figure_columns("The figure as stated."),
+        *figure_columns("The figure as stated: a count, or a percent.", ("count", "percent")),
     ),
-    FIGURE_RULES,
+    (*FIGURE_RULES,
+     measures_are("counts", {measure: counts for measure, (_, counts) in WORKER_MEASURES.items()},
+                  "entries for work count crossings (or people where the source counts people); all entries "
+                  "count crossings; patents count documents; the rest count people"),
+     measures_are("stock_or_flow", {measure: kinds for measure, (kinds, _) in WORKER_MEASURES.items()},
+                  "registered stocks and labour migrants are stocks (at a date); entries, arrivals, patents, "
+                  "grants, expulsions and emigration are flows (over a period)")),
 )
 
 US_VISAS = Dataset(
     "us_visas", "US visas, overstays and removals",
-    "US State Department visa refusal rates, DHS overstay rates, visas issued, removals and visa-bond amounts for "
-    "Central Asian countries.",
+    "US State Department visa refusal rates, DHS overstay rates and counts, visas issued, removals and visa-bond "
+    "amounts for Central Asian countries.",
     (
         identifier("figure_id", "Short key."),
         country("country", "Country of citizenship; empty for a figure over all countries.", required=False),
         choice("measure", "What the figure is.",
-               ("b_visa_refusal_rate", "overstay_rate_b1_b2", "overstay_rate_f_m_j", "overall_overstay_rate",
-                "nonimmigrant_visas_issued", "removals", "visa_bond_usd")),
+               ("b_visa_refusal_rate", "nonimmigrant_visa_refusal_rate", "overstay_rate_b1_b2",
+                "overstay_rate_f_m_j", "overall_overstay_rate", "overstays", "nonimmigrant_visas_issued", "removals",
+                "visa_bond_usd")),
         *figure_columns("The figure as stated.", ("percent", "count", "usd")),
     ),
     (*FIGURE_RULES,
@@ -350,8 +502,21 @@ US_VISAS = Dataset(
              lambda table: (table["unit"] != "percent") | (table["value"] <= 100))),
 )
 
+BORDER_FACTS = Dataset(
+    "border_facts", "The Kazakhstan–Russia border",
+    "The border's length and its crossing points, as each source gives them: the sources disagree, and every "
+    "figure is kept with its source.",
+    (
+        identifier("figure_id", "Short key."),
+        choice("measure", "What the figure is.", ("length_km", "crossing_points", "road_crossing_points",
+                                                  "congested_crossing_points")),
+        *figure_columns("The figure as stated.", ("km", "count")),
+    ),
+    FIGURE_RULES,
+)
+
 # Reference datasets come first: the others are checked against their keys.
 DATASETS: dict[str, Dataset] = {dataset.name: dataset for dataset in (
-    SOURCES, COUNTRIES, PLACES, EVENTS, ENTRY_BANS, EXTRADITIONS, BORDER_CROSSINGS, ENTRY_RULES, REMITTANCES,
-    MIGRANT_WORKERS, US_VISAS,
+    SOURCES, COUNTRIES, PLACES, EVENT_QUOTES, EVENTS, ENTRY_BANS, EXTRADITIONS, BORDER_CROSSINGS, ENTRY_RULES,
+    REMITTANCES, MIGRANT_WORKERS, US_VISAS, BORDER_FACTS,
 )}

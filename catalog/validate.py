@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 import pandera.pandas as pa
 
-from catalog.columns import pandera_column, typed
+from catalog.columns import PRECISION_FORMS, pandera_column, typed, written_precision
 from catalog.datasets import Dataset
 from catalog.problems import Problem
+from catalog.statements import NUMBER, normalised, numbers_in, qualifier_in, states, written_numbers
 
 
 def schema_for(dataset: Dataset, keys: dict[str, set[str]]) -> pa.DataFrameSchema:
@@ -27,7 +30,145 @@ def validate(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]],
         for row in broken:
             values = ", ".join(f"{column}={cells.at[row, column]}" for column in rule.columns)
             problems.append(Problem(filename, int(row), "/".join(rule.columns), values, rule.description))
+    # What a row says must be what its source says: checked on the rows that passed every other rule.
+    checked = cells.drop(index=[row for row in {problem.row for problem in problems} if row in cells.index])
+    problems += statement_problems(checked, cells, dataset, filename)
+    problems += coverage_problems(cells, dataset, keys, filename)
     return table, problems
+
+
+def coverage_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]],
+                      filename: str) -> list[Problem]:
+    """A dataset that covers another (every event has its quote) names each row of it that has no row here."""
+    covers = getattr(dataset, "covers", None)
+    if covers is None or covers not in keys:
+        return []
+    missing = sorted(set(keys[covers]) - set(cells[dataset.key].dropna()))
+    return [Problem(filename, None, dataset.key, key,
+                    f"every row of {covers}.csv needs a row here; this one has none") for key in missing]
+
+
+def statement_problems(rows: pd.DataFrame, cells: pd.DataFrame, dataset: Dataset, filename: str) -> list[Problem]:
+    """Dates written at their stated precision; figures, qualifiers and a summary's numbers in the row's quote;
+    duplicates and parts that point at rows of the same file (`cells`, every row of it)."""
+    problems = []
+    names = set(dataset.column_names)
+    keys = set(cells[dataset.key].dropna())
+    for spec in dataset.columns:
+        if spec.kind == "date" and spec.precision:
+            problems += precision_problems(rows, spec.name, spec.precision, filename)
+        if spec.in_quote and "quote" in names:
+            problems += unquoted_figures(rows, spec, filename)
+        if spec.numbers_in_quote and "quote" in names:
+            problems += unquoted_numbers(rows, spec.name, filename)
+    if {"qualifier", "quote"} <= names:
+        for row, qualifier, said in zip(rows.index, rows["qualifier"], rows["quote"], strict=True):
+            if qualifier is not None and said is not None and not qualifier_in(said, qualifier):
+                problems.append(Problem(filename, int(row), "qualifier", qualifier,
+                                        "a qualifier is the source's own word, as it appears in quote (about, "
+                                        "более, quasi...); this one is not in the row's quote"))
+    for column in ("same_as", "part_of"):
+        if column in names:
+            problems += pointer_problems(rows, cells, column, dataset.key, keys, filename)
+    for column, precision in ((spec.name, spec.precision) for spec in dataset.columns if spec.precision):
+        for row, written, stated in zip(rows.index, rows[column], rows[precision], strict=True):
+            if written is not None and stated is None and written_precision(written) != "day":
+                problems.append(Problem(filename, int(row), precision, None,
+                                        f"{column} is written as a {written_precision(written)}, so {precision} "
+                                        f"must say {written_precision(written)}"))
+    return problems
+
+
+def precision_problems(rows: pd.DataFrame, column: str, precision: str, filename: str) -> list[Problem]:
+    problems = []
+    for row, written, stated in zip(rows.index, rows[column], rows[precision], strict=True):
+        if written is None or stated is None or written_precision(written) == stated:
+            continue
+        form, example, _ = PRECISION_FORMS[stated]
+        problems.append(Problem(filename, int(row), column, written,
+                                f"{precision} is {stated}, so the date is written {form} (for example {example}); "
+                                f"a {stated}-precise date written as a {written_precision(written)} reads as more "
+                                "(or less) than the source says"))
+    return problems
+
+
+def unquoted_figures(rows: pd.DataFrame, spec, filename: str) -> list[Problem]:
+    problems = []
+    values = pd.to_numeric(rows[spec.name], errors="coerce")
+    for row, cell, value, said in zip(rows.index, rows[spec.name], values, rows["quote"], strict=True):
+        # a cell that is not a valid figure is its column's problem, reported (or held back) by the cell checks
+        if cell is None or said is None or pd.isna(value) or value == spec.quoted_unless \
+                or (spec.minimum is not None and value < spec.minimum):
+            continue
+        if not states(said, float(value)):
+            problems.append(Problem(filename, int(row), spec.name, cell,
+                                    "this figure is not in the row's quote: the quote must be the source's own "
+                                    "sentence that states it (200,000, 200 000, 200 thousand and 0.2 million all "
+                                    "count)"))
+    return problems
+
+
+def unquoted_numbers(rows: pd.DataFrame, column: str, filename: str) -> list[Problem]:
+    problems = []
+    for row, sentence, said in zip(rows.index, rows[column], rows["quote"], strict=True):
+        if sentence is None or said is None:
+            continue
+        stated = numbers_in(said)
+        missing = [number for number in written_numbers(sentence)
+                   if not number_readings(sentence, number) & stated]
+        if missing:
+            problems.append(Problem(filename, int(row), column, sentence,
+                                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the row's "
+                                    "quote: every number the sentence gives must be the source's"))
+    return problems
+
+
+def number_readings(sentence: str, number: str) -> frozenset[float]:
+    """What a number written in our sentence can mean, with the scale word after it ('2.9 million')."""
+    text = normalised(sentence)
+    found: frozenset[float] = frozenset()
+    for match in NUMBER.finditer(text):
+        if match.group().rstrip(".,") == number:
+            found |= numbers_in(text[match.start():match.end() + 12])
+    return found
+
+
+def significant_digits(value: Decimal) -> int:
+    return len(value.normalize().as_tuple().digits)
+
+
+def same_figure(one: object, other: object) -> bool:
+    """Two reports of one figure: equal, or one is the other rounded to two or more significant digits ($2.21
+    billion for $2.211 billion)."""
+    if one == other or pd.isna(one) or pd.isna(other):
+        return one == other
+    rough, fine = sorted((Decimal(str(one)), Decimal(str(other))), key=significant_digits)
+    digits = significant_digits(rough)
+    rounded = 2 <= digits < significant_digits(fine)
+    return rounded and rough == Decimal(format(fine, f".{digits}g"))
+
+
+def pointer_problems(rows: pd.DataFrame, cells: pd.DataFrame, column: str, key: str, keys: set[str],
+                     filename: str) -> list[Problem]:
+    """`same_as` names the row charts draw for the same figure (itself drawn, with the same value); `part_of` the
+    total a row is part of. Both name another row of this file."""
+    problems = []
+    pointed = cells.set_index(key, drop=False)
+    for row, own, target in zip(rows.index, rows[key], rows[column], strict=True):
+        if target is None:
+            continue
+        if target == own or target not in keys:
+            problems.append(Problem(filename, int(row), column, target,
+                                    f"must name another row of this file by its {key}"))
+        elif column == "same_as" and pointed.at[target, "same_as"] is not None:
+            problems.append(Problem(filename, int(row), column, target,
+                                    "must name the row charts draw, which itself has no same_as"))
+        elif column == "same_as" and "value" in cells and not same_figure(cells.at[row, "value"],
+                                                                            pointed.at[target, "value"]):
+            problems.append(Problem(filename, int(row), column, target,
+                                    "a duplicate states the same figure: its value must equal the value of the row "
+                                    "it names (or that value rounded as this source rounds it)"))
+    return problems
 
 
 def cell_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]], filename: str) -> list[Problem]:

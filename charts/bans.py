@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from charts.maps import arc_map, capitals
+from charts.series import date_in_words, figure_in_words, span_of
 from charts.spec import Chosen, Drawing, Frames, country_names
 from charts.text import plain, wrapped
 
@@ -61,8 +62,9 @@ def how_many(group: pd.DataFrame) -> str:
 def bans_timeline(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Tit for tat: each ban as a dot on the day it was reported, a row per direction, dot area by people barred.
 
-    Bans reported without a date cannot be placed and are left out (the table lists them); month-only dates are
-    hollow dots on the 1st.
+    Bans reported without a date cannot be placed and are left out (the table lists them); a ban known only to
+    the month is a hollow dot at its start with a line across the month, and its hover says so. Each hover ends
+    with the sources' sentences.
     """
     dated = bans[bans["date_reported"].notna()].sort_values("date_reported")
     figure = go.Figure()
@@ -72,10 +74,17 @@ def bans_timeline(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
         hover, sizes, symbols, whens = [], [], [], []
         for (when, precision), same_day in days:
             people = "<br>".join(
-                f"{plain(who)} ({'around ' if approximate else ''}{count}, {OCCUPATION_LABELS[job].lower()})"
-                for who, count, approximate, job in zip(same_day["person_or_group"], same_day["count"],
-                                                        same_day["approximate"], same_day["occupation"], strict=True))
-            hover.append(f"<b>{when:%d %b %Y}{'' if precision == 'day' else ' (month only)'}</b><br>{people}")
+                f"{plain(who)} ({plain(figure_in_words(count, qualifier))}, {OCCUPATION_LABELS[job].lower()})"
+                for who, count, qualifier, job in zip(same_day["person_or_group"], same_day["count"],
+                                                      same_day["qualifier"], same_day["occupation"], strict=True))
+            sentences = "".join(f"<br><i>“{wrapped(sentence, 70)}”</i>"
+                                for sentence in dict.fromkeys(same_day.get("quote", pd.Series(dtype=object)).dropna()))
+            hover.append(f"<b>{date_in_words(when, precision)}{'' if precision == 'day' else ' (month only)'}</b>"
+                         f"<br>{people}{sentences}")
+            if precision != "day":
+                start, end = span_of(when, precision)
+                figure.add_shape(type="line", x0=start, x1=end, y0=direction, y1=direction, opacity=0.45,
+                                 line={"color": drawing.palette.country(banning), "width": 3})
             sizes.append(10 + 4 * np.sqrt(float(same_day["count"].sum())))
             symbols.append("circle" if precision == "day" else "circle-open")
             whens.append(when)
@@ -98,16 +107,17 @@ def bans_timeline(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
 
 
 def bans_by_occupation(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
-    """People barred by occupation, one bar group per direction; an approximate group is marked '~' on its bar."""
+    """People barred by occupation, one bar group per direction; each bar is labelled with the counts as the sources
+    give them ('around 70'), never a sum that no source stated."""
     figure = go.Figure()
     for direction, group in bans.groupby("direction", sort=True):
-        by_job = group.groupby("occupation").agg(count=("count", "sum"), approximate=("approximate", "any"))
+        by_job = group.groupby("occupation").agg(count=("count", "sum"))
+        stated = group.groupby("occupation").apply(counts_as_stated, include_groups=False)
         banning = group["banning_country"].iloc[0]
         figure.add_trace(go.Bar(
             x=by_job["count"], y=[OCCUPATION_LABELS[job] for job in by_job.index], orientation="h",
             name=plain(direction), marker={"color": drawing.palette.country(banning)},
-            text=[f"~{count}" if approximate else str(count) for count, approximate
-                  in zip(by_job["count"], by_job["approximate"], strict=True)],
+            text=[plain(stated[job]) for job in by_job.index],
             textposition="outside", textfont={"size": 13},
             hovertemplate="%{y}: %{text}<extra>" + plain(direction) + "</extra>",
         ))
@@ -118,6 +128,14 @@ def bans_by_occupation(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
         margin={"t": 110},
     )
     return figure
+
+
+def counts_as_stated(group: pd.DataFrame) -> str:
+    """'1', '5', 'around 70', '1 + around 70': the named people counted, and each group as its source gives it."""
+    named = int((group["count"] == 1).sum())
+    groups = [figure_in_words(count, qualifier, written="{:,}") for count, qualifier
+              in zip(group["count"], group["qualifier"], strict=True) if count > 1]
+    return " + ".join(([str(named)] if named else []) + groups)
 
 
 def ban_arcs(bans: pd.DataFrame, drawing: Drawing) -> pd.DataFrame:

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from charts.maps import CRIMEA_NOTE, arc_map, capitals
+from charts.series import HOLLOW, drawn, figure_in_words, is_actual, period_in_words, quoted, range_bars
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import plain
 
@@ -17,12 +18,15 @@ MOBILIZATION = pd.Timestamp("2022-09-21")
 AUTUMN_2022 = (pd.Timestamp("2022-09-01"), pd.Timestamp("2022-12-31"))
 # The countries the map draws an arc to, when a total since the mobilization has been stated for them.
 DESTINATIONS = ("KAZ", "GEO", "FIN", "MNG")
-# Measures of who stayed rather than who crossed.
-STAYED = ("remained", "citizenship_applications", "id_numbers_issued", "permits_issued")
+# Measures of who stayed (or moved on) rather than who crossed.
+STAYED = ("remained", "present", "permit_holders", "moved_on", "citizenship_applications", "id_numbers_issued",
+          "permits_issued")
 
 
 def totals_since_mobilization(crossings: pd.DataFrame) -> pd.DataFrame:
-    """Stated totals of entries counted from 21 Sep 2022 to a stated end date."""
+    """Stated totals of entries counted from 21 Sep 2022 to a stated end date, one row per figure (a second report of
+    a total is not a total of its own)."""
+    crossings = drawn(crossings)
     return crossings[(crossings["measure"] == "entered") & (crossings["basis"] == "cumulative")
                      & (crossings["period_start"] == MOBILIZATION) & crossings["period_end"].notna()]
 
@@ -57,7 +61,7 @@ def exodus_arcs(latest: pd.DataFrame, drawing: Drawing) -> pd.DataFrame:
             "width": float(1 + np.sqrt(row.value) / 60), "colour": drawing.palette.country(row.destination_country),
             "countries": ["RUS", row.destination_country],
             "label": f"{drawing.names.get(row.destination_country, row.destination_country)}: "
-                     f"{'about ' if row.approximate else ''}{row.value:,.0f} crossings into the country from 21 Sep "
+                     f"{figure_in_words(row.value, row.qualifier)} crossings into the country from 21 Sep "
                      f"to {row.period_end:%d %b %Y}",
         })
     return pd.DataFrame(rows, columns=["from_lon", "from_lat", "to_lon", "to_lat", "width", "colour", "countries",
@@ -93,33 +97,44 @@ def dated_entries(tables: Frames, chosen: Chosen) -> pd.DataFrame:
 
 def exodus_points(entries: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Every dated statement of entries: dots, never lines, because officials spoke on scattered days and a line
-    would invent the days between. Daily counts are circles, cumulative totals diamonds, at the period's end."""
+    would invent the days between. Daily counts are circles, cumulative totals diamonds, at the period's end; an
+    estimate is hollow, and a range is drawn from its low end to its high end."""
     names = drawing.names
     figure = go.Figure()
-    for country, group in entries.groupby("destination_country"):
+    for country, group in drawn(entries).groupby("destination_country"):
+        name = plain(names.get(country, country))
+        colour = drawing.palette.country(country)
         figure.add_trace(go.Scatter(
-            x=group["period_end"], y=group["value"], mode="markers", name=plain(names.get(country, country)),
-            marker={"size": 11, "color": drawing.palette.country(country),
-                    "symbol": ["circle" if basis == "daily" else "diamond" for basis in group["basis"]]},
-            hovertext=[f"<b>{plain(names.get(country, country))}</b>: {'about ' if approximate else ''}{value:,.0f}"
-                       f" {'in one day' if basis == 'daily' else 'in total'}<br>{start:%d %b} to {end:%d %b %Y}"
-                       f"<br>stated by {plain(who) if isinstance(who, str) else 'an unnamed official source'}"
-                       for value, approximate, basis, start, end, who in zip(
-                           group["value"], group["approximate"], group["basis"], group["period_start"],
-                           group["period_end"], group["stated_by"], strict=True)],
+            x=group["period_end"], y=group["value"], mode="markers", name=name,
+            marker={"size": 11, "color": colour, "line": {"width": 2, "color": colour},
+                    "symbol": [("circle" if basis == "daily" else "diamond") + ("" if actual else HOLLOW)
+                               for basis, actual in zip(group["basis"], is_actual(group), strict=True)]},
+            error_y=range_bars(group) or None,
+            hovertext=[statement_hover(name, row) for row in group.itertuples()],
             hoverinfo="text",
         ))
     figure.update_layout(
         height=460, yaxis={"type": "log", "title": "Border crossings (log scale)"}, xaxis={"title": None},
         title={"text": "Official counts came as scattered statements, not a series"
-                       "<br><sup>Entries by Russians, Sep to Dec 2022; circles: one day, diamonds: totals</sup>"},
+                       "<br><sup>Entries, Sep to Dec 2022; circles: one day, diamonds: totals; bars: ranges</sup>"},
     )
     return figure
+
+
+def statement_hover(name: str, row) -> str:
+    """A statement in words: the figure as the source gave it, over which days, who said it, and the sentence."""
+    kind = "" if row.kind == "actual" else f" ({row.kind})"
+    who = plain(row.stated_by) if isinstance(row.stated_by, str) else "a body the source does not name"
+    return (f"<b>{name}</b>: {plain(figure_in_words(row.value, row.qualifier, row.value_high))}"
+            f" {'in one day' if row.basis == 'daily' else 'in total'}{kind}<br>"
+            f"{period_in_words(row.period_start, row.period_end, row.start_precision, row.end_precision)}"
+            f"<br>stated by {who}{quoted(row)}")
 
 
 def who_stayed(tables: Frames, chosen: Chosen) -> pd.DataFrame:
     """Estimates of people still in the country, applications for citizenship, and documents issued to arrivals."""
     crossings = tables["border_crossings"]
     return crossings.loc[crossings["measure"].isin(STAYED), [
-        "destination_country", "measure", "period_start", "period_end", "value", "approximate", "qualifier",
-        "counts", "stated_by", "notes", "source_id"]]
+        "figure_id", "destination_country", "measure", "subgroup", "stock_or_flow", "period_start", "period_end",
+        "kind", "value", "value_high", "qualifier", "counts", "stated_by", "quote", "same_as", "part_of", "notes",
+        "source_id"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.series import date_in_words, drawn
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import plain, wrapped
 
@@ -23,7 +24,9 @@ def cases_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
 
 
 def cases_by_status(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
-    """How many cases stand at each status, split by asylum status: a bar per status, stacked."""
+    """How many cases stand at each status, split by asylum status: a bar per status, stacked. A case two reports
+    describe is counted once, by the row the other names (`same_as`)."""
+    cases = drawn(cases)
     figure = go.Figure()
     statuses = [label for key, label in STATUS_LABELS.items() if key in set(cases["status"])]
     for asylum, group in cases.groupby("asylum_status"):
@@ -51,6 +54,7 @@ def case_steps(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Each case with reported dates as a row of its steps, from leaving home to being handed over, one symbol per
     kind of step. Only a person's own dated steps are joined; people with no dated step anywhere are named in the
     subtitle, not placed."""
+    cases = drawn(cases)
     dated = cases[cases[list(STEPS)].notna().any(axis=1)]
     undated = sorted(set(cases["person"]) - set(dated["person"]))
     figure = go.Figure()
@@ -65,8 +69,11 @@ def case_steps(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
         figure.add_trace(go.Scatter(
             x=step[column], y=[plain(person) for person in step["person"]], mode="markers", name=label,
             marker={"size": 13, "symbol": STEP_SYMBOLS[column], "color": drawing.palette.marks},
-            hovertext=[f"{plain(person)}: {label.lower()}, {when:%d %b %Y}"
-                       for person, when in zip(step["person"], step[column], strict=True)], hoverinfo="text",
+            hovertext=[f"{plain(person)}: {label.lower()}, {date_in_words(when, precision)}"
+                       f"{'' if precision == 'day' else f' ({precision} only)'}"
+                       for person, when, precision in zip(step["person"], step[column],
+                                                          step.get(f"{column}_precision", ["day"] * len(step)),
+                                                          strict=True)], hoverinfo="text",
         ))
     figure.update_layout(
         height=260 + 60 * max(dated["person"].nunique(), 1), xaxis={"title": None},

@@ -5,29 +5,52 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.series import yearly_points
+from charts.series import (
+    HOLLOW,
+    date_in_words,
+    drawn,
+    figure_in_words,
+    is_actual,
+    period_in_words,
+    quoted,
+    range_bars,
+    yearly_points,
+)
 from charts.spec import Chosen, Drawing, Frames, country_names
 from charts.text import plain
 
 # Statistical series: long name (hover, table), short name (legend, which must fit a phone), marker, line dash.
 SERIES = {
     "bank_of_russia_transfers": ("Bank of Russia (money-transfer systems)", "Bank of Russia", "circle", "solid"),
-    "recipient_central_bank": ("Recipient's central bank", "own central bank", "diamond-open", "dash"),
-    "world_bank": ("World Bank", "World Bank", "square-open", "dot"),
+    "recipient_central_bank": ("Recipient's central bank", "own central bank", "diamond", "dash"),
+    "world_bank": ("World Bank", "World Bank", "square", "dot"),
     "other": ("Other", "other", "x", "dot"),
 }
 SERIES_BREAK = pd.Timestamp("2022-01-01")
+BILLION = 1e9
+
+
+def whole_years_from_russia(remittances: pd.DataFrame) -> pd.DataFrame:
+    """Dollar figures for a whole calendar year, sent from Russia to one country (no shares or parts of a year,
+    which would not compare)."""
+    usd = remittances[(remittances["unit"] == "usd") & (remittances["from_country"] == "RUS")
+                      & remittances["to_country"].notna() & remittances["period_start"].notna()
+                      & remittances["period_end"].notna()]
+    whole_year = (usd["period_start"].dt.strftime("%m-%d") == "01-01") & (
+        usd["period_end"].dt.strftime("%m-%d") == "12-31") & (usd["period_start"].dt.year == usd["period_end"].dt.year)
+    return usd[whole_year]
 
 
 def full_years_from_russia(remittances: pd.DataFrame) -> pd.DataFrame:
-    """Dollar figures for a whole calendar year, sent from Russia to one country (no forecasts, shares or parts
-    of a year, which would not compare)."""
-    usd = remittances[(remittances["unit"] == "usd") & (remittances["from_country"] == "RUS")
-                      & remittances["to_country"].notna() & remittances["period_start"].notna()]
-    whole_year = (usd["period_start"].dt.strftime("%m-%d") == "01-01") & (
-        usd["period_end"].dt.strftime("%m-%d") == "12-31") & (usd["period_start"].dt.year == usd["period_end"].dt.year)
-    forecast = usd["notes"].fillna("").str.contains("forecast", case=False)
-    return usd[whole_year & ~forecast]
+    """The whole-year figures from Russia that sources report as counted: no estimates or forecasts."""
+    years = whole_years_from_russia(remittances)
+    return years[is_actual(years)]
+
+
+def estimated_years_from_russia(remittances: pd.DataFrame) -> pd.DataFrame:
+    """Whole-year estimates and forecasts from Russia: drawn apart from the counted figures, never joined to them."""
+    years = whole_years_from_russia(remittances)
+    return years[~is_actual(years)]
 
 
 def transfer_recipients(tables: Frames) -> dict[str, str]:
@@ -38,99 +61,165 @@ def transfer_recipients(tables: Frames) -> dict[str, str]:
 
 
 def transfer_years_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
-    years = full_years_from_russia(tables["remittances"])
+    years = pd.concat([full_years_from_russia(tables["remittances"]),
+                       estimated_years_from_russia(tables["remittances"])])
     return years[years["to_country"].isin(chosen["to"])]
+
+
+def hover_of(row, label: str, written: str = "{:.6g}", unit: str = " bn US$", scale: float = BILLION) -> str:
+    """A figure's hover: the figure as stated (2.845, not 2.85), its kind, series, period and the source's own
+    sentence."""
+    high = row.value_high / scale if pd.notna(getattr(row, "value_high", None)) else None
+    kind = "" if getattr(row, "kind", "actual") == "actual" else f" ({row.kind})"
+    period = period_in_words(row.period_start, row.period_end, row.start_precision, row.end_precision)
+    return (f"<b>{plain(figure_in_words(row.value / scale, row.qualifier, high, written))}{unit}</b>{kind}"
+            f"<br>{plain(label)}, {period}{quoted(row)}")
 
 
 def transfers_by_year(transfers: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Money sent from Russia each year, a line per country and statistical series. A line joins only consecutive
     years of one series: the Bank of Russia's figures end in 2021 and the recipients' begin in 2022, so the two are
-    never joined, and a rule marks the break."""
+    never joined, and a rule marks the break. Estimates and forecasts are hollow dots, never joined to the counted
+    figures; a second report of a year already drawn is a dot of its own."""
     names, palette = drawing.names, drawing.palette
-    years = transfers.assign(year=transfers["period_start"].dt.year)
+    years = drawn(transfers).assign(year=lambda rows: rows["period_start"].dt.year).sort_values("year", kind="stable")
     figure = go.Figure()
-    for (country, series), group in years.sort_values("year").groupby(["to_country", "series"]):
+    for (country, series), group in years.groupby(["to_country", "series"], sort=True):
         label, short, symbol, dash = SERIES[series]
-        x, y = yearly_points(group["year"], group["value"] / 1e9)
-        figure.add_trace(go.Scatter(
-            x=x, y=y, mode="lines+markers", name=f"{plain(names.get(country, country))}, {short}",
-            line={"color": palette.country(country), "dash": dash},
-            marker={"symbol": symbol, "size": 10, "color": palette.country(country)},
-            hovertemplate="%{y:.2f} bn US$<extra>" + plain(f"{names.get(country, country)}, {label}") + "</extra>",
-        ))
+        country_name = names.get(country, country)
+        colour = palette.country(country)
+        actual = group[is_actual(group)]
+        first = actual.drop_duplicates("year")
+        if len(first):
+            x, y = yearly_points(first["year"], first["value"] / BILLION)
+            hovers = iter(hover_of(row, f"{country_name}, {label}") for row in first.itertuples())
+            figure.add_trace(go.Scatter(
+                x=x, y=y, mode="lines+markers", name=plain(f"{country_name}, {short}"),
+                line={"color": colour, "dash": dash}, marker={"symbol": symbol, "size": 10, "color": colour},
+                hovertext=[next(hovers) if value is not None else None for value in y], hoverinfo="text",
+            ))
+        for kind, points in (("another report", actual[actual.duplicated("year")]),
+                             ("estimate or forecast", group[~is_actual(group)])):
+            if points.empty:
+                continue
+            figure.add_trace(go.Scatter(
+                x=[pd.Timestamp(year=int(year), month=7, day=1) for year in points["year"]],
+                y=points["value"] / BILLION, mode="markers", name=plain(f"{country_name}, {short} ({kind})"),
+                marker={"symbol": symbol + (HOLLOW if kind != "another report" else ""), "size": 11,
+                        "color": colour, "line": {"width": 2, "color": colour}},
+                error_y=range_bars(points, BILLION) or None,
+                hovertext=[hover_of(row, f"{country_name}, {label}") for row in points.itertuples()],
+                hoverinfo="text",
+            ))
     figure.add_vline(x=SERIES_BREAK, line={"color": palette.muted_ink, "dash": "dot"})
     # Left of the break, over the lower Bank of Russia figures, so it never covers the recipients' larger ones.
     figure.add_annotation(x=SERIES_BREAK, y=1, yref="paper", showarrow=False, xanchor="right", yanchor="top",
                           text="Series break: Bank of Russia country figures end in 2021; <br>"
                                "from 2022, recipients' central banks count differently ",
                           font={"size": 11, "color": palette.muted_ink}, align="right")
+    top = years[["value", "value_high"]].max().max() / BILLION if len(years) else 1
     figure.update_layout(
         # Headroom above the highest figure keeps the series-break note clear of it.
         height=620,
-        yaxis={"title": "Billion US dollars", "range": [0, 1.3 * (years["value"].max() / 1e9 if len(years) else 1)]},
+        yaxis={"title": "Billion US dollars", "range": [0, 1.3 * top]},
         xaxis={"title": None},
         title={"text": "Money sent home from Russia, by year<br><sup>Whole-year figures in US dollars; each "
-                       "statistical series drawn apart</sup>"},
+                       "statistical series drawn apart; hollow: estimates and forecasts</sup>"},
     )
     return figure
 
 
 def counted_work_entries(tables: Frames, chosen: Chosen) -> pd.DataFrame:
-    """Entries for work by a named country over a stated period: the counts the chart can place."""
-    migrants = tables["migrant_workers"]
-    return migrants[(migrants["measure"] == "work_entries") & migrants["origin_country"].notna()
-                    & migrants["period_start"].notna() & migrants["period_end"].notna()]
+    """Entries for work by a named country over a stated period, counted as border crossings: the counts the chart
+    can place."""
+    return by_country_and_period(tables["migrant_workers"], "work_entries", "crossings")
+
+
+def registered_work_arrivals(tables: Frames, chosen: Chosen) -> pd.DataFrame:
+    """Arrivals registered for work (people, by the Interior Ministry's count), by a named country over a stated
+    period."""
+    return by_country_and_period(tables["migrant_workers"], "arrived_for_work", "people")
+
+
+def by_country_and_period(migrants: pd.DataFrame, measure: str, counts: str) -> pd.DataFrame:
+    return migrants[(migrants["measure"] == measure) & (migrants["counts"] == counts)
+                    & migrants["origin_country"].notna() & migrants["period_start"].notna()
+                    & migrants["period_end"].notna()]
 
 
 def work_entries(entries: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Entries to Russia for work by country, grouped by the period each count covers (periods differ, so bars
     compare countries within a period, not across periods)."""
+    return bars_by_period(entries, drawing, "Entries for work (border crossings)", "entries",
+                          "Entries to Russia for work, by country<br><sup>Border crossings with work as the stated "
+                          "purpose, not people; each group is one reporting period</sup>")
+
+
+def work_arrivals(arrivals: pd.DataFrame, drawing: Drawing) -> go.Figure:
+    """Foreigners who came to Russia to work, as the Interior Ministry counts them (people), by country and
+    period."""
+    return bars_by_period(arrivals, drawing, "People who came to work", "people",
+                          "Who came to Russia to work, by country<br><sup>People, as the Interior Ministry counts "
+                          "them: not the FSB's border crossings; each group is one reporting period</sup>")
+
+
+def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, title: str) -> go.Figure:
     names = drawing.names
-    periods = entries.assign(period=[f"{start:%b %Y}–{end:%b %Y}" for start, end in
-                                     zip(entries["period_start"], entries["period_end"], strict=True)])
+    rows = drawn(rows)
+    periods = rows.assign(period=[f"{start:%b %Y}–{end:%b %Y}" for start, end in
+                                  zip(rows["period_start"], rows["period_end"], strict=True)])
     figure = go.Figure()
     for country, group in periods.sort_values("period_start").groupby("origin_country", sort=False):
+        name = plain(names.get(country, country))
         figure.add_trace(go.Bar(
-            x=group["period"], y=group["value"], name=plain(names.get(country, country)),
+            x=group["period"], y=group["value"], name=name,
             marker={"color": drawing.palette.country(country)},
-            text=[f"{'~' if approximate else ''}{value / 1000:,.0f}k" for value, approximate
-                  in zip(group["value"], group["approximate"], strict=True)], textposition="outside",
-            hovertemplate="%{x}: %{y:,.0f} entries<extra>" + plain(names.get(country, country)) + "</extra>",
+            text=[figure_in_words(value / 1000, qualifier, None, "{:,.0f}k") for value, qualifier
+                  in zip(group["value"], group["qualifier"], strict=True)], textposition="outside",
+            hovertext=[f"<b>{name}: {plain(figure_in_words(row.value, row.qualifier))} {what}</b><br>"
+                       f"{period_in_words(row.period_start, row.period_end, row.start_precision, row.end_precision)}"
+                       f"{quoted(row)}" for row in group.itertuples()], hoverinfo="text",
         ))
     figure.update_layout(
         # Each period on two lines, never slanted: a phone has room for four groups side by side.
         barmode="group", height=460, xaxis={
             "title": None, "tickangle": 0, "tickvals": list(dict.fromkeys(periods["period"])),
             "ticktext": [period.replace("–", "–<br>") for period in dict.fromkeys(periods["period"])]},
-        yaxis={"title": "Entries for work (border crossings)"},
-        title={"text": "Entries to Russia for work, by country<br><sup>Border crossings with work as the stated "
-                       "purpose, not people; each group is one reporting period</sup>"},
+        yaxis={"title": axis},
+        title={"text": title},
     )
     return figure
 
 
 def dated_shares_of_gdp(tables: Frames, chosen: Chosen) -> pd.DataFrame:
-    """Remittances as a share of GDP, for the figures whose source says which year they are for."""
+    """Remittances from all countries as a share of GDP, for the figures whose source says which year they are
+    for."""
     remittances = tables["remittances"]
-    return remittances[(remittances["measure"] == "remittances_share_of_gdp") & remittances["period_start"].notna()]
+    return remittances[(remittances["measure"] == "remittances_share_of_gdp") & remittances["period_start"].notna()
+                       & remittances["from_country"].isna()]
 
 
 def share_of_gdp(shares: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Remittances as a share of each receiving country's GDP, one dot per stated figure. Dots, not lines: the
-    figures come from different publications (KNOMAD, World Bank reports) a few years apart, not one series."""
+    figures come from different publications (KNOMAD, World Bank reports) years apart, not one series; where
+    reports of one assessment differ in their decimals, each report is a dot."""
     names = drawing.names
-    shares = shares.sort_values("period_start")
+    shares = drawn(shares).sort_values("period_start", kind="stable")
     figure = go.Figure()
     for country, group in shares.groupby("to_country", sort=False):
         name = plain(names.get(country, country))
+        colour = drawing.palette.country(country)
         figure.add_trace(go.Scatter(
             x=group["period_start"].dt.year, y=group["value"], mode="markers+text", name=name,
-            marker={"color": drawing.palette.country(country), "size": 14},
-            text=[f"{'~' if approximate else ''}{value:g}%" for value, approximate
-                  in zip(group["value"], group["approximate"], strict=True)],
+            marker={"color": colour, "size": 14, "line": {"width": 2, "color": colour},
+                    "symbol": ["circle" if actual else "circle" + HOLLOW for actual in is_actual(group)]},
+            text=[plain(figure_in_words(value, qualifier, None, "{:g}%")) for value, qualifier
+                  in zip(group["value"], group["qualifier"], strict=True)],
             textposition="middle right",
-            customdata=[plain(publisher) for publisher in group["stated_by"]],
-            hovertemplate="%{x}: %{y:g}% of GDP (%{customdata})<extra>" + name + "</extra>",
+            hovertext=[f"<b>{name}, {date_in_words(row.period_start, row.start_precision)}: "
+                       f"{plain(figure_in_words(row.value, row.qualifier, None, '{:g}%'))} of GDP</b>"
+                       f"<br>stated by {plain(row.stated_by)}{quoted(row)}" for row in group.itertuples()],
+            hoverinfo="text",
         ))
     figure.update_layout(
         height=460,
@@ -138,7 +227,7 @@ def share_of_gdp(shares: pd.DataFrame, drawing: Drawing) -> go.Figure:
                                                     shares["period_start"].dt.year.max() + 1]} if len(shares) else {},
         yaxis={"title": "Share of GDP (%)", "rangemode": "tozero"},
         title={"text": "Remittances are close to half of Tajikistan's economy<br><sup>Remittances as % of GDP as "
-                       f"stated by {stated_by_years(shares)}; ~ approximate</sup>"},
+                       f"stated by {stated_by_years(shares)}</sup>"},
     )
     return figure
 

@@ -17,6 +17,7 @@ from charts.bans import (
     bans_shown,
     bans_timeline,
 )
+from charts.border import border_lengths, lengths_by_source
 from charts.exodus import (
     dated_entries,
     exodus_map,
@@ -32,13 +33,16 @@ from charts.maps import CRIMEA_NOTE
 from charts.money import (
     counted_work_entries,
     dated_shares_of_gdp,
+    registered_work_arrivals,
     share_of_gdp,
     transfer_recipients,
     transfer_years_shown,
     transfers_by_year,
+    work_arrivals,
     work_entries,
 )
 from charts.rules import rules_timeline, us_rules_in_force
+from charts.series import drawn
 from charts.spec import ChartSpec, Filter, country_options, every_row, label_options
 from charts.timeline import CATEGORY_LABELS, events_shown, events_timeline
 from charts.us_visas import (
@@ -64,8 +68,8 @@ CASE_FILTERS = (
 CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ChartSpec(
         "events_timeline", "Every dated event, a row per kind of event, coloured by the country that acted",
-        ("events",), events_shown, events_timeline,
-        lambda rows, _: f"Timeline of {len(rows)} events from {rows['date'].min():%B %Y} to "
+        ("events", "event_quotes"), events_shown, events_timeline,
+        lambda rows, _: f"Timeline of {len(drawn(rows))} events from {rows['date'].min():%B %Y} to "
                         f"{rows['date'].max():%B %Y}.",
         "borderlines-timeline",
         filters=(Filter("country", "Country that acted", "many", country_options("events", "acting_country")),
@@ -87,8 +91,20 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         "exodus_statements", "Every official count of Russians entering neighbouring countries in autumn 2022",
         ("border_crossings",), dated_entries, exodus_points,
         "Dots for each official count of Russians entering Kazakhstan, Georgia, Finland and Mongolia in "
-        "autumn 2022, on a log scale.",
+        "autumn 2022, on a log scale; estimates hollow, ranges as bars from their low to their high end.",
         "borderlines-exodus-statements",
+        notes="Another report of a figure already shown is listed in the table, not drawn again.",
+    ),
+    ChartSpec(
+        "border_lengths", "The Kazakhstan–Russia border's length as each source gives it",
+        ("border_facts",), border_lengths, lengths_by_source,
+        lambda rows, _: f"Dot chart of {len(drawn(rows))} lengths sources give for the Kazakhstan-Russia border, from "
+                        f"{rows['value'].min():,.0f} to {rows['value'].max():,.0f} kilometres.",
+        "borderlines-border-lengths",
+    ),
+    ChartSpec(
+        "border_facts", "The Kazakhstan–Russia border: every length and count of crossing points",
+        ("border_facts",), every_row("border_facts"), None, "", "borderlines-border-facts",
     ),
     ChartSpec(
         "who_stayed", "Who stayed: people still in the country, citizenship applications and documents issued",
@@ -122,7 +138,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ChartSpec(
         "extradition_status", "Extradition cases by status, coloured by asylum status",
         ("extraditions",), cases_shown, cases_by_status,
-        lambda rows, _: f"Bar chart of {len(rows)} cases by status, coloured by asylum status.",
+        lambda rows, _: f"Bar chart of {len(drawn(rows))} cases by status, coloured by asylum status.",
         "borderlines-extraditions-status",
         filters=CASE_FILTERS, no_rows="No cases match these filters.",
     ),
@@ -151,7 +167,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
     ChartSpec(
         "remittances_share_of_gdp", "Remittances as a share of the receiving country's GDP, each dated figure a dot",
         ("remittances",), dated_shares_of_gdp, share_of_gdp,
-        lambda rows, _: f"Dot chart of {len(rows)} dated figures for remittances as a share of the receiving "
+        lambda rows, _: f"Dot chart of {len(drawn(rows))} dated figures for remittances as a share of the receiving "
                         f"country's GDP, {rows['period_start'].dt.year.min()} to {rows['period_start'].dt.year.max()}.",
         "borderlines-remittances-share-of-gdp",
         notes="Figures whose source gives no year are left off the chart; they are in the table below.",
@@ -165,6 +181,13 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         ("migrant_workers",), counted_work_entries, work_entries,
         "Grouped bars of entries to Russia for work by country, for each reporting period.",
         "borderlines-work-entries",
+    ),
+    ChartSpec(
+        "work_arrivals", "People who came to Russia to work, by country and reporting period",
+        ("migrant_workers",), registered_work_arrivals, work_arrivals,
+        "Grouped bars of people who came to Russia to work, as the Interior Ministry counts them, by country for "
+        "each reporting period.",
+        "borderlines-work-arrivals",
     ),
     ChartSpec(
         "migrant_worker_figures", "Every migrant-worker figure: patents, registered stocks, citizenship, expulsions",

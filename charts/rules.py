@@ -23,7 +23,11 @@ def us_rules_in_force(tables: Frames, chosen: Chosen) -> pd.DataFrame:
     """The United States' entry restrictions, as a table."""
     rules = tables["entry_rules"]
     return rules.loc[rules["country"] == "USA", ["applies_to", "rule_kind", "effective_date", "end_date", "summary",
-                                                 "source_id"]]
+                                                 "quote", "source_id"]]
+
+
+def quoted_sentence(sentence: object) -> str:
+    return f"<br><i>“{wrapped(sentence, 70)}”</i>" if isinstance(sentence, str) and sentence else ""
 
 
 def rules_timeline(rules: pd.DataFrame, drawing: Drawing) -> go.Figure:
@@ -38,11 +42,14 @@ def rules_timeline(rules: pd.DataFrame, drawing: Drawing) -> go.Figure:
                   f" ({start.strftime(PRECISION_FORMATS['month' if precision == 'day' else precision])})"
                   for kind, start, precision in zip(group["rule_kind"], group["effective_date"],
                                                     group["date_precision"], strict=True)]
+        end_precisions = group.get("end_date_precision", pd.Series("day", index=group.index)).fillna("day")
+        quotes = group.get("quote", pd.Series(None, index=group.index, dtype=object))
         hover = [f"<b>{label}</b><br>from {start.strftime(PRECISION_FORMATS[precision])} "
-                 f"{'(still in force)' if pd.isna(end) else f'to {end:%d %b %Y}'}<br>{wrapped(summary)}"
-                 for label, start, precision, end, summary in zip(labels, group["effective_date"],
-                                                                  group["date_precision"], group["end_date"],
-                                                                  group["summary"], strict=True)]
+                 f"{'(still in force)' if pd.isna(end) else 'to ' + end.strftime(PRECISION_FORMATS[end_precision])}"
+                 f"<br>{wrapped(summary)}{quoted_sentence(sentence)}"
+                 for label, start, precision, end, end_precision, summary, sentence
+                 in zip(labels, group["effective_date"], group["date_precision"], group["end_date"], end_precisions,
+                        group["summary"], quotes, strict=True)]
         figure.add_trace(go.Bar(
             y=labels, base=group["effective_date"], x=(ends - group["effective_date"]).dt.days * 86_400_000,
             orientation="h", name=plain(country_names.get(country, country)),

@@ -28,6 +28,14 @@ Chosen = Mapping[str, str | list[str]]
 Figure = go.Figure | pdk.Deck
 # Every chart reads these besides its own datasets: country names for labels, sources for its source line.
 ALWAYS_READ = ("countries", "sources")
+# Columns whose names start so are notes staff keep for themselves (catalog.columns.STAFF_PREFIX): no chart, table,
+# CSV or source line a reader sees carries them.
+STAFF_ONLY = "staff_"
+
+
+def for_readers(table: pd.DataFrame) -> pd.DataFrame:
+    """A table without its staff-only columns."""
+    return table.drop(columns=[column for column in table.columns if str(column).startswith(STAFF_ONLY)])
 
 
 @dataclass(frozen=True)
@@ -180,8 +188,8 @@ class ChartSpec:
         """The chart drawn from `frames` (every table in `reads`) for the readers' choices, in a look. A builder
         never sees an empty table: with no rows to show, the chart has no figure and says `no_rows` instead."""
         values = self.chosen(frames, chosen)
-        rows = self.select(frames, values)
-        sources = cited(rows.get("source_id", []), frames["sources"])
+        rows = for_readers(self.select(frames, values))
+        sources = for_readers(cited(rows.get("source_id", []), frames["sources"]))
         if rows.empty or self.is_table:
             return Chart(None, rows, sources, self.no_rows if rows.empty else self.title, "", self.file_stem)
         drawing = Drawing(frames, values, look, outlines)

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from charts.maps import CRIMEA_NOTE, choropleth_map
-from charts.series import yearly_points
+from charts.series import drawn, quoted, yearly_points
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import plain
 
@@ -19,7 +19,7 @@ US_MILESTONES = {"us-proclamation-10949-signed": "Proclamation 10949: partial ba
 
 
 def refusal_rates_reported(tables: Frames, chosen: Chosen) -> pd.DataFrame:
-    visas = tables["us_visas"]
+    visas = drawn(tables["us_visas"])
     return visas[visas["measure"] == REFUSAL_RATE]
 
 
@@ -39,12 +39,14 @@ def refusal_rates(rates: pd.DataFrame, drawing: Drawing) -> go.Figure:
     rates = rates.assign(year=rates["period_start"].dt.year)
     milestones = us_milestones(drawing.tables["events"])
     figure = go.Figure()
-    for country, group in rates.sort_values("year").groupby("country"):
+    for country, group in drawn(rates).sort_values("year").groupby("country"):
         x, y = yearly_points(group["year"], group["value"])
+        hovers = iter(f"<b>{plain(names.get(country, country))}, {row.year}: {row.value:.2f}% refused</b>{quoted(row)}"
+                      for row in group.itertuples())
         figure.add_trace(go.Scatter(
             x=x, y=y, mode="lines+markers", name=plain(names.get(country, country)),
             line={"color": palette.country(country)}, marker={"size": 9, "color": palette.country(country)},
-            hovertemplate="%{y:.2f}% refused<extra>" + plain(names.get(country, country)) + "</extra>",
+            hovertext=[None if value is None else next(hovers) for value in y], hoverinfo="text",
         ))
     for index, (when, label) in enumerate(zip(milestones["date"], milestones["label"], strict=True)):
         figure.add_vline(x=when, line={"color": palette.muted_ink, "dash": "dot"})
@@ -95,4 +97,5 @@ def refusal_map_notes(rates: pd.DataFrame, drawing: Drawing) -> str:
 
 def overstay_rates(visas: pd.DataFrame) -> pd.DataFrame:
     """Turkmenistan's overstay rates, one row per kind of visa."""
+    visas = drawn(visas)
     return visas[(visas["country"] == "TKM") & visas["measure"].str.startswith("overstay")].drop_duplicates("measure")

@@ -12,6 +12,7 @@ from catalog import DATASETS, load_catalog
 from catalog.export import safe_csv
 from catalog.history import changelog
 from catalog.store import data_dir, last_changed
+from charts.spec import for_readers
 from ui.frame import start_page
 from ui.url_state import url_choice
 
@@ -25,16 +26,34 @@ def changed_on(path: str, digest: str) -> str:
     return when.strftime("%d %b %Y") if when else "unknown"
 
 
+def published_on(date: object, precision: object) -> str:
+    """A publication date at its precision: 2022-10-04, 2022-10 or 2022."""
+    if date is None or pd.isna(date):
+        return ""
+    return pd.Timestamp(date).strftime({"month": "%Y-%m", "year": "%Y"}.get(precision, "%Y-%m-%d"))
+
+
 def source_table(sources: pd.DataFrame) -> None:
+    shown = sources.assign(published=[published_on(date, precision) for date, precision in
+                                      zip(sources["date_published"], sources["date_published_precision"],
+                                          strict=True)])
     st.dataframe(
-        sources[["source_id", "publisher", "title", "url", "date_published", "language", "notes"]],
+        shown[["source_id", "publisher", "title", "url", "published", "language", "notes"]],
         hide_index=True, width="stretch",
         column_config={
             "source_id": st.column_config.TextColumn("Source id"),
             "url": st.column_config.LinkColumn("Address"),
-            "date_published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+            "published": st.column_config.TextColumn("Published"),
         },
     )
+
+
+def with_sentences(table: pd.DataFrame, dataset) -> pd.DataFrame:
+    """A dataset whose sources' sentences are kept in another file (events, in event_quotes) shown with them."""
+    quotes = catalog.states[dataset.quoted_in].table if dataset.quoted_in else None
+    if quotes is None or quotes.empty:
+        return table
+    return table.merge(for_readers(quotes)[[dataset.key, "quote"]], on=dataset.key, how="left")
 
 
 catalog = load_catalog()
@@ -42,10 +61,13 @@ sources = catalog.states["sources"].table
 
 st.title("Data & sources")
 st.markdown(
-    "Every number in Borderlines comes from a published source listed below, with its address. Nothing is "
-    "estimated or filled in; where sources disagree, both figures are kept and the notes say so. Figures the "
-    "sources give as approximate (\"about 70\") are flagged. Border figures count **crossings, not people**: one "
-    "person who crosses twice is counted twice."
+    "Every number in Borderlines comes from a published source listed below, with its address, and every row "
+    "carries the source's own sentence that states it (`quote`, in the source's language). Nothing is estimated or "
+    "filled in by us; an estimate or forecast is one the source gave, and says so (`kind`). Where sources "
+    "disagree, both figures are kept and the notes say so; where two reports give the same figure, both rows stay "
+    "and one names the other (`same_as`), so no chart counts it twice. Qualifiers are the sources' own words "
+    "(\"around 70\"), a range keeps both ends, and a date is given only as precisely as the source gives it. "
+    "Border figures count **crossings, not people**: one person who crosses twice is counted twice."
 )
 
 if catalog.problems:
@@ -90,13 +112,14 @@ changed_col.metric("Last changed", changed_on(str(state.path), state.digest))
 if not state.ok:
     st.warning(f"{dataset.filename} failed its check; see the problems above. {status(state).capitalize()}.")
 if state.usable:
-    st.dataframe(state.table, hide_index=True, width="stretch")
-    st.download_button(f"Download {dataset.filename}", safe_csv(state.table), file_name=dataset.filename,
+    readers_table = for_readers(state.table)
+    st.dataframe(with_sentences(readers_table, dataset), hide_index=True, width="stretch")
+    st.download_button(f"Download {dataset.filename}", safe_csv(readers_table), file_name=dataset.filename,
                        mime="text/csv", icon=":material/download:")
 
 with st.expander("What each column means"):
     st.dataframe(pd.DataFrame([{"Column": spec.name, "Rules": spec.rule_summary(), "Meaning": spec.description}
-                               for spec in dataset.columns]), hide_index=True, width="stretch")
+                               for spec in dataset.columns if not spec.staff_only]), hide_index=True, width="stretch")
 
 if name != "sources" and len(used_sources):
     st.markdown(f"**Sources of {dataset.title.lower()}**")

@@ -1,7 +1,7 @@
 """Money and migrants: what Central Asians working in Russia send home, and how many go.
 
 Charts: transfers_by_year (its recipients live in the URL, ?to=UZB,TJK), remittances_share_of_gdp,
-remittance_figures, work_entries, migrant_worker_figures.
+remittance_figures, work_entries, work_arrivals, migrant_worker_figures.
 """
 
 import streamlit as st
@@ -16,7 +16,8 @@ st.markdown(
     "Millions of Uzbeks, Tajiks and Kyrgyz work in Russia, and the money they send home is a large part of their "
     "countries' economies. After 2022 the flows jumped. The figures come from different bodies that count "
     "differently: the Bank of Russia published money-transfer-system totals by country until 2021; from 2022 the "
-    "recipients' central banks report their own. The two series are drawn apart and never joined."
+    "recipients' central banks report their own. The two series are drawn apart and never joined. Hollow dots are "
+    "estimates and forecasts the sources give, never joined to the counted figures."
 )
 
 chart_block("transfers_by_year", chart_filters("transfers_by_year"))
@@ -28,5 +29,7 @@ with st.expander("Every remittance figure, including part-year, share-of-GDP and
 
 st.subheader("Migrant workers")
 chart_block("work_entries")
+st.markdown("The Interior Ministry counts something else: the people who came to work, not their crossings.")
+chart_block("work_arrivals")
 with st.expander("Every migrant-worker figure: patents, registered stocks, citizenship, expulsions"):
     chart_block("migrant_worker_figures")

@@ -19,9 +19,9 @@ HEADLINES = [
      "border crossings by Russians into Kazakhstan from 21 September to 4 October 2022, after the mobilization"),
     ("entry_bans", "ban_id", "ru-bars-kz-scholars", "Scholars barred", "{qualifier} {count}",
      "Kazakh scholars barred from entering Russia, reported in May 2025"),
-    ("remittances", "figure_id", "seed-kaz-13-fold", "Money transfers", "{value:g}-fold",
-     "rise in transfers from Russia to Kazakhstan, year on year, reported by Kazakhstan's central bank in October "
-     "(2022)"),
+    ("remittances", "figure_id", "nbk-kaz-13-fold", "Money transfers", "{value:g}-fold",
+     "rise in transfers from Russia to Kazakhstan on the same period a year earlier, reported by Kazakhstan's "
+     "central bank in October 2022"),
     ("us_visas", "figure_id", "tkm-overstay-b1b2-fy2023", "US overstays", "{value:.2f}%",
      "of Turkmen business and tourist (B-1/B-2) visitors overstayed their US visas in fiscal year 2023"),
 ]

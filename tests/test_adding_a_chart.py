@@ -32,7 +32,7 @@ EXAMPLE = Dataset("example_crossings", "Crossing points (example)", "Border cros
     source_column(),
 ))
 # Step 3: its source row.
-SOURCE_ROW = ("example-source,Example Publisher,An example article,https://example.org/article,2026-01-01,,en,"
+SOURCE_ROW = ("example-source,Example Publisher,An example article,https://example.org/article,2026-01-01,day,,en,,"
               "made up for a test\n")
 
 

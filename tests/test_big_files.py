@@ -22,7 +22,9 @@ def ban_rows(rows: int = ROWS) -> list[list[str]]:
     return [[f"ban-{row}", f"Person number {row}", str(1 + row % 70), "true" if row % 9 == 0 else "false",
              "around" if row % 9 == 0 else "", ("journalist", "scholar", "politician")[row % 3],
              ("RUS", "KAZ")[row % 2], ("KAZ", "RUS")[row % 2], f"2025-{1 + row % 12:02d}-{1 + row % 28:02d}",
-             "day", "Reported by the press" if row % 4 else "", ("src-a", "src-b")[row % 2]] for row in range(rows)]
+             "day", "Reported by the press" if row % 4 else "",
+             f"Barred: {'around ' if row % 9 == 0 else ''}{1 + row % 70} people", "", ("src-a", "src-b")[row % 2]]
+            for row in range(rows)]
 
 
 def as_csv(rows: list[list[str]], header: list[str] | None = None, newline: str = "\n") -> str:

@@ -98,9 +98,10 @@ def test_a_bad_deck_names_each_slide_and_its_problem_and_the_good_slides_still_p
     deck = checked_deck(BAD_DECK, tables)
     problems = deck.problems
     assert problems[0] == ("slide 2 ('Unknown chart'): unknown chart 'pie_of_everything'; the charts are: "
-                           "events_timeline, exodus_map, exodus_statements, bans_timeline, bans_by_occupation, "
-                           "bans_map, extradition_status, extradition_steps, entry_rules_timeline, transfers_by_year, "
-                           "remittances_share_of_gdp, work_entries, us_visa_refusals, us_refusal_map")
+                           "events_timeline, exodus_map, exodus_statements, border_lengths, bans_timeline, "
+                           "bans_by_occupation, bans_map, extradition_status, extradition_steps, entry_rules_timeline, "
+                           "transfers_by_year, remittances_share_of_gdp, work_entries, work_arrivals, "
+                           "us_visa_refusals, us_refusal_map")
     assert problems[1].startswith("slide 3 ('Unknown value'): filter 'country' has no value 'ATL'; it may be: ")
     assert problems[2] == "slide 4 ('Unknown filter'): unknown filter 'year' for chart 'work_entries'; its filters " \
                           "are: none"

@@ -103,7 +103,7 @@ def test_the_occupation_chart_keeps_approximate_groups_marked_and_counts_unsumme
 
     figure = bans_by_occupation(with_direction(sample_bans(), NAMES), drawing(NAMES))
     russian_side = next(trace for trace in figure.data if trace.name == "Russia bars citizens of Kazakhstan")
-    assert dict(zip(russian_side.y, russian_side.text, strict=True)) == {"Journalists": "1", "Scholars": "~70"}
+    assert dict(zip(russian_side.y, russian_side.text, strict=True)) == {"Journalists": "1", "Scholars": "around 70"}
     bans = sample_bans()
     assert how_many(bans[bans["banning_country"] == "RUS"]) == "1 named person and a group of around 70"
 

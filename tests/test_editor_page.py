@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from catalog import history, load_catalog
 from catalog.publish import publish
 from tests.conftest import REPO, open_page
-from tests.csv_edits import break_cell, rows_of, write
+from tests.csv_edits import break_cell, restate, rows_of, write
 from tests.test_checking_once import validations
 from ui import login, serve
 from ui.login import LINK_LIFETIME
@@ -51,7 +51,7 @@ def upload(page: AppTest, name: str, content: bytes) -> AppTest:
 def us_visas_with(data_copy, value: str, *, encoding: str = "utf-8", delimiter: str = ",") -> bytes:
     """The published us_visas.csv with the first figure changed, saved the way Excel would save it."""
     header, rows = rows_of(data_copy / "us_visas.csv")
-    rows[0][header.index("value")] = value
+    restate(rows, header, value)
     scratch = data_copy.parent / "export.csv"
     write(scratch, header, rows)
     text = scratch.read_text(encoding="utf-8")
@@ -240,8 +240,13 @@ def test_a_tenfold_drop_is_flagged_and_must_be_confirmed(data_copy):
 def test_someone_elses_publish_in_between_is_refused_and_shown(data_copy):
     page = upload(signed_in(dataset="us_visas"), "us_visas.csv", us_visas_with(data_copy, "61.2"))
     loaded = (data_copy / "us_visas.csv").read_bytes()
-    theirs = loaded.replace(b",41.54,", b",41.6,")
-    assert theirs != loaded
+    header, rows = rows_of(data_copy / "us_visas.csv")
+    kyrgyz_2023 = [row[0] for row in rows].index("refusal-b-kgz-2023")
+    restate(rows, header, "41.6", kyrgyz_2023)  # their fix: the figure and its sentence
+    scratch = data_copy.parent / "theirs.csv"
+    write(scratch, header, rows)
+    theirs = scratch.read_bytes()
+    assert theirs != loaded and b",41.6," in theirs
     publish(data_copy, "us_visas", theirs, base=loaded, editor="Daniyar", note="Their fix")
 
     page.text_area[0].input("My fix")

@@ -9,7 +9,7 @@ import pytest
 from catalog import history, load_catalog
 from catalog.publish import PublishConflict, PublishRefused, draft, publish, rollback
 from catalog.store import published_content
-from tests.csv_edits import rows_of, write
+from tests.csv_edits import restate, rows_of, write
 
 EDITOR = {"editor": "Aigerim", "note": "Corrected a figure from the source"}
 
@@ -18,7 +18,10 @@ def edited(data_dir, dataset: str, column: str, value: str, row_index: int = 0) 
     """The dataset's published file with one cell changed, as bytes an editor would upload (the file is untouched)."""
     path = data_dir / f"{dataset}.csv"
     header, rows = rows_of(path)
-    rows[row_index][header.index(column)] = value
+    if column == "value":  # a corrected figure comes with the source's sentence that states it
+        restate(rows, header, value, row_index)
+    else:
+        rows[row_index][header.index(column)] = value
     scratch = data_dir.parent / f"upload-{dataset}.csv"
     write(scratch, header, rows)
     return scratch.read_bytes()
@@ -85,12 +88,16 @@ def test_publish_refuses_when_someone_else_published_after_the_editor_loaded(dat
         publish(data_copy, "us_visas", mine, base=loaded, **EDITOR)  # ...but claims to be based on the old one
 
     changes = conflict.value.between.changes
-    assert [(change.column, change.before, change.after) for change in changes] == [("value", "59.56", "61.2")]
+    # A corrected figure comes with its source's sentence, so the quote changed with it.
+    quote = next(change for change in changes if change.column == "quote")
+    assert [(change.column, change.before, change.after) for change in changes] == [
+        ("value", "59.56", "61.2"), ("quote", quote.before, quote.before.replace("59.56", "61.2", 1))]
     assert (data_copy / "us_visas.csv").read_bytes() == theirs
 
 
 def test_rollback_publishes_an_earlier_version_again_and_says_so_in_the_changelog(data_copy):
     original = (data_copy / "us_visas.csv").read_bytes()
+    kept_before = len(history.versions(data_copy, "us_visas"))  # the original and any earlier published versions
     publish(data_copy, "us_visas", edited(data_copy, "us_visas", "value", "61.2"), base=original, **EDITOR)
     first = next(version for version in history.versions(data_copy, "us_visas") if version.content() == original)
 
@@ -101,7 +108,7 @@ def test_rollback_publishes_an_earlier_version_again_and_says_so_in_the_changelo
     latest = history.changelog(data_copy).iloc[0]
     assert latest["action"] == "rollback" and latest["editor"] == "Daniyar"
     assert "The old figure was right" in latest["note"] and latest["rows_changed"] == 1
-    assert len(history.versions(data_copy, "us_visas")) == 3  # original, the edit, the rollback
+    assert len(history.versions(data_copy, "us_visas")) == kept_before + 2  # and now the edit and the rollback
 
 
 def test_rollback_only_accepts_versions_that_exist(data_copy):

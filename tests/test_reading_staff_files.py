@@ -75,8 +75,12 @@ def test_cyrillic_text_survives_windows_1251():
 
 def us_visa_file(delimiter: str, value: str, approximate: str, source_id: str) -> str:
     header = delimiter.join(DATASETS["us_visas"].column_names)
-    row = delimiter.join(["tkm-overstay", "TKM", "overstay_rate_b1_b2", "01.10.2022", "30.09.2023", value, "percent",
-                          approximate, "", "DHS", source_id, ""])
+    cells = {"figure_id": "tkm-overstay", "country": "TKM", "measure": "overstay_rate_b1_b2", "stock_or_flow": "flow",
+             "period_start": "01.10.2022", "start_precision": "day", "period_end": "30.09.2023",
+             "end_precision": "day", "kind": "actual", "value": value, "unit": "percent", "approximate": approximate,
+             "stated_by": "DHS", "source_id": source_id,
+             "quote": "Turkmenistan had a B-1/B-2 visa overstay rate of 15.35 percent"}
+    row = delimiter.join(cells.get(column, "") for column in DATASETS["us_visas"].column_names)
     return f"{header}\r\n{row}\r\n"
 
 
