@@ -1,30 +1,12 @@
 """The 2022 exodus: Russians crossing into Kazakhstan, Georgia, Finland and Mongolia after the mobilization of
 21 September 2022, as officials counted them. Every figure counts border crossings, not people.
 
-Charts: exodus_map (its day lives in the URL, ?on=2022-10-04), exodus_statements, who_stayed.
+Charts: exodus_map (its day lives in the URL, ?on=2022-10-04), exodus_statements, who_stayed; the words are in
+press/stories.py.
 """
 
-import streamlit as st
-
-from ui.chart_block import chart_block, chart_filters
 from ui.frame import start_page
+from ui.story import tell
 
 start_page()
-
-st.title("The 2022 exodus")
-st.markdown(
-    "After Russia announced a \"partial\" mobilization on 21 September 2022, queues formed at every land border. "
-    "Officials in the neighbouring countries gave running counts. These are **border crossings, not people**: "
-    "someone who entered twice is counted twice, and many moved on."
-)
-
-st.subheader("Counted since the mobilization")
-chart_block("exodus_map", chart_filters("exodus_map"))
-
-st.subheader("Every dated statement")
-chart_block("exodus_statements")
-
-st.subheader("Who stayed")
-st.markdown("Estimates of people still in the country, applications for citizenship, and documents issued to "
-            "arrivals (ID numbers, permits).")
-chart_block("who_stayed")
+tell("exodus")
