@@ -248,7 +248,7 @@ class Edition:
                           citation(self.config, spec.title, self.version, self.published, embed_path(spec.name),
                                    publishers),
                           embed_code(self.config, spec.name, spec.title, self.version,
-                                     embed_height(spec, wide)),
+                                     pages.embed_height(wide)),
                           has_picture=wide.figure is not None)
 
     def story_link(self, name: str, prefix: str) -> str:
@@ -373,14 +373,6 @@ def framed(chart: Chart, narrowest: int | None = None) -> Chart:
     if narrowest:
         fit_the_foot(figure, narrowest, keep_plot_height=True)
     return replace(chart, figure=figure)
-
-
-def embed_height(spec: ChartSpec, chart: Chart) -> int:
-    """About how tall an embed page is at a laptop's width, for the iframe before its page reports its height."""
-    if chart.figure is None:
-        return 480
-    figure_height = chart.height if chart.is_map else pages.untitled(chart.figure).layout.height
-    return int(figure_height) + 220
 
 
 def picture_figure(svg: str, height: int) -> go.Figure:

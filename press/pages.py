@@ -111,6 +111,14 @@ def untitled(figure: go.Figure) -> go.Figure:
     return shown
 
 
+def embed_height(chart: Chart) -> int:
+    """About how tall an embed page is at a laptop's width, for the iframe before its page reports its height."""
+    if chart.figure is None:
+        return 480
+    figure_height = chart.height if chart.is_map else untitled(chart.figure).layout.height
+    return int(figure_height) + 220
+
+
 def source_list(sources: pd.DataFrame) -> str:
     """'Sources: Publisher, Title; ...' with each title linked to where it was published."""
     parts = []

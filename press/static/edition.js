@@ -17,6 +17,7 @@
     var figure = json(box.dataset.figure + (narrow ? "-phone" : "")) || json(box.dataset.figure);
     var layout = Object.assign({}, figure.layout, {autosize: true});
     delete layout.width;
+    if (layout.height) box.style.height = layout.height + "px";  // the phone's layout is taller
     window.Plotly.react(box, figure.data, layout, {
       responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"],
       toImageButtonOptions: {format: "png", filename: box.dataset.stem, scale: 2}
