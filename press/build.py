@@ -353,7 +353,7 @@ class Edition:
                 f'<h2>Stories</h2><ul class="index">{stories}</ul>',
                 f'<h2>Charts to embed</h2><ul class="index">{embeds}</ul>', self.meta()]
         card = Card(self.config.publisher, STORIES["overview"].summary, self.url(""))
-        self.write_file("index.html", pages.page(pages.head(card, self.assets, self.config.publisher),
+        self.write_file("index.html", pages.page(pages.head(card, self.assets.under("assets/"), self.config.publisher),
                                                  "\n".join(body)))
 
     def compress(self) -> None:

@@ -6,11 +6,14 @@ missing) with the rules in press/nginx/edition.conf, on 127.0.0.1 and a port of 
 
 from __future__ import annotations
 
+import os
+import pwd
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,8 +38,10 @@ def free_port() -> int:
 
 
 def nginx_conf(root: Path, port: int, prefix: Path, workers: str = "auto") -> str:
-    """A whole nginx.conf around the edition's rules: one server on 127.0.0.1:PORT whose root is the folder."""
-    return f"""daemon off;
+    """A whole nginx.conf around the edition's rules: one server on 127.0.0.1:PORT whose root is the folder. Started
+    as root, its workers run as the folder's owner, who can read what they built wherever it is."""
+    user = f"user {pwd.getpwuid(root.stat().st_uid).pw_name};\n" if os.geteuid() == 0 else ""
+    return f"""{user}daemon off;
 worker_processes {workers};
 pid {prefix}/nginx.pid;
 error_log stderr warn;
@@ -77,9 +82,12 @@ def served_edition(root: Path | None = None, port: int = 0) -> Iterator[str]:
                 try:
                     urllib.request.urlopen(base, timeout=1).close()
                     break
+                except urllib.error.HTTPError:
+                    break  # it answered
                 except OSError:
                     if server.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"nginx did not start: {server.stderr.read().decode()}") from None
+                        server.kill()
+                        raise RuntimeError(f"nginx did not start: {server.communicate()[1].decode()}") from None
                     time.sleep(0.1)
             yield base
         finally:
