@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -45,7 +46,7 @@ from charts.palette import LIGHT, Palette
 from charts.registry import CHARTS
 from charts.sources import publisher_name, source_plain
 from charts.spec import Chart, ChartSpec, Look
-from charts.text import PAGE_WIDTH, fit_the_foot
+from charts.text import PAGE_WIDTH, fit_the_foot, plot_left
 from charts.us_visas import overstay_rates
 from press import pages
 from press.cite import citation, embed_code, embed_path, published_on, version_path
@@ -63,6 +64,7 @@ ASSET_FILES = {"plotly-basic.min.js": HERE / "vendor" / "plotly-basic.min.js",
                "favicon.png": REPO / "static" / "favicon.png"}
 COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".csv"}
 PICTURE_SCALE = 2
+SMALLEST_PLOT = 160  # pixels of plot a chart keeps, however tall its title and foot
 NARROWEST = 292  # an embed 300 px wide, less the page's padding
 Progress = Callable[[str, int, int], None]
 
@@ -239,7 +241,7 @@ class Edition:
                                                                                    "scale": PICTURE_SCALE}})
             if not chart.is_map:
                 jobs.append({"fig": figure, "path": stem.with_suffix(".svg"), "opts": {**options, "format": "svg"}})
-        asyncio.run(render(jobs, step))
+        in_a_loop_of_its_own(render(jobs, step))
         return sizes
 
     def chart_files(self, spec: ChartSpec, wide: Chart, folder: str) -> ChartFiles:
@@ -365,13 +367,23 @@ class Edition:
 
 def framed(chart: Chart, narrowest: int | None = None) -> Chart:
     """A plotly chart with the room around it that Streamlit's chart theme gives it in the app: the y axis's labels
-    inside the picture and the title off its edge. A phone's layout has its foot refitted for the `narrowest` embed
-    (the app's is fitted for a 390 px phone)."""
+    inside the picture, the title off its edge, and a plot never squeezed to nothing. A phone's layout has its foot
+    refitted for the `narrowest` embed (the app's is fitted for a 390 px phone)."""
     if chart.figure is None or chart.is_map:
         return chart
-    figure = go.Figure(chart.figure).update_yaxes(automargin=True).update_layout(title_pad_l=12)
+    figure = go.Figure(chart.figure).update_layout(title_pad_l=12)
+    width = narrowest or PAGE_WIDTH
+    if plot_left(figure) < 0.45 * width:
+        figure.update_yaxes(automargin=True)
+    else:  # labels that long would leave the plot no room: plotly gives up drawing it
+        figure.update_layout(margin_l=int(0.45 * width))
     if narrowest:
         fit_the_foot(figure, narrowest, keep_plot_height=True)
+    margin = figure.layout.margin
+    height = figure.layout.height or 450
+    if height - (margin.t or 0) - (margin.b or 0) < SMALLEST_PLOT:  # a foot grown past the chart (long legends)
+        figure.update_layout(height=(margin.t or 0) + (margin.b or 0) + SMALLEST_PLOT)
+        fit_the_foot(figure, width)
     return replace(chart, figure=figure)
 
 
@@ -383,6 +395,18 @@ def picture_figure(svg: str, height: int) -> go.Figure:
                              "images": [{"source": source, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
                                          "sizex": 1, "sizey": 1, "sizing": "stretch", "xanchor": "left",
                                          "yanchor": "top", "layer": "above"}]})
+
+
+def in_a_loop_of_its_own(coroutine) -> None:
+    """Run a coroutine to its end, in a thread of its own when this one already runs an event loop (a caller
+    driving a browser, say)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
 
 
 async def render(jobs: list[dict], step: Callable[[int], None]) -> None:
