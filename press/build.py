@@ -267,7 +267,8 @@ class Edition:
                     self.url(f"{folder}{spec.file_stem}.png") if size else None, wide.alt_text, size)
         body = pages.chart_html(spec, wide, phone, files, level=1, story_link=self.story_link(spec.name, "../../"))
         self.write_file(f"{folder}index.html", pages.page(
-            pages.head(card, self.assets.under("../../assets/"), self.config.publisher, maps=wide.is_map), body,
+            pages.head(card, self.assets.under("../../assets/"), self.config.publisher,
+                       charts=wide.figure is not None and not wide.is_map, maps=wide.is_map), body,
             embed_of=spec.name))
 
     def nav(self, prefix: str) -> str:

@@ -74,7 +74,8 @@ class Assets:
         return Assets(prefix, self.names)
 
 
-def head(card: Card, assets: Assets, site: str, *, maps: bool = False) -> str:
+def head(card: Card, assets: Assets, site: str, *, charts: bool = True, maps: bool = False) -> str:
+    """The page's head: its card tags, styles, and the scripts it needs (plotly.js for charts, deck.gl for maps)."""
     tags = [("og:type", "article"), ("og:site_name", site), ("og:title", card.title),
             ("og:description", card.description), ("og:url", card.url)]
     if card.image:
@@ -85,7 +86,8 @@ def head(card: Card, assets: Assets, site: str, *, maps: bool = False) -> str:
                ("twitter:description", card.description)]
     if card.image:
         twitter += [("twitter:image", card.image), ("twitter:image:alt", card.image_alt)]
-    scripts = ["plotly-basic.min.js"] + (["deck.gl.min.js", "deck.gl-json.min.js"] if maps else []) + ["edition.js"]
+    scripts = ["plotly-basic.min.js"] if charts else []
+    scripts += (["deck.gl.min.js", "deck.gl-json.min.js"] if maps else []) + ["edition.js"]
     return "\n".join([
         "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

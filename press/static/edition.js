@@ -52,6 +52,7 @@
   }
 
   function drawAll() {
+    if (!window.Plotly) return;  // a page of maps or tables only
     document.querySelectorAll(".chart[data-figure]").forEach(drawChart);
   }
 
