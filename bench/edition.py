@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlparse
 from playwright.sync_api import sync_playwright
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.cold_start import open_until_drawn
 from bench.readers import READER_PAGES, readers_at_once
 from bench.server import APP, running_server
 
@@ -151,14 +152,8 @@ class Paints:
 
 def first_paint(browser, url: str, selector: str) -> float:
     """Seconds from opening a page in a fresh browser context (nothing cached) to `selector` being drawn."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
     started = time.perf_counter()
-    page.goto(url, wait_until="commit", timeout=120_000)
-    page.locator(selector).first.wait_for(state="attached", timeout=120_000)
-    seconds = time.perf_counter() - started
-    context.close()
-    return seconds
+    return open_until_drawn(browser, url, selector, timeout=120) - started
 
 
 CHART = {"edition": ("embed/events_timeline/", ".chart .main-svg"),

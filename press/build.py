@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import fcntl
 import gzip
 import hashlib
 import json
@@ -92,13 +91,8 @@ def hashed(name: str, content: bytes) -> str:
 @contextmanager
 def build_lock(folder: Path) -> Iterator[None]:
     """One build at a time per edition folder, across processes."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    with history.exclusive_lock(folder / ".build.lock"):
+        yield
 
 
 def switch_latest(folder: Path, version: str) -> None:
