@@ -19,6 +19,7 @@ from catalog import load
 from catalog.boundaries import country_outlines
 from catalog.export import safe_csv
 from charts.registry import CHARTS
+from press import background
 from press.background import read_status
 from press.build import build_edition, latest_version
 from press.pages import prose_html
@@ -172,3 +173,17 @@ def test_a_publish_in_the_editor_builds_a_new_version_and_moves_latest(data_copy
             assert response.read() == old_figure  # the old version still serves the old figures
         with urllib.request.urlopen(f"{base}latest/{figure_path}") as response:
             assert response.read() == new_figure
+
+
+def test_a_build_that_fails_is_reported_and_shown_to_the_editor(data_copy, tmp_path, editor_password,  # noqa: F811
+                                                                 monkeypatch):
+    def no_browser(**_):
+        raise RuntimeError("no Chromium on this server")
+
+    monkeypatch.setattr(background, "build_edition", no_browser)
+    assert background.build_with_status() is None
+    status = read_status(tmp_path / "edition")
+    assert status.state == "failed" and status.message == "RuntimeError: no Chromium on this server"
+    page = signed_in(dataset="us_visas")
+    assert any(error.value.startswith("The edition could not be rebuilt: RuntimeError") and
+               "no Chromium on this server" in error.value for error in page.error)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from charts.text import escape_markdown
 from press.background import read_status, rebuild_in_background
 from press.build import latest_version
 from press.config import edition_config
@@ -32,7 +33,7 @@ def edition_progress(only_when_busy: bool = False) -> None:
         st.progress(status.share, text=f"Rebuilding the edition for embeds and citations: {status.step} "
                                        f"({status.done} of {status.total or '?'})")
     elif status.state == "failed":
-        st.error(f"The edition could not be rebuilt: {status.message}. Articles keep showing the previous "
+        st.error(f"The edition could not be rebuilt: {escape_markdown(status.message)}. Articles keep showing the previous "
                  "version; publish again or run `make edition` once the problem is fixed.", icon=":material/error:")
     else:
         address = edition_config().url(f"v/{status.version}/")
