@@ -33,8 +33,9 @@ def edition_progress(only_when_busy: bool = False) -> None:
         st.progress(status.share, text=f"Rebuilding the edition for embeds and citations: {status.step} "
                                        f"({status.done} of {status.total or '?'})")
     elif status.state == "failed":
-        st.error(f"The edition could not be rebuilt: {escape_markdown(status.message)}. Articles keep showing the previous "
-                 "version; publish again or run `make edition` once the problem is fixed.", icon=":material/error:")
+        st.error(f"The edition could not be rebuilt: {escape_markdown(status.message)}. Articles keep showing the "
+                 "previous version; publish again or run `make edition` once the problem is fixed.",
+                 icon=":material/error:")
     else:
         address = edition_config().url(f"v/{status.version}/")
         st.success(f"The edition of data version {status.version} is built: {address} (latest points at it).",
