@@ -37,6 +37,9 @@ def embed_and_cite(spec: ChartSpec, chart: Chart) -> None:
                                embed_height(chart)), language="html", wrap_lines=True)
             st.caption("Paste it into the article's HTML. The chart shows its default filters, resizes to the "
                        "column from 300 px up and sets its own height.")
+            if (config.folder / "v").is_dir() and not (config.folder / "v" / version).is_dir():
+                st.warning("This data version has no edition yet (it changed outside the editor): run "
+                           "`make edition` before pasting this code.", icon=":material/warning:")
         with st.popover("Cite", icon=":material/format_quote:", help="Cite this chart"):
             publishers = list(dict.fromkeys(map(publisher_name, chart.sources.get("publisher", []))))
             st.code(citation(config, spec.title, version, version_published_on(version), embed_path(spec.name),
