@@ -122,7 +122,8 @@ def edition_section(crowds: list[int], seconds: float, repeats: int) -> list[str
             "loads, gzip accepted, on a new connection with nothing cached) from nginx (`make serve-edition`); each "
             "app reader opens the same reader pages over Streamlit's websocket until the page's run finishes (the "
             "app's own JavaScript is not counted, which favours it). The readers are one Python process, so the "
-            "edition's figures are what that client could take, not nginx's limit. Target: at least "
+            "edition's figures are what that client could take, not nginx's limit. An app that finishes no page in "
+            "the time (its readers time out after 120 s) is counted as one page. Target: at least "
             f"{EDITION_TARGET}x the app's pages per second at every size.", "",
             *report.table(["readers", "served by", "pages (errors)", "pages per second", "median to complete page",
                            "95th percentile", "edition / app", "target", "command"], rows),

@@ -187,3 +187,31 @@ def test_a_build_that_fails_is_reported_and_shown_to_the_editor(data_copy, tmp_p
     page = signed_in(dataset="us_visas")
     assert any(error.value.startswith("The edition could not be rebuilt: RuntimeError") and
                "no Chromium on this server" in error.value for error in page.error)
+
+
+def test_nginx_serves_it_compressed_with_content_types_and_cache_lifetimes(edition):
+    config, built, root = edition
+    stem = CHARTS["events_timeline"].file_stem
+    chart = "embed/events_timeline/"
+    expected = {"": "text/html", chart: "text/html", f"{chart}{stem}.png": "image/png",
+                f"{chart}{stem}.svg": "image/svg+xml", f"{chart}{stem}.csv": "text/csv",
+                f"{chart}{stem}.json": "application/json"}
+    expected |= {f"assets/{path.name}": {".js": "text/javascript", ".css": "text/css"}[path.suffix]
+                 for path in (root / "assets").iterdir() if path.suffix in (".js", ".css")}
+    with served_edition(config.folder) as base:
+        for path, content_type in expected.items():
+            for folder, lifetime in ((f"v/{built.version}/", "max-age=31536000, immutable"),
+                                     ("latest/", "max-age=31536000, immutable" if path.startswith("assets/")
+                                      else "max-age=60")):
+                request = urllib.request.Request(base + folder + path, headers={"Accept-Encoding": "gzip"})
+                with urllib.request.urlopen(request) as response:
+                    assert response.headers["Content-Type"].split(";")[0] == content_type, path
+                    assert lifetime in response.headers["Cache-Control"], f"{folder}{path}"
+                    body = response.read()
+                    served = root / path / "index.html" if not path or path.endswith("/") else root / path
+                    if content_type != "image/png" and served.stat().st_size > 1024:  # smaller is not worth it
+                        assert response.headers["Content-Encoding"] == "gzip", f"{folder}{path} not compressed"
+                        body = gzip.decompress(body)
+                    assert body == served.read_bytes(), path
+        with urllib.request.urlopen(base) as response:  # the front door sends readers to latest/
+            assert b'url=latest/' in response.read()
