@@ -128,8 +128,9 @@ def build_edition(config: EditionConfig | None = None, *, force: bool = False,
             switch_latest(folder, version)
             return Built(version, target, reused=True)
         target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(".*.partial-*"):  # left by a build that was killed: builds take turns
+            shutil.rmtree(stale, ignore_errors=True)
         work = target.parent / f".{version}.partial-{os.getpid()}"
-        shutil.rmtree(work, ignore_errors=True)
         try:
             Edition(config, catalog, directory, work, progress or (lambda *_: None)).write()
             if target.is_dir():  # a forced rebuild: swap, then remove the old copy

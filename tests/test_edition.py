@@ -148,6 +148,12 @@ def test_latest_points_at_the_version_and_a_second_build_only_moves_it(edition):
     assert not [path for path in (config.folder / "v").iterdir() if path.name.startswith(".")]
     again = build_edition(config)
     assert again.reused and again.version == built.version
+    killed = config.folder / "v" / f".{built.version}.partial-99999"  # a build killed half way
+    killed.mkdir()
+    (killed / "index.html").write_text("half")
+    forced = build_edition(config, force=True)
+    assert not killed.exists() and latest_version(config.folder) == forced.version
+    assert (root / "index.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
 def test_a_publish_in_the_editor_builds_a_new_version_and_moves_latest(data_copy, tmp_path, editor_password):  # noqa: F811
