@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -100,6 +101,7 @@ def serve_forever(port: int = 0) -> int:
     if not (folder / "latest").exists():
         print(f"No edition in {folder}: run `make edition` first.")
         return 1
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C: nginx is stopped with it
     with served_edition(folder, port) as base:
         print(f"Serving {folder} with nginx at {base} (latest: {base}latest/). Ctrl-C stops it.", flush=True)
         try:
