@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 REPLICAS ?= 3
 HAPROXY ?= /usr/sbin/haproxy
 
-.PHONY: run test bench lint check-data dictionary browser clean cluster haproxy sign-in-link
+.PHONY: run test bench lint check-data dictionary browser clean cluster haproxy sign-in-link edition serve-edition nginx vendor-js
 
 # Prints a one-time editor sign-in link unless an editor password is set (see README, "Editing the data").
 run: $(VENV)/.app-installed
@@ -19,11 +19,11 @@ run: $(VENV)/.app-installed
 cluster: $(VENV)/.app-installed haproxy
 	$(PY) -m ui.cluster --port $(PORT) --replicas $(REPLICAS) --haproxy $(HAPROXY) $(CLUSTER_ARGS)
 
-test: $(VENV)/.test-installed node_modules/.installed browser haproxy lint
+test: $(VENV)/.test-installed node_modules/.installed browser haproxy nginx lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Smaller or quicker: make bench BENCH_ARGS="--sizes 10000,100000 --repeats 3 --out /tmp/bench.md"
-bench: $(VENV)/.bench-installed browser haproxy
+bench: $(VENV)/.bench-installed browser haproxy nginx
 	$(PY) -m bench $(BENCH_ARGS)
 
 # ruff, then the import layers declared in pyproject.toml (a wrong-way import fails `make test`).
@@ -81,6 +81,29 @@ haproxy:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy; }
 	@test -x $(HAPROXY) || { echo "No HAProxy at $(HAPROXY): make cluster cannot run." >&2; exit 1; }
+
+# The static edition of the published data in edition/ (README, "The edition"); FORCE=1 rebuilds this version.
+edition: $(VENV)/.app-installed
+	$(PY) -m press build $(if $(FORCE),--force)
+
+# nginx serving edition/ on a free port (EDITION_PORT=8080 to choose), with press/nginx/edition.conf.
+serve-edition: $(VENV)/.app-installed nginx
+	@test -e edition/latest || $(MAKE) --no-print-directory edition
+	$(PY) -m press serve $(if $(EDITION_PORT),--port $(EDITION_PORT))
+
+# The edition is served by Debian's nginx (the tests and benchmarks serve it too).
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	  echo "Installing Debian's nginx for the edition..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nginx; }
+
+# Installs the pinned JavaScript of press/js/package-lock.json and copies its built files into press/vendor/.
+vendor-js:
+	cd press/js && npm ci --ignore-scripts --no-audit --no-fund
+	cp press/js/node_modules/plotly.js-basic-dist-min/plotly-basic.min.js press/vendor/plotly-basic.min.js
+	cp press/js/node_modules/deck.gl/dist.min.js press/vendor/deck.gl.min.js
+	cp press/js/node_modules/@deck.gl/json/dist.min.js press/vendor/deck.gl-json.min.js
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache node_modules

@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from bench import report
+from bench import edition, report
 from bench.cluster import readers_through_haproxy
 from bench.cold_start import cold_first_chart
 from bench.readers import ReadersResult, readers_at_once
@@ -21,6 +22,7 @@ from bench.server import REPO
 from bench.warm_pages import warm_page_runs
 
 WARM_TARGET, COLD_TARGET, SCALE_TARGET = 1.5, 2.0, 2.0
+EDITION_TARGET, PAINT_TARGET = 100, 0.5  # the edition's pages per second against the app's; its paint time
 
 
 def warm_section(repeats: int) -> list[str]:
@@ -124,16 +126,56 @@ def cluster_section(replica_counts: list[int], sessions: int, seconds: float) ->
                            "95th percentile", "memory (start, peak)", "target", "command"], rows), *errors]
 
 
+def edition_section(crowds: list[int], seconds: float, repeats: int) -> list[str]:
+    rows, paint_rows = [], []
+    with edition.edition_served() as (base, version):
+        for sessions in crowds:
+            runs = {"edition on nginx": edition.edition_readers(base, sessions, seconds),
+                    "app": edition.app_readers(sessions, seconds)}
+            ratio = runs["edition on nginx"].per_second / max(runs["app"].per_second, 1 / seconds)
+            command = f"`python -m bench --only edition --edition-sessions {sessions} --edition-seconds {seconds:g}`"
+            for what, crowd in runs.items():
+                rows.append([str(sessions), what, f"{len(crowd.pages)} ({len(crowd.errors)} errors)",
+                             f"{crowd.per_second:,.1f}", f"{crowd.quantile(0.5):.3f} s" if crowd.pages else "-",
+                             f"{crowd.quantile(0.95):.3f} s" if crowd.pages else "-",
+                             f"{ratio:,.0f}x" if what == "app" else "",
+                             report.verdict(ratio >= EDITION_TARGET) if what == "app" else "", command])
+        paints = edition.first_paints(base, version, repeats)
+    for kind, runs in paints.items():
+        edition_s, app_s = statistics.median(runs.edition), statistics.median(runs.app)
+        paint_rows.append([f"first {kind} painted", f"{edition_s:.2f} s", f"{app_s:.2f} s",
+                           f"{edition_s / app_s:.2f}x", report.verdict(edition_s / app_s <= PAINT_TARGET)
+                           if kind == "chart" else "", f"`python -m bench --only edition --repeats {repeats}`"])
+    return ["## 6. The edition against the app", "",
+            "The same readers for the same seconds, one run after the other on this machine: each edition reader "
+            "opens the story pages in turn, each a complete page (its HTML and every script, style and icon it "
+            "loads, gzip accepted, on a new connection with nothing cached) from nginx (`make serve-edition`); each "
+            "app reader opens the same reader pages over Streamlit's websocket until the page's run finishes (the "
+            "app's own JavaScript is not counted, which favours it). The readers are one Python process, so the "
+            "edition's figures are what that client could take, not nginx's limit. An app that finishes no page in "
+            "the time (its readers time out after 120 s) is counted as one page. Target: at least "
+            f"{EDITION_TARGET}x the app's pages per second at every size.", "",
+            *report.table(["readers", "served by", "pages (errors)", "pages per second", "median to complete page",
+                           "95th percentile", "edition / app", "target", "command"], rows),
+            "First paint in headless Chromium, a fresh context each time (nothing cached): the edition's embed page "
+            "of the events timeline against the app's overview (its first chart), and the bans map's embed "
+            "(deck.gl) against the entry bans page's map, the app's server warm. Medians of "
+            f"{repeats}. Target: the chart in at most {PAINT_TARGET}x the app's time.", "",
+            *report.table(["what", "edition", "app", "edition / app", "target", "command"], paint_rows)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--only", default="warm,cold,scale,readers,cluster",
-                        help="comma-separated: warm,cold,scale,readers,cluster")
+    parser.add_argument("--only", default="warm,cold,scale,readers,cluster,edition",
+                        help="comma-separated: warm,cold,scale,readers,cluster,edition")
     parser.add_argument("--repeats", type=int, default=5, help="runs per median")
     parser.add_argument("--cold-repeats", type=int, default=3, help="server starts per median (each takes long)")
     parser.add_argument("--sizes", default="10000,100000,1000000", help="rows of the scale tables")
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--replicas", default="1,2,3", help="replicas behind HAProxy, one row each")
+    parser.add_argument("--edition-sessions", default="30,300", help="readers at once, edition against app")
+    parser.add_argument("--edition-seconds", type=float, default=30)
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
     args = parser.parse_args(argv)
     chosen = args.only.split(",")
@@ -149,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     if "cluster" in chosen:
         sections.append(cluster_section([int(count) for count in args.replicas.split(",")], args.sessions,
                                         args.seconds))
+    if "edition" in chosen:
+        sections.append(edition_section([int(size) for size in args.edition_sessions.split(",")],
+                                        args.edition_seconds, args.repeats))
     sections.append([(Path(__file__).parent / "findings.md").read_text(encoding="utf-8")])
     command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
     args.out.write_text(report.document(sections, command.strip()), encoding="utf-8")

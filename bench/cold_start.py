@@ -25,13 +25,19 @@ ONE_CHART_APP = ('import plotly.graph_objects as go\nimport streamlit as st\n\n'
 def seconds_to_paint(browser, script: Path, selector: str) -> float:
     started = time.perf_counter()
     with running_server(script) as (base, _server):
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        page = context.new_page()
-        page.goto(base, wait_until="commit", timeout=300_000)
-        page.locator(selector).first.wait_for(state="attached", timeout=300_000)
-        seconds = time.perf_counter() - started
-        context.close()
-    return seconds
+        return open_until_drawn(browser, base, selector, timeout=300) - started
+
+
+def open_until_drawn(browser, url: str, selector: str, timeout: float) -> float:
+    """Open a page in a fresh browser context (nothing cached); the `time.perf_counter()` at which `selector` was in
+    it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url, wait_until="commit", timeout=timeout * 1000)
+    page.locator(selector).first.wait_for(state="attached", timeout=timeout * 1000)
+    drawn = time.perf_counter()
+    context.close()
+    return drawn
 
 
 def cold_first_chart(repeats: int) -> dict[str, float]:

@@ -26,6 +26,7 @@ class ReadersResult:
     sessions: int
     seconds: float
     visits: list[float] = field(default_factory=list)  # time to first chart of each completed visit
+    complete: list[float] = field(default_factory=list)  # time to the end of its run: the page complete
     errors: list[str] = field(default_factory=list)
     rss_start: int = 0
     rss_peak: int = 0
@@ -39,9 +40,9 @@ class ReadersResult:
         return statistics.quantiles(self.visits, n=20, method="inclusive")[-1]
 
 
-async def visit(url: str, page: str, timeout: float) -> float:
-    """Open one page in a new session; the seconds until its first chart arrived. Raises on an exception box, a
-    dropped connection or a run that ends without a chart."""
+async def visit(url: str, page: str, timeout: float) -> tuple[float, float]:
+    """Open one page in a new session; the seconds until its first chart arrived, and until its run finished (the
+    page complete). Raises on an exception box, a dropped connection or a run that ends without a chart."""
     started = time.perf_counter()
     first_chart = None
     async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout) as socket:
@@ -63,7 +64,7 @@ async def visit(url: str, page: str, timeout: float) -> float:
                 elif kind == "page_not_found":
                     raise RuntimeError(f"/{page}: page not found")
                 elif kind == "script_finished" and first_chart is not None:
-                    return first_chart
+                    return first_chart, time.perf_counter() - started
     raise RuntimeError(f"{page}: the run ended without a chart")
 
 
@@ -72,7 +73,9 @@ async def reader(url: str, pages, deadline: float, timeout: float, result: Reade
     while time.monotonic() < deadline:
         page = next(pages)
         try:
-            result.visits.append(await visit(url, page, timeout))
+            first_chart, complete = await visit(url, page, timeout)
+            result.visits.append(first_chart)
+            result.complete.append(complete)
         except Exception as error:  # every failure a reader would see counts, whatever its kind
             result.errors.append(f"{type(error).__name__}: {error}")
 

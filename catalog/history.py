@@ -120,9 +120,15 @@ def atomic_write(path: Path, content: bytes) -> None:
 @contextmanager
 def publishing_lock(directory: Path) -> Iterator[None]:
     """One publish at a time across every app process sharing this data folder."""
-    folder = directory / HISTORY_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as lock:
+    with exclusive_lock(directory / HISTORY_FOLDER / ".lock"):
+        yield
+
+
+@contextmanager
+def exclusive_lock(path: Path) -> Iterator[None]:
+    """Held by one process at a time, across every process on this machine that takes the same file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield

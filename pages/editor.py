@@ -8,6 +8,7 @@ import streamlit as st
 from catalog import DATASETS, load_catalog
 from catalog.store import data_dir
 from ui.editing import TASKS, EditSession, dataset_title
+from ui.edition_build import edition_progress
 from ui.frame import start_page
 from ui.login import signed_in_editor
 from ui.url_state import url_choice
@@ -23,5 +24,6 @@ name = url_choice("Dataset", list(DATASETS), "dataset", format_func=dataset_titl
 session = EditSession(data_dir(), DATASETS[name], editor, load_catalog().states[name])
 st.caption(f"Signed in as {editor}. Every publish names you in the public changelog.")
 session.show_status()
+edition_progress(only_when_busy=True)
 task = url_choice("What to do", list(TASKS), "task", format_func=lambda key: TASKS[key][0])
 TASKS[task][1](session)

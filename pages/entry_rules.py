@@ -2,6 +2,7 @@
 
 Chart: entry_rules_timeline. The stay calculator reads entry_rules; its rule, trips and reference day live in the URL
 (?rule=ID&trips=2024-01-01..2024-03-30,...&as_of=2024-07-01) so a worked example can be shared as a link.
+The words are in press/stories.py.
 """
 
 from datetime import date
@@ -13,8 +14,8 @@ from catalog import country_names, load
 from charts.sources import source_markdown
 from charts.text import escape_markdown
 from rules.stay_calculator import StayRule, Trip, assess
-from ui.chart_block import chart_block
 from ui.frame import start_page
+from ui.story import tell
 from ui.url_state import url_choice
 
 start_page()
@@ -23,17 +24,6 @@ rules = load("entry_rules")
 sources = load("sources")
 names = country_names()
 
-st.title("Entry rules")
-st.markdown(
-    "Russia and Kazakhstan have both tightened how long visitors may stay: Kazakhstan limited visitors from the "
-    "Eurasian Economic Union to 90 days in any 180 from 26 January 2023, and Russia cut visa-free stays to 90 days "
-    "per calendar year from 1 January 2025 and began requiring a QR code for entry on 30 June 2025."
-)
-
-st.subheader("When each rule applied")
-chart_block("entry_rules_timeline")
-
-st.subheader("Stay calculator")
 countable = rules[rules["window_kind"].notna() & rules["max_stay_days"].notna()].set_index("rule_id")
 WINDOW_WORDS = {"rolling": "days in any {window}", "calendar_year": "days per calendar year",
                 "per_entry": "days per stay"}
@@ -45,15 +35,6 @@ def rule_name(key: str) -> str:
     window = "" if pd.isna(rule_row["window_days"]) else int(rule_row["window_days"])
     limit = WINDOW_WORDS[rule_row["window_kind"]].format(window=window)
     return f"{names[rule_row['country']]}: {int(rule_row['max_stay_days'])} {limit} ({rule_row['applies_to']})"
-
-
-rule_id = url_choice("Rule", list(countable.index), "rule", format_func=rule_name)
-row = countable.loc[rule_id]
-rule = StayRule(kind=row["window_kind"], max_days=int(row["max_stay_days"]),
-                window_days=None if pd.isna(row["window_days"]) else int(row["window_days"]),
-                # A start known only to the month or year cannot bound the count to the day: count every day.
-                effective_from=row["effective_date"].date() if row["date_precision"] == "day" else None)
-st.caption(f"{escape_markdown(row['summary'])} {source_markdown([row['source_id']], sources)}")
 
 
 def parse_trips(text: str) -> pd.DataFrame:
@@ -68,34 +49,48 @@ def parse_trips(text: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["entry", "exit"])
 
 
-st.markdown("Enter each trip: the day you entered and the day you left (both count as days in the country).")
-trips_table = st.data_editor(
-    parse_trips(st.query_params.get("trips", "")), num_rows="dynamic", key="trips", hide_index=True,
-    column_config={"entry": st.column_config.DateColumn("Entered", format="YYYY-MM-DD", required=True),
-                   "exit": st.column_config.DateColumn("Left", format="YYYY-MM-DD", required=True)},
-)
-requested_day = st.query_params.get("as_of", "")
-as_of = st.date_input("Count as of", value=date.fromisoformat(requested_day) if requested_day[:1].isdigit()
-                      else date.today(), key="as_of", format="YYYY-MM-DD")
-complete = trips_table.dropna()
-st.query_params["trips"] = ",".join(f"{entry}..{exit_}" for entry, exit_ in zip(complete["entry"], complete["exit"],
-                                                                               strict=True))
-st.query_params["as_of"] = str(as_of)
+def stay_calculator() -> None:
+    """The calculator for a traveller's own trips, under the rule chosen."""
+    rule_id = url_choice("Rule", list(countable.index), "rule", format_func=rule_name)
+    row = countable.loc[rule_id]
+    rule = StayRule(kind=row["window_kind"], max_days=int(row["max_stay_days"]),
+                    window_days=None if pd.isna(row["window_days"]) else int(row["window_days"]),
+                    # A start known only to the month or year cannot bound the count to the day: count every day.
+                    effective_from=row["effective_date"].date() if row["date_precision"] == "day" else None)
+    st.caption(f"{escape_markdown(row['summary'])} {source_markdown([row['source_id']], sources)}")
 
-bad = [f"{entry} to {exit_}" for entry, exit_ in zip(complete["entry"], complete["exit"], strict=True) if exit_ < entry]
-if bad:
-    st.error(f"A trip cannot end before it starts: {', '.join(bad)}. Fix it to see the count.")
-else:
-    report = assess([Trip(entry, exit_) for entry, exit_ in zip(complete["entry"], complete["exit"], strict=True)],
-                    rule, as_of)
-    used, left = st.columns(2)
-    used.metric(f"Days used as of {as_of:%d %b %Y}", report.days_used, border=True)
-    left.metric("Days left", report.days_left, border=True)
-    first, last = st.columns(2)
-    first.metric("First overstay in these trips", f"{report.first_overstay:%d %b %Y}" if report.first_overstay
-                 else "None", border=True)
-    last.metric(f"Last legal day, staying on from {as_of:%d %b}",
-                f"{report.last_legal_day:%d %b %Y}" if report.last_legal_day else "—", border=True)
-    if rule.effective_from:
-        st.caption(f"Days before {rule.effective_from:%d %B %Y}, when this rule took effect, are not counted.")
-st.caption("A guide to the published rules, not legal advice: border services decide each case.")
+    st.markdown("Enter each trip: the day you entered and the day you left (both count as days in the country).")
+    trips_table = st.data_editor(
+        parse_trips(st.query_params.get("trips", "")), num_rows="dynamic", key="trips", hide_index=True,
+        column_config={"entry": st.column_config.DateColumn("Entered", format="YYYY-MM-DD", required=True),
+                       "exit": st.column_config.DateColumn("Left", format="YYYY-MM-DD", required=True)},
+    )
+    requested_day = st.query_params.get("as_of", "")
+    as_of = st.date_input("Count as of", value=date.fromisoformat(requested_day) if requested_day[:1].isdigit()
+                          else date.today(), key="as_of", format="YYYY-MM-DD")
+    complete = trips_table.dropna()
+    trips = zip(complete["entry"], complete["exit"], strict=True)
+    st.query_params["trips"] = ",".join(f"{entry}..{exit_}" for entry, exit_ in trips)
+    st.query_params["as_of"] = str(as_of)
+
+    bad = [f"{entry} to {exit_}" for entry, exit_ in zip(complete["entry"], complete["exit"], strict=True)
+           if exit_ < entry]
+    if bad:
+        st.error(f"A trip cannot end before it starts: {', '.join(bad)}. Fix it to see the count.")
+    else:
+        report = assess([Trip(entry, exit_) for entry, exit_ in zip(complete["entry"], complete["exit"],
+                                                                    strict=True)], rule, as_of)
+        used, left = st.columns(2)
+        used.metric(f"Days used as of {as_of:%d %b %Y}", report.days_used, border=True)
+        left.metric("Days left", report.days_left, border=True)
+        first, last = st.columns(2)
+        first.metric("First overstay in these trips", f"{report.first_overstay:%d %b %Y}" if report.first_overstay
+                     else "None", border=True)
+        last.metric(f"Last legal day, staying on from {as_of:%d %b}",
+                    f"{report.last_legal_day:%d %b %Y}" if report.last_legal_day else "—", border=True)
+        if rule.effective_from:
+            st.caption(f"Days before {rule.effective_from:%d %B %Y}, when this rule took effect, are not counted.")
+    st.caption("A guide to the published rules, not legal advice: border services decide each case.")
+
+
+tell("entry_rules", stay_calculator=stay_calculator)

@@ -14,10 +14,12 @@ DATA = REPO / "data"
 
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch) -> Path:
-    """A copy of data/ that the catalog reads instead of the real one, so a test may break it freely."""
+    """A copy of data/ that the catalog reads instead of the real one, so a test may break it freely; its edition
+    (press) is built, if at all, beside it rather than in the repository's edition/."""
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
     monkeypatch.setenv("BORDERLINES_DATA_DIR", str(copy))
+    monkeypatch.setenv("BORDERLINES_EDITION_DIR", str(tmp_path / "edition"))
     return copy
 
 

@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from catalog.deckfile import deck_path
 from charts.registry import CHARTS
 from deck.slides import parse_deck
+from press.stories import STORIES
 from tests.browser import running_app
 from tests.conftest import REPO
 from tests.csv_edits import break_cell
@@ -24,8 +25,6 @@ from tests.test_browser import PHONE_USER_AGENT
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# The charts a page file shows: chart_block("name" ...) and chart_filters("name").
-CHART_NAME = re.compile(r'chart_(?:block|filters)\("(\w+)"')
 FIRST_HEADLINE, SECOND_HEADLINE = (slide.headline for slide in parse_deck(deck_path().read_text(encoding="utf-8"))
                                    .slides[:2])
 # Every page, as a link and the heading that says it has drawn.
@@ -65,9 +64,7 @@ def charts_on(link: str) -> int:
     name = link.split("?")[0] or "overview"
     if name == "briefing":
         return 0 if "view=notes" in link else 1
-    path = REPO / "pages" / f"{name}.py"
-    shown = set(CHART_NAME.findall(path.read_text(encoding="utf-8"))) if path.exists() else set()
-    return sum(not CHARTS[chart].is_table for chart in shown)
+    return sum(not CHARTS[chart].is_table for chart in STORIES[name].charts) if name in STORIES else 0
 
 
 def open_drawn(page, url: str, heading: str) -> None:
@@ -139,9 +136,8 @@ PAGE_CONTROLS = {"entry_rules": ["Rule", "Count as of"],
 
 
 def page_filters(name: str) -> set[str]:
-    """The labels of the filters of every chart a page shows, from the page file and the registry."""
-    source = (REPO / "pages" / f"{name}.py").read_text(encoding="utf-8")
-    return {item.label for chart in CHART_NAME.findall(source) for item in CHARTS[chart].filters}
+    """The labels of the filters of every chart a page shows, from its story and the registry."""
+    return {item.label for chart in (STORIES[name].charts if name in STORIES else ()) for item in CHARTS[chart].filters}
 
 
 def press(page, key: str) -> dict | None:

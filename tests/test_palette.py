@@ -20,7 +20,7 @@ from tests.conftest import REPO
 
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b|rgba?\([^)]*\)")
 NAMED_COLOURS = {"white", "black", "red", "green", "blue", "grey", "gray", "orange", "yellow", "purple"}
-APP_CODE = ["app.py", "pages", "ui", "charts", "catalog", "deck", "rules"]
+APP_CODE = ["app.py", "pages", "ui", "press", "charts", "catalog", "deck", "rules"]
 
 
 def app_files():

@@ -1,6 +1,7 @@
 """The one way a page shows a chart: a registry chart, built from the published tables for the reader's choices,
 theme and screen, with its Chart and Table tabs, notes, source line, a CSV of exactly the rows shown, a PNG export
-named after it (plotly's camera button) and its text alternative. A page names the chart; this loads the rest."""
+named after it (plotly's camera button), its text alternative, and Embed and Cite (the edition's address). A page
+names the chart; this loads the rest."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from charts.registry import CHARTS
 from charts.sources import source_markdown
 from charts.spec import Chart, ChartSpec, Chosen, Look
 from charts.text import escape_markdown
+from ui.embed import embed_and_cite
 from ui.presenter import presenting, screen
 from ui.screen import in_the_dark, on_a_narrow_screen
 from ui.url_state import url_filters
@@ -69,6 +71,7 @@ def chart_block(name: str, chosen: Chosen | None = None) -> bool:
     st.download_button(f"Download these {len(chart.rows)} rows (CSV)", lambda: safe_csv(chart.rows),
                        file_name=f"{chart.file_stem}.csv", mime="text/csv", icon=":material/download:",
                        key=f"download-{chart.file_stem}")
+    embed_and_cite(spec, chart)
     return True
 
 

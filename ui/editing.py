@@ -32,6 +32,7 @@ from catalog.publish import (
 )
 from catalog.store import DatasetState, digest, published_content
 from charts.palette import LIGHT
+from ui.edition_build import edition_progress, rebuild_edition
 
 CHANGED_CELL = f"background-color: {LIGHT.changed_cell}"  # the same in the dark theme, where it reads as well
 
@@ -233,6 +234,8 @@ class EditSession:
                    icon=":material/check_circle:")
         st.page_link("pages/data.py", label="See it on Data & sources, with the changelog", icon=":material/table:",
                      query_params={"dataset": self.name})
+        if rebuild_edition():  # the static edition follows the new version, in the background
+            edition_progress()
 
 
 TASKS: dict[str, tuple[str, Callable[[EditSession], None]]] = {

@@ -1,0 +1,413 @@
+"""`make edition`: every registry chart and reader page, from the published data, as a folder of static files.
+
+    edition/
+      index.html                    sends a visitor to latest/
+      latest -> v/VERSION           the newest version (a symbolic link, switched in one rename)
+      v/VERSION/                    one data version, never changed once written
+        index.html                  every story and chart
+        story/PAGE/index.html       a reader page's prose and charts, at their default filters
+        embed/CHART/index.html      the chart alone, for an article's iframe
+        embed/CHART/STEM.png|.svg|.csv|.json   its picture (sources burned in), data (formulas neutralised), figure
+        data/index.html, data/DATASET.csv       Data & sources, with the changelog
+        assets/                     plotly.js, deck.gl, the edition's script and styles, each named by its hash
+        version.json
+
+A version is built beside the published ones (v/.VERSION.partial-PID) and renamed into place when complete; then
+latest is switched by renaming a new link over it. Readers see the old edition or the new one, never half of one.
+Nothing is fetched: the scripts come from press/vendor/, the pictures from kaleido with the machine's Chromium (one
+browser for the whole build).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import gzip
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import kaleido
+import plotly.graph_objects as go
+
+from catalog import history
+from catalog.boundaries import country_outlines
+from catalog.export import safe_csv
+from catalog.store import Catalog, data_dir, load_catalog
+from charts.palette import LIGHT, Palette
+from charts.registry import CHARTS
+from charts.sources import publisher_name, source_plain
+from charts.spec import Chart, ChartSpec, Look
+from charts.text import PAGE_WIDTH, fit_the_foot, plot_left
+from charts.us_visas import overstay_rates
+from press import pages
+from press.cite import citation, embed_code, embed_path, published_on, version_path
+from press.config import EditionConfig, edition_config
+from press.mapsvg import map_svg
+from press.pages import Assets, Card, ChartFiles, text
+from press.stories import HEADLINE_DATASETS, STORIES, Story, headline_figures, overstay_figures
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+ASSET_FILES = {"plotly-basic.min.js": HERE / "vendor" / "plotly-basic.min.js",
+               "deck.gl.min.js": HERE / "vendor" / "deck.gl.min.js",
+               "deck.gl-json.min.js": HERE / "vendor" / "deck.gl-json.min.js",
+               "edition.js": HERE / "static" / "edition.js", "edition.css": HERE / "static" / "edition.css",
+               "favicon.png": REPO / "static" / "favicon.png"}
+COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".csv"}
+PICTURE_SCALE = 2
+SMALLEST_PLOT = 160  # pixels of plot a chart keeps, however tall its title and foot
+NARROWEST = 292  # an embed 300 px wide, less the page's padding
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Built:
+    version: str
+    path: Path
+    reused: bool  # the version was built before, and only latest moved
+
+
+def palette_css(palette: Palette) -> str:
+    """The edition's colours as CSS variables, from the palette (edition.css uses only these)."""
+    roles = {"page": palette.page, "panel": palette.panel, "ink": palette.ink, "link": palette.link,
+             "muted-ink": palette.muted_ink, "grid-solid": palette.faint}
+    return ":root {\n" + "".join(f"  --{role}: {value};\n" for role, value in roles.items()) + "}\n"
+
+
+def hashed(name: str, content: bytes) -> str:
+    """'deck.gl.min.js' as 'deck.gl.3f2a9c1b7d.min.js'."""
+    suffix = ".min.js" if name.endswith(".min.js") else Path(name).suffix
+    return f"{name.removesuffix(suffix)}.{hashlib.sha256(content).hexdigest()[:10]}{suffix}"
+
+
+@contextmanager
+def build_lock(folder: Path) -> Iterator[None]:
+    """One build at a time per edition folder, across processes."""
+    with history.exclusive_lock(folder / ".build.lock"):
+        yield
+
+
+def switch_latest(folder: Path, version: str) -> None:
+    """Point latest at a version with one rename, and write the folder's front door."""
+    link = folder / "latest"
+    temporary = folder / f".latest-{os.getpid()}"
+    temporary.unlink(missing_ok=True)
+    os.symlink(version_path(version).rstrip("/"), temporary)
+    os.replace(temporary, link)
+    front = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Borderlines</title>'
+             '<meta http-equiv="refresh" content="0; url=latest/"></head>'
+             '<body><a href="latest/">The latest edition</a></body></html>\n')
+    history.atomic_write(folder / "index.html", front.encode("utf-8"))
+    (folder / "index.html").chmod(0o644)  # a web server's workers read it as another user
+
+
+def latest_version(folder: Path) -> str | None:
+    link = folder / "latest"
+    return Path(os.readlink(link)).name if link.is_symlink() else None
+
+
+def build_edition(config: EditionConfig | None = None, *, force: bool = False,
+                  progress: Progress | None = None) -> Built:
+    """Build the edition of the published data (or only move latest, when this data version was built before)."""
+    config = config or edition_config()
+    directory = data_dir()
+    catalog = load_catalog(directory)
+    version = catalog.version
+    folder = config.folder
+    with build_lock(folder):
+        target = folder / "v" / version
+        if target.is_dir() and not force:
+            switch_latest(folder, version)
+            return Built(version, target, reused=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(".*.partial-*"):  # left by a build that was killed: builds take turns
+            shutil.rmtree(stale, ignore_errors=True)
+        work = target.parent / f".{version}.partial-{os.getpid()}"
+        try:
+            Edition(config, catalog, directory, work, progress or (lambda *_: None)).write()
+            if target.is_dir():  # a forced rebuild: swap, then remove the old copy
+                old = target.parent / f".{version}.old-{os.getpid()}"
+                os.replace(target, old)
+                os.replace(work, target)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(work, target)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        switch_latest(folder, version)
+    return Built(version, target, reused=False)
+
+
+class Edition:
+    """One version's folder, written from one catalog."""
+
+    def __init__(self, config: EditionConfig, catalog: Catalog, directory: Path, root: Path, progress: Progress):
+        self.config, self.catalog, self.directory, self.root, self.progress = config, catalog, directory, root, \
+            progress
+        self.version = catalog.version
+        self.published: date = published_on(catalog, directory)
+        needed = {name for spec in CHARTS.values() for name in spec.reads} | set(HEADLINE_DATASETS)
+        self.tables = {name: catalog.table(name) for name in needed}
+        self.outlines = country_outlines()
+        self.story_of = {name: story.page for story in reversed(STORIES.values()) for name in story.charts}
+        self.assets = Assets("", {})
+
+    # Where things are.
+    def url(self, path: str) -> str:
+        return self.config.url(version_path(self.version) + path)
+
+    def write_file(self, path: str, content: bytes | str) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+    def write(self) -> None:
+        charts = {name: self.built(spec) for name, spec in CHARTS.items()}
+        steps = len(charts) * 2 + len(STORIES) + 3
+        self.progress("assets", 0, steps)
+        self.write_assets()
+        self.progress("pictures", 1, steps)
+        sizes = self.write_pictures(charts, lambda done: self.progress("pictures", 1 + done, steps))
+        done = 1 + len(charts)
+        for name, (wide, phone) in charts.items():
+            self.write_chart(CHARTS[name], wide, phone, sizes.get(name))
+            done += 1
+            self.progress(f"embed page of {name}", done, steps)
+        for story in STORIES.values():
+            self.write_story(story, charts, sizes)
+            done += 1
+            self.progress(f"story page {story.page}", done, steps)
+        self.write_data_page()
+        self.write_index(charts)
+        self.write_file("version.json", json.dumps({
+            "version": self.version, "published": self.published.isoformat(),
+            "built": datetime.now(UTC).isoformat(timespec="seconds"), "charts": sorted(charts),
+            "stories": sorted(STORIES), "address": self.url("")}, indent=2))
+        self.compress()
+        self.progress("done", steps, steps)
+
+    def built(self, spec: ChartSpec) -> tuple[Chart, Chart | None]:
+        """The chart at its default filters, laid out for a page and (a plotly chart) for a phone."""
+        outlines = self.outlines if spec.is_map else None
+        wide = framed(spec.build(self.tables, None, Look(LIGHT), outlines))
+        phone = None if spec.is_map or wide.figure is None else \
+            framed(spec.build(self.tables, None, Look(LIGHT, phone=True)), NARROWEST)
+        return wide, phone
+
+    def write_assets(self) -> None:
+        files = {name: path.read_bytes() for name, path in ASSET_FILES.items()}
+        files["palette.css"] = palette_css(LIGHT).encode("utf-8")
+        names = {}
+        for name, content in files.items():
+            names[name] = hashed(name, content)
+            self.write_file(f"assets/{names[name]}", content)
+        self.assets = Assets("", names)
+
+    def write_pictures(self, charts: dict[str, tuple[Chart, Chart | None]],
+                       step: Callable[[int], None]) -> dict[str, tuple[int, int]]:
+        """Every chart's PNG and SVG, through one kaleido browser; a map's SVG is written here and its PNG drawn
+        from it. Returns each picture's size in pixels."""
+        jobs, sizes = [], {}
+        for name, (chart, _) in charts.items():
+            if chart.figure is None:
+                continue
+            folder = self.root / embed_path(name)
+            folder.mkdir(parents=True, exist_ok=True)
+            stem = folder / chart.file_stem
+            if chart.is_map:
+                svg, height = map_svg(chart.figure.to_json(), chart.height, CHARTS[name].title,
+                                      source_plain(chart.sources["source_id"], chart.sources), LIGHT)
+                stem.with_suffix(".svg").write_text(svg, encoding="utf-8")
+                figure = picture_figure(svg, height)
+            else:
+                figure, height = chart.figure, int(chart.figure.layout.height or 450)
+            sizes[name] = (PAGE_WIDTH * PICTURE_SCALE, height * PICTURE_SCALE)
+            options = {"width": PAGE_WIDTH, "height": height}
+            jobs.append({"fig": figure, "path": stem.with_suffix(".png"), "opts": {**options, "format": "png",
+                                                                                   "scale": PICTURE_SCALE}})
+            if not chart.is_map:
+                jobs.append({"fig": figure, "path": stem.with_suffix(".svg"), "opts": {**options, "format": "svg"}})
+        in_a_loop_of_its_own(render(jobs, step))
+        return sizes
+
+    def chart_files(self, spec: ChartSpec, wide: Chart, folder: str) -> ChartFiles:
+        publishers = list(dict.fromkeys(map(publisher_name, wide.sources.get("publisher", []))))
+        return ChartFiles(folder, spec.file_stem,
+                          citation(self.config, spec.title, self.version, self.published, embed_path(spec.name),
+                                   publishers),
+                          embed_code(self.config, spec.name, spec.title, self.version,
+                                     pages.embed_height(wide)),
+                          has_picture=wide.figure is not None)
+
+    def story_link(self, name: str, prefix: str) -> str:
+        page = self.story_of.get(name)
+        return f"{prefix}story/{page}/#{name}" if page else f"{prefix}index.html"
+
+    def write_chart(self, spec: ChartSpec, wide: Chart, phone: Chart | None, size: tuple[int, int] | None) -> None:
+        folder = embed_path(spec.name)
+        self.write_file(f"{folder}{spec.file_stem}.csv", safe_csv(wide.rows))
+        if wide.figure is not None:
+            self.write_file(f"{folder}{spec.file_stem}.json", wide.figure.to_json())
+        files = self.chart_files(spec, wide, "")
+        card = Card(spec.title, wide.alt_text if wide.figure is not None else spec.title, self.url(folder),
+                    self.url(f"{folder}{spec.file_stem}.png") if size else None, wide.alt_text, size)
+        body = pages.chart_html(spec, wide, phone, files, level=1, story_link=self.story_link(spec.name, "../../"))
+        self.write_file(f"{folder}index.html", pages.page(
+            pages.head(card, self.assets.under("../../assets/"), self.config.publisher,
+                       charts=wide.figure is not None and not wide.is_map, maps=wide.is_map), body,
+            embed_of=spec.name))
+
+    def nav(self, prefix: str) -> str:
+        links = [f'<a href="{prefix}index.html">All stories and charts</a>',
+                 f'<a href="{prefix}data/">Data &amp; sources</a>']
+        if self.config.app_address:
+            links.append(f'<a href="{text(self.config.app_address)}">The app, with filters</a>')
+        return '<nav class="top">' + "".join(links) + "</nav>"
+
+    def meta(self) -> str:
+        return (f'<div class="meta"><p>Data version {text(self.version)}, published {self.published.day} '
+                f"{self.published:%B %Y}. This page never changes; the newest version is always at "
+                f'<a href="{text(self.config.url("latest/"))}">{text(self.config.url("latest/"))}</a>.</p></div>')
+
+    def write_story(self, story: Story, charts: dict, sizes: dict) -> None:
+        prefix = "../../"
+        parts = [self.nav(prefix), f"<h1>{text(story.title)}</h1>"]
+        for section in story.sections:
+            blocks = []
+            if section.part == "headline_figures":
+                blocks.append(pages.figures_html(headline_figures(self.tables), self.tables["sources"]))
+            elif section.part == "overstays":
+                blocks.append(pages.figures_html(overstay_figures(overstay_rates(self.tables["us_visas"])),
+                                                 self.tables["sources"]))
+            elif section.part:
+                app = f' <a href="{text(self.config.app_address)}{story.page}">Open it in the app.</a>' \
+                    if self.config.app_address else ""
+                blocks.append(f"<p>This part of the page works only in the app.{app}</p>")
+            for name in section.charts:
+                wide, phone = charts[name]
+                blocks.append(pages.chart_html(CHARTS[name], wide, phone,
+                                               self.chart_files(CHARTS[name], wide, f"{prefix}{embed_path(name)}"),
+                                               level=3, story_link=None))
+            heading = f"<h2>{text(section.heading)}</h2>" if section.heading and not section.folded else ""
+            prose = pages.prose_html(section.prose) if section.prose else ""
+            if section.folded:
+                parts.append(f'<details class="fold"><summary>{text(section.heading)}</summary>{prose}'
+                             + "".join(blocks) + "</details>")
+            else:
+                parts.append(heading + prose + "".join(blocks))
+        parts.append(self.meta())
+        first = next((name for name in story.charts if name in sizes), None)
+        card = Card(story.title, story.summary, self.url(f"story/{story.page}/"),
+                    self.url(f"{embed_path(first)}{CHARTS[first].file_stem}.png") if first else None,
+                    charts[first][0].alt_text if first else "", sizes.get(first))
+        maps = any(CHARTS[name].is_map for name in story.charts)
+        self.write_file(f"story/{story.page}/index.html", pages.page(
+            pages.head(card, self.assets.under(prefix + "assets/"), self.config.publisher, maps=maps),
+            "\n".join(parts)))
+
+    def write_data_page(self) -> None:
+        prefix = "../"
+        rows = []
+        for name, state in self.catalog.states.items():
+            if not state.usable:
+                continue
+            self.write_file(f"data/{name}.csv", safe_csv(state.table))
+            rows.append(f"<tr><td>{text(state.dataset.title)}</td><td>{text(state.dataset.description)}</td>"
+                        f"<td>{len(state.table):,}</td><td><a href=\"{text(name)}.csv\" download>"
+                        f"{text(state.dataset.filename)}</a></td></tr>")
+        sources = self.tables["sources"]
+        changes = history.changelog(self.directory)
+        body = [self.nav(prefix), "<h1>Data &amp; sources</h1>",
+                "<p>Every number in Borderlines comes from a published source listed below, with its address. "
+                "Nothing is estimated or filled in; where sources disagree, both figures are kept and the notes say "
+                "so. Border figures count <strong>crossings, not people</strong>.</p>",
+                "<h2>Datasets</h2>", '<div class="table-wrap"><table><thead><tr><th>Dataset</th><th>What it holds</th>'
+                "<th>Rows</th><th>CSV</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>",
+                "<h2>All sources</h2>", pages.source_list(sources).replace("; ", "</li><li>")
+                .replace("<p>Sources: ", "<ul><li>").replace("</p>", "</li></ul>"),
+                "<h2>Changelog</h2>",
+                pages.table_html(changes.assign(when=changes["when"].dt.strftime("%Y-%m-%d %H:%M UTC")), "Changelog")
+                if not changes.empty else "<p>No dataset has been published from the editor yet.</p>",
+                self.meta()]
+        card = Card("Data & sources", "Every dataset behind Borderlines, its sources and its changelog.",
+                    self.url("data/"))
+        self.write_file("data/index.html", pages.page(
+            pages.head(card, self.assets.under(prefix + "assets/"), self.config.publisher), "\n".join(body)))
+
+    def write_index(self, charts: dict) -> None:
+        stories = "".join(f'<li><a href="story/{story.page}/">{text(story.title)}</a>: {text(story.summary)}</li>'
+                          for story in STORIES.values())
+        embeds = "".join(f'<li><a href="{embed_path(name)}">{text(CHARTS[name].title)}</a></li>' for name in charts)
+        body = [self.nav(""), f"<h1>{text(self.config.publisher)}</h1>",
+                f'<h2>Stories</h2><ul class="index">{stories}</ul>',
+                f'<h2>Charts to embed</h2><ul class="index">{embeds}</ul>', self.meta()]
+        card = Card(self.config.publisher, STORIES["overview"].summary, self.url(""))
+        self.write_file("index.html", pages.page(pages.head(card, self.assets.under("assets/"), self.config.publisher),
+                                                 "\n".join(body)))
+
+    def compress(self) -> None:
+        """A .gz beside every text file worth it, for servers that send it as it is (nginx's gzip_static)."""
+        for path in self.root.rglob("*"):
+            if path.suffix in COMPRESSED and path.stat().st_size > 1024:
+                path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+
+
+def framed(chart: Chart, narrowest: int | None = None) -> Chart:
+    """A plotly chart with the room around it that Streamlit's chart theme gives it in the app: the y axis's labels
+    inside the picture, the title off its edge, and a plot never squeezed to nothing. A phone's layout has its foot
+    refitted for the `narrowest` embed (the app's is fitted for a 390 px phone)."""
+    if chart.figure is None or chart.is_map:
+        return chart
+    figure = go.Figure(chart.figure).update_layout(title_pad_l=12)
+    width = narrowest or PAGE_WIDTH
+    if plot_left(figure) < 0.45 * width:
+        figure.update_yaxes(automargin=True)
+    else:  # labels that long would leave the plot no room: plotly gives up drawing it
+        figure.update_layout(margin_l=int(0.45 * width))
+    if narrowest:
+        fit_the_foot(figure, narrowest, keep_plot_height=True)
+    margin = figure.layout.margin
+    height = figure.layout.height or 450
+    if height - (margin.t or 0) - (margin.b or 0) < SMALLEST_PLOT:  # a foot grown past the chart (long legends)
+        figure.update_layout(height=(margin.t or 0) + (margin.b or 0) + SMALLEST_PLOT)
+        fit_the_foot(figure, width)
+    return replace(chart, figure=figure)
+
+
+def picture_figure(svg: str, height: int) -> go.Figure:
+    """An SVG as a plotly figure of the same size, so kaleido can draw it as a PNG."""
+    source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return go.Figure(layout={"width": PAGE_WIDTH, "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+                             "xaxis": {"visible": False}, "yaxis": {"visible": False},
+                             "images": [{"source": source, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
+                                         "sizex": 1, "sizey": 1, "sizing": "stretch", "xanchor": "left",
+                                         "yanchor": "top", "layer": "above"}]})
+
+
+def in_a_loop_of_its_own(coroutine) -> None:
+    """Run a coroutine to its end, in a thread of its own when this one already runs an event loop (a caller
+    driving a browser, say)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
+async def render(jobs: list[dict], step: Callable[[int], None]) -> None:
+    """Every picture through one browser (kaleido's), MathJax off: kaleido would fetch it from a CDN."""
+    async with kaleido.Kaleido(n=1, mathjax=False, timeout=120) as browser:
+        for index, job in enumerate(jobs):
+            await browser.write_fig_from_object(job, cancel_on_error=True)
+            step(index // 2 + 1)

@@ -1,0 +1,39 @@
+"""Where the edition is published, set once by staff in edition.toml (an environment variable overrides each
+setting for one run), and where it is built."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+CONFIG_FILE = REPO_DIR / "edition.toml"
+
+
+@dataclass(frozen=True)
+class EditionConfig:
+    address: str  # the public address of the edition's folder, ending in /
+    publisher: str
+    app_address: str  # the live app, or "" for none
+    folder: Path  # where `make edition` builds it
+
+    def url(self, path: str) -> str:
+        """A public address inside the edition ("v/VERSION/embed/NAME/")."""
+        return self.address + path.lstrip("/")
+
+
+def with_slash(address: str) -> str:
+    return address if not address or address.endswith("/") else address + "/"
+
+
+def edition_config() -> EditionConfig:
+    settings = tomllib.loads(CONFIG_FILE.read_text(encoding="utf-8")).get("edition", {}) \
+        if CONFIG_FILE.exists() else {}
+    return EditionConfig(
+        address=with_slash(os.environ.get("BORDERLINES_EDITION_URL", settings.get("address", ""))),
+        publisher=settings.get("publisher", "Borderlines"),
+        app_address=with_slash(os.environ.get("BORDERLINES_APP_URL", settings.get("app_address", ""))),
+        folder=Path(os.environ.get("BORDERLINES_EDITION_DIR", REPO_DIR / "edition")),
+    )

@@ -1,0 +1,223 @@
+"""The edition (`make edition`) built from the registry and the published data: every chart's embed page, picture,
+CSV and figure JSON; story pages with the app's prose; card tags and citations on every page; nothing loaded from
+another host; versioned folders with latest switched; and a publish in the editor building the next version."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from catalog import load
+from catalog.boundaries import country_outlines
+from catalog.export import safe_csv
+from charts.registry import CHARTS
+from press import background
+from press.background import read_status
+from press.build import build_edition, latest_version
+from press.pages import prose_html
+from press.serve import served_edition
+from press.stories import STORIES
+from tests.edition import built_edition
+from tests.test_editor_page import editor_password, signed_in, upload, us_visas_with  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("edition")
+    with built_edition(folder) as (config, built):
+        yield config, built, folder / "v" / built.version
+
+
+class Tags(HTMLParser):
+    """Every tag of a page with its attributes, and its text."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parsed(path: Path) -> Tags:
+    tags = Tags()
+    tags.feed(path.read_text(encoding="utf-8"))
+    return tags
+
+
+def meta(tags: Tags, key: str) -> str | None:
+    return next((attrs.get("content") for tag, attrs in tags.tags if tag == "meta"
+                 and key in (attrs.get("property"), attrs.get("name"))), None)
+
+
+def test_every_chart_has_its_embed_page_picture_svg_csv_and_json(edition):
+    _, built, root = edition
+    for name, spec in CHARTS.items():
+        folder = root / "embed" / name
+        chart = spec.build({table: load(table) for table in spec.reads}, None,
+                           outlines=country_outlines() if spec.is_map else None)
+        assert (folder / "index.html").is_file(), name
+        assert (folder / f"{spec.file_stem}.csv").read_bytes() == safe_csv(chart.rows), name
+        if spec.is_table:
+            continue
+        with Image.open(folder / f"{spec.file_stem}.png") as picture:
+            assert picture.format == "PNG" and picture.width == 1400 and picture.height > 400, name
+        svg = (folder / f"{spec.file_stem}.svg").read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and "Source" in svg, f"{name}: no source line burned into the SVG"
+        figure = json.loads((folder / f"{spec.file_stem}.json").read_text(encoding="utf-8"))
+        if spec.is_map:
+            assert [layer["@@type"] for layer in figure["layers"]][0] == "GeoJsonLayer", name
+        else:
+            assert figure["data"] == json.loads(chart.figure.to_json())["data"], f"{name}: not the app's figure"
+
+
+def test_no_page_loads_anything_from_another_host(edition):
+    _, _, root = edition
+    pages = sorted(root.rglob("*.html"))
+    assert len(pages) == len(CHARTS) + len(STORIES) + 2
+    for path in pages:
+        for tag, attrs in parsed(path).tags:
+            loaded = attrs.get("src") if tag in ("script", "img", "iframe") else \
+                attrs.get("href") if tag == "link" and attrs.get("rel") in ("stylesheet", "icon") else None
+            if loaded:
+                assert not re.match(r"^([a-z]+:)?//", loaded), f"{path}: {tag} loads {loaded}"
+                assert (path.parent / loaded).resolve().is_file(), f"{path}: {loaded} is not in the edition"
+    for path in root.rglob("*.css"):
+        assert "url(" not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_page_has_its_card_tags_and_every_chart_its_citation(edition):
+    config, built, root = edition
+    for path in sorted(root.rglob("*.html")):
+        tags = parsed(path)
+        page = path.parent.relative_to(root).as_posix()
+        address = config.url(f"v/{built.version}/" + ("" if page == "." else page + "/"))
+        assert meta(tags, "og:url") == address, path
+        assert meta(tags, "og:title") and meta(tags, "twitter:card") and meta(tags, "twitter:title"), path
+        assert any(tag == "link" and attrs.get("rel") == "canonical" and attrs["href"] == address
+                   for tag, attrs in tags.tags), path
+    for name, spec in CHARTS.items():
+        tags = parsed(root / "embed" / name / "index.html")
+        text = "".join(tags.text)
+        assert "Cite this chart" in text and "The full story" in text, name
+        citation = re.search(r"Borderlines\. \u201c(.+?)\u201d\. Data version (\w+), published (.+?)\. .*?(https://\S+)",
+                             text)
+        assert citation and citation.group(1) == spec.title and citation.group(2) == built.version, name
+        assert citation.group(4) == config.url(f"v/{built.version}/embed/{name}/"), name
+        if not spec.is_table:
+            assert meta(tags, "og:image") == config.url(f"v/{built.version}/embed/{name}/{spec.file_stem}.png")
+            assert meta(tags, "twitter:card") == "summary_large_image"
+
+
+def test_each_story_page_has_the_app_pages_prose_and_charts(edition):
+    _, _, root = edition
+    for story in STORIES.values():
+        page = (root / "story" / story.page / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{story.title}</h1>" in page
+        for section in story.sections:
+            if section.prose:
+                assert prose_html(section.prose).strip() in page, f"{story.page}: prose missing"
+            for name in section.charts:
+                assert f'id="{name}"' in page, f"{story.page}: {name} missing"
+    overview = (root / "story" / "overview" / "index.html").read_text(encoding="utf-8")
+    assert "200,000" in overview and "13-fold" in overview  # the headline figures, from the data
+
+
+def test_text_files_have_their_gzip_beside_them(edition):
+    _, _, root = edition
+    page = root / "embed" / "events_timeline" / "index.html"
+    assert gzip.decompress((page.parent / "index.html.gz").read_bytes()) == page.read_bytes()
+
+
+def test_latest_points_at_the_version_and_a_second_build_only_moves_it(edition):
+    config, built, root = edition
+    assert latest_version(config.folder) == built.version
+    assert (config.folder / "latest" / "index.html").read_bytes() == (root / "index.html").read_bytes()
+    assert not [path for path in (config.folder / "v").iterdir() if path.name.startswith(".")]
+    again = build_edition(config)
+    assert again.reused and again.version == built.version
+    killed = config.folder / "v" / f".{built.version}.partial-99999"  # a build killed half way
+    killed.mkdir()
+    (killed / "index.html").write_text("half")
+    forced = build_edition(config, force=True)
+    assert not killed.exists() and latest_version(config.folder) == forced.version
+    assert (root / "index.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_a_publish_in_the_editor_builds_a_new_version_and_moves_latest(data_copy, tmp_path, editor_password):  # noqa: F811
+    folder = tmp_path / "edition"
+    before = build_edition()
+    figure_path = "data/us_visas.csv"  # every figure of the dataset, as the Data & sources page offers it
+    old_figure = (folder / "v" / before.version / figure_path).read_bytes()
+    page = upload(signed_in(dataset="us_visas", task="upload"), "us_visas.csv", us_visas_with(data_copy, "41.5"))
+    page.text_area[0].input("Corrected 2024 figure")
+    next(button for button in page.button if button.label == "Publish").click()
+    page.run()
+    assert page.success[0].value.startswith("Published us_visas.csv")
+    deadline = time.monotonic() + 300
+    while (status := read_status(folder)) is None or status.state == "building":
+        assert time.monotonic() < deadline, "the edition was not rebuilt in time"
+        time.sleep(1)
+    assert status.state == "done", status.message
+    assert status.version != before.version and latest_version(folder) == status.version
+    new_figure = (folder / "v" / status.version / figure_path).read_bytes()
+    assert b",41.5," in new_figure and b",41.5," not in old_figure
+    with served_edition(folder) as base:
+        with urllib.request.urlopen(f"{base}v/{before.version}/{figure_path}") as response:
+            assert response.read() == old_figure  # the old version still serves the old figures
+        with urllib.request.urlopen(f"{base}latest/{figure_path}") as response:
+            assert response.read() == new_figure
+
+
+def test_a_build_that_fails_is_reported_and_shown_to_the_editor(data_copy, tmp_path, editor_password,  # noqa: F811
+                                                                 monkeypatch):
+    def no_browser(**_):
+        raise RuntimeError("no Chromium on this server")
+
+    monkeypatch.setattr(background, "build_edition", no_browser)
+    assert background.build_with_status() is None
+    status = read_status(tmp_path / "edition")
+    assert status.state == "failed" and status.message == "RuntimeError: no Chromium on this server"
+    page = signed_in(dataset="us_visas")
+    assert any(error.value.startswith("The edition could not be rebuilt: RuntimeError") and
+               "no Chromium on this server" in error.value for error in page.error)
+
+
+def test_nginx_serves_it_compressed_with_content_types_and_cache_lifetimes(edition):
+    config, built, root = edition
+    stem = CHARTS["events_timeline"].file_stem
+    chart = "embed/events_timeline/"
+    expected = {"": "text/html", chart: "text/html", f"{chart}{stem}.png": "image/png",
+                f"{chart}{stem}.svg": "image/svg+xml", f"{chart}{stem}.csv": "text/csv",
+                f"{chart}{stem}.json": "application/json"}
+    expected |= {f"assets/{path.name}": {".js": "text/javascript", ".css": "text/css"}[path.suffix]
+                 for path in (root / "assets").iterdir() if path.suffix in (".js", ".css")}
+    with served_edition(config.folder) as base:
+        for path, content_type in expected.items():
+            for folder, lifetime in ((f"v/{built.version}/", "max-age=31536000, immutable"),
+                                     ("latest/", "max-age=31536000, immutable" if path.startswith("assets/")
+                                      else "max-age=60")):
+                request = urllib.request.Request(base + folder + path, headers={"Accept-Encoding": "gzip"})
+                with urllib.request.urlopen(request) as response:
+                    assert response.headers["Content-Type"].split(";")[0] == content_type, path
+                    assert lifetime in response.headers["Cache-Control"], f"{folder}{path}"
+                    body = response.read()
+                    served = root / path / "index.html" if not path or path.endswith("/") else root / path
+                    if content_type != "image/png" and served.stat().st_size > 1024:  # smaller is not worth it
+                        assert response.headers["Content-Encoding"] == "gzip", f"{folder}{path} not compressed"
+                        body = gzip.decompress(body)
+                    assert body == served.read_bytes(), path
+        with urllib.request.urlopen(base) as response:  # the front door sends readers to latest/
+            assert b'url=latest/' in response.read()

@@ -1,0 +1,65 @@
+"""A reader page told from its story (press.stories): the title, the prose and the sections in order, each
+section's charts through the chart block at the reader's filters. Charts that share filters share one set of
+widgets, shown above the first of them; when those filters leave no rows, the charts after it that share them are
+left out, with their section. A page draws its own parts (the headline figures, the stay calculator) by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import nullcontext
+
+import streamlit as st
+
+from charts.registry import CHARTS
+from charts.sources import source_markdown
+from press.stories import STORIES, HeadlineFigure, Section
+from ui.chart_block import chart_block, chart_filters
+
+
+def tell(page: str, **parts: Callable[[], None]) -> None:
+    """Draw the story of `page`; `parts` draw the sections that name a part."""
+    story = STORIES[page]
+    st.title(story.title)
+    chosen: dict[tuple[str, ...], dict] = {}
+    empty: set[tuple[str, ...]] = set()
+    for section in story.sections:
+        if section.part:
+            heading_and_prose(section)
+            parts[section.part]()
+            continue
+        shown = [name for name in section.charts if filter_group(name) not in empty]
+        if section.charts and not shown:
+            continue
+        if not section.folded:
+            heading_and_prose(section)
+        with st.expander(section.heading) if section.folded else nullcontext():
+            for name in shown:
+                group = filter_group(name)
+                if group and group not in chosen:
+                    chosen[group] = chart_filters(name)
+                if not chart_block(name, chosen.get(group)) and group:
+                    empty.add(group)
+
+
+def heading_and_prose(section: Section) -> None:
+    if section.heading:
+        st.subheader(section.heading)
+    if section.prose:
+        st.markdown(section.prose)
+
+
+def filter_group(name: str) -> tuple[str, ...]:
+    """The URL parameters a chart is filtered by: charts with the same ones share their widgets."""
+    return tuple(item.param for item in CHARTS[name].filters)
+
+
+def show_figures(figures: list[HeadlineFigure], sources) -> None:
+    """Numbers side by side, each with what it means and its source."""
+    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
+        with column:
+            if figure.text is None:  # a hand edit removed the row: say so rather than fail the page
+                st.metric(figure.label, "—", border=True)
+                st.caption(f"{figure.meaning}: this figure is no longer in the {figure.dataset} data.")
+                continue
+            st.metric(figure.label, figure.text, border=True)
+            st.caption(f"{figure.meaning}. {source_markdown([figure.source_id], sources)}")
