@@ -93,8 +93,8 @@ def arc_map(arcs: pd.DataFrame, drawing: Drawing, *, centre: tuple[float, float]
         pdk.Layer("ScatterplotLayer", ends, id="ends", get_position=["lon", "lat"], get_fill_color="source_colour",
                   get_radius=20_000, radius_min_pixels=4, radius_max_pixels=8, pickable=True),
     ]
-    if points is not None:
-        layers += named_points_layers(points.assign(label=points["name"]), palette)
+    if points is not None:  # only what the layers draw: the rest of a places row (its notes) stays off the page
+        layers += named_points_layers(points[["lon", "lat", "name"]].assign(label=points["name"]), palette)
     return CompactDeck(layers=layers, map_provider=None, tooltip={"text": "{label}"},
                        initial_view_state=view(drawing, centre, zoom))
 

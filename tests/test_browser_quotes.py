@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from catalog import load
 from charts.text import plain
 from tests.browser import ARTIFACTS
-from tests.test_browser import app_url, browser, visit  # noqa: F401  (fixtures)
+from tests.test_browser import visit
 
 
 def openings(quotes) -> list[str]:
@@ -18,7 +18,7 @@ def openings(quotes) -> list[str]:
     return [" ".join(plain(quote).split()[:6]) for quote in quotes]
 
 
-def test_hovering_a_figure_shows_its_source_s_sentence_and_the_table_gives_it_too(app_url, browser):  # noqa: F811
+def test_hovering_a_figure_shows_its_source_s_sentence_and_the_table_gives_it_too(app_url, browser):
     remittances = load("remittances")
     uzbek = remittances[(remittances["from_country"] == "RUS") & (remittances["to_country"] == "UZB")]
     with visit(browser, app_url, "money?to=UZB", "desktop", "Money and migrants") as page:

@@ -62,7 +62,7 @@ def served_by(response) -> str | None:
     return response.headers.get(REPLICA_HEADER)
 
 
-def pinned_context(browser, cluster, replica: str, **options):  # noqa: F811
+def pinned_context(browser, cluster, replica: str, **options):
     """A browser on another device whose affinity cookie names `replica`."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, **options)
     context.add_cookies([{"name": REPLICA_COOKIE, "value": replica, "url": cluster.base}])
@@ -86,7 +86,7 @@ def room_of(page) -> str:
     return parse_qs(urlparse(href).query)["room"][0]
 
 
-def test_a_session_keeps_its_replica_across_reruns_downloads_and_page_changes(cluster, browser, tmp_path):  # noqa: F811
+def test_a_session_keeps_its_replica_across_reruns_downloads_and_page_changes(cluster, browser, tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     answers: list[tuple[str, int, str | None]] = []
     context.on("response", lambda response: answers.append((response.url, response.status, served_by(response))))
@@ -126,7 +126,7 @@ def test_a_session_keeps_its_replica_across_reruns_downloads_and_page_changes(cl
     context.close()
 
 
-def test_a_notes_window_on_another_device_and_replica_follows_the_room(cluster, browser):  # noqa: F811
+def test_a_notes_window_on_another_device_and_replica_follows_the_room(cluster, browser):
     room_context = browser.new_context(viewport={"width": 1280, "height": 720})
     room_page, _ = open_page(room_context, f"{cluster.base}/briefing?slide=1", HEADLINES[0])
     room_replica, room = affinity_cookie(room_context), room_of(room_page)
@@ -149,7 +149,7 @@ def test_a_notes_window_on_another_device_and_replica_follows_the_room(cluster, 
     notes_context.close()
 
 
-def test_a_sign_in_link_works_once_on_whichever_replica_it_reaches(cluster, browser):  # noqa: F811
+def test_a_sign_in_link_works_once_on_whichever_replica_it_reaches(cluster, browser):
     """A link is redeemed in the state every replica shares: it works on any replica, once."""
     replicas = list(cluster.replicas().values())
     assert len(replicas) == 3
@@ -175,7 +175,7 @@ def choose(page, label: str, option: str) -> None:
     page.keyboard.press("Enter")
 
 
-def test_a_publish_and_a_rollback_through_one_replica_reach_every_replica(cluster, browser, data_dir,  # noqa: F811
+def test_a_publish_and_a_rollback_through_one_replica_reach_every_replica(cluster, browser, data_dir,
                                                                           tmp_path):
     overstay = "tkm-overstay-b1b2-fy2023"
     fixed = excel_export(data_dir, tmp_path / "us_visas.csv", **{overstay: {"value": "15,4"}})
@@ -216,7 +216,7 @@ def test_a_publish_and_a_rollback_through_one_replica_reach_every_replica(cluste
         page.context.close()
 
 
-def test_wrong_secrets_spread_over_the_replicas_are_throttled_as_on_one_server(cluster, browser, state_dir,  # noqa: F811
+def test_wrong_secrets_spread_over_the_replicas_are_throttled_as_on_one_server(cluster, browser, state_dir,
                                                                                monkeypatch):
     """Eight guessed sign-in links (this cluster has no password, so a link is the secret to guess), each from a
     browser with no cookie, so HAProxy spreads them over the three replicas. One server makes the fourth guess wait;
@@ -257,7 +257,7 @@ def replica_behind_haproxy(cluster) -> str | None:
         return response.headers.get(REPLICA_HEADER)
 
 
-def test_losing_a_replica_costs_no_reader_an_error_and_haproxy_takes_it_back(cluster, browser):  # noqa: F811
+def test_losing_a_replica_costs_no_reader_an_error_and_haproxy_takes_it_back(cluster, browser):
     victim = "app2"
     address, pid = cluster.replicas()[victim]
     reader = pinned_context(browser, cluster, victim)

@@ -19,7 +19,6 @@ from press.serve import free_port, served_edition
 from press.stories import STORIES
 from tests.browser import ARTIFACTS
 from tests.edition import built_edition
-from tests.test_browser import browser  # noqa: F401  (a fixture)
 from tests.test_security import poison_every_text_column
 
 
@@ -40,7 +39,7 @@ def edition(tmp_path_factory):
 
 
 @contextmanager
-def offline_page(browser, base: str, width: int, height: int = 900):  # noqa: F811
+def offline_page(browser, base: str, width: int, height: int = 900):
     """A page whose every request to another host is refused and recorded; on leaving, there must be none."""
     context = browser.new_context(viewport={"width": width, "height": height})
     foreign: list[str] = []
@@ -70,7 +69,7 @@ def drawn(picture: bytes) -> int:
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_each_embed_page_paints_its_chart(edition, browser, width):  # noqa: F811
+def test_each_embed_page_paints_its_chart(edition, browser, width):
     _, built, base = edition
     with offline_page(browser, base, width) as page:
         for name, spec in CHARTS.items():
@@ -102,7 +101,7 @@ HOST_PAGE = """<!doctype html><html><head><meta name="viewport" content="width=d
 <p id="after">The reporting goes on under the chart.</p></body></html>"""
 
 
-def test_an_embed_in_an_article_at_360_px_sets_its_iframe_to_fit_the_chart(edition, browser):  # noqa: F811
+def test_an_embed_in_an_article_at_360_px_sets_its_iframe_to_fit_the_chart(edition, browser):
     config, built, base = edition
     code = embed_code(config, "bans_timeline", CHARTS["bans_timeline"].title, built.version, height=150)
     with offline_page(browser, base, 360, 740) as page:
@@ -129,7 +128,7 @@ def poisoned_edition(tmp_path_factory):
         yield served
 
 
-def test_markup_put_into_the_data_shows_as_text_on_every_page(poisoned_edition, browser):  # noqa: F811
+def test_markup_put_into_the_data_shows_as_text_on_every_page(poisoned_edition, browser):
     _, built, base = poisoned_edition
     paths = [f"embed/{name}/" for name in CHARTS] + [f"story/{page}/" for page in STORIES] + ["data/", ""]
     with offline_page(browser, base, 1280) as page:
