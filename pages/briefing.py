@@ -23,6 +23,7 @@ from ui.briefing import (
 from ui.chart_block import reader_look, show_figure, show_sources
 from ui.frame import start_page
 from ui.presenter import clock, presenting, slide_keys
+from ui.url_state import at_most, one_of, url_param
 
 start_page()
 
@@ -45,8 +46,8 @@ def go_to(target: int) -> None:
     st.query_params["slide"] = str(target)
 
 
-if st.query_params.get("view") == "notes":
-    room = st.query_params.get("room", "")
+if url_param("view", one_of(["notes"]), "", "the slides") == "notes":
+    room = url_param("room", at_most(40), "", "this window's own slide")
 
     @st.fragment(run_every=2)
     def speaker_notes() -> None:

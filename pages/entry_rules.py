@@ -16,7 +16,7 @@ from charts.text import escape_markdown
 from rules.stay_calculator import StayRule, Trip, assess
 from ui.frame import start_page
 from ui.story import tell
-from ui.url_state import url_choice
+from ui.url_state import url_choice, url_param
 
 start_page()
 
@@ -37,16 +37,28 @@ def rule_name(key: str) -> str:
     return f"{names[rule_row['country']]}: {int(rule_row['max_stay_days'])} {limit} ({rule_row['applies_to']})"
 
 
+# The calculator counts day by day: trips and the reference day stay within these years, and a list of trips within
+# this length, so no link can make a page count for thousands of years.
+EARLIEST, LATEST = date(1991, 1, 1), date(2100, 12, 31)
+MOST_TRIPS = 100
+
+
+def a_day(text: str) -> date:
+    """A day written YYYY-MM-DD within the calculator's years; anything else raises ValueError."""
+    day = date.fromisoformat(text)
+    if not (EARLIEST <= day <= LATEST and len(text) == 10):
+        raise ValueError(text)
+    return day
+
+
 def parse_trips(text: str) -> pd.DataFrame:
-    """`2024-01-01..2024-03-30,2024-06-29..2024-07-10` from the URL to editable rows; unreadable parts are dropped."""
-    rows = []
-    for part in filter(None, text.split(",")):
-        entry, _, exit_ = part.partition("..")
-        try:
-            rows.append({"entry": date.fromisoformat(entry), "exit": date.fromisoformat(exit_)})
-        except ValueError:
-            continue
-    return pd.DataFrame(rows, columns=["entry", "exit"])
+    """`2024-01-01..2024-03-30,2024-06-29..2024-07-10` from the URL to editable rows; a list with a part that is not
+    two such days (or too many parts) raises ValueError, so the page says so."""
+    parts = [part.partition("..") for part in filter(None, text.split(","))]
+    if len(parts) > MOST_TRIPS:
+        raise ValueError(text)
+    return pd.DataFrame([{"entry": a_day(entry), "exit": a_day(exit_)} for entry, _, exit_ in parts],
+                        columns=["entry", "exit"])
 
 
 def stay_calculator() -> None:
@@ -60,15 +72,15 @@ def stay_calculator() -> None:
     st.caption(f"{escape_markdown(row['summary'])} {source_markdown([row['source_id']], sources)}")
 
     st.markdown("Enter each trip: the day you entered and the day you left (both count as days in the country).")
+    days = {"min_value": EARLIEST, "max_value": LATEST, "format": "YYYY-MM-DD", "required": True}
     trips_table = st.data_editor(
-        parse_trips(st.query_params.get("trips", "")), num_rows="dynamic", key="trips", hide_index=True,
-        column_config={"entry": st.column_config.DateColumn("Entered", format="YYYY-MM-DD", required=True),
-                       "exit": st.column_config.DateColumn("Left", format="YYYY-MM-DD", required=True)},
+        url_param("trips", parse_trips, parse_trips(""), "no trips"), num_rows="dynamic", key="trips",
+        hide_index=True, column_config={"entry": st.column_config.DateColumn("Entered", **days),
+                                        "exit": st.column_config.DateColumn("Left", **days)},
     )
-    requested_day = st.query_params.get("as_of", "")
-    as_of = st.date_input("Count as of", value=date.fromisoformat(requested_day) if requested_day[:1].isdigit()
-                          else date.today(), key="as_of", format="YYYY-MM-DD")
-    complete = trips_table.dropna()
+    as_of = st.date_input("Count as of", value=url_param("as_of", a_day, date.today(), "today"), key="as_of",
+                          min_value=EARLIEST, max_value=LATEST, format="YYYY-MM-DD")
+    complete = trips_table.dropna().head(MOST_TRIPS)
     trips = zip(complete["entry"], complete["exit"], strict=True)
     st.query_params["trips"] = ",".join(f"{entry}..{exit_}" for entry, exit_ in trips)
     st.query_params["as_of"] = str(as_of)

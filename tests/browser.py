@@ -98,3 +98,18 @@ def running_cluster(repo: Path, replicas: int, env: dict[str, str | None], args:
                f"CLUSTER_ARGS={args}"]
     with started_cluster(command, log, environment) as process:  # the first run installs what it needs
         yield RunningCluster(f"http://127.0.0.1:{port}", log, process, environment)
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, axe_script: str) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A and AA findings on the page as it is, one line per element."""
+    page.add_script_tag(content=axe_script)
+    found = page.evaluate("""async tags => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return result.violations.flatMap(rule => rule.nodes.map(node =>
+            `${rule.id}: ${node.target.join(' ')}: ${node.failureSummary.replace(/\\s+/g, ' ')}`));
+    }""", WCAG_AA)
+    return found

@@ -66,6 +66,15 @@ def browser():
         launched.close()
 
 
+@pytest.fixture(scope="module")
+def axe_script() -> str:
+    """axe-core, pinned in package-lock.json and installed by `make test`, to inject into pages."""
+    from tests.browser import AXE
+
+    assert AXE.exists(), f"no axe-core at {AXE}: run `make test`, which installs the node packages"
+    return AXE.read_text(encoding="utf-8")
+
+
 def open_page(page_file: str | None = None, **query: str) -> AppTest:
     """Run app.py as a reader's browser would: with these URL parameters, then on this page (None: the default)."""
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)

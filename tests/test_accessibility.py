@@ -18,13 +18,11 @@ from catalog.deckfile import deck_path
 from charts.registry import CHARTS
 from deck.slides import parse_deck
 from press.stories import STORIES
-from tests.browser import running_app
+from tests.browser import axe_violations, running_app
 from tests.conftest import REPO
 from tests.csv_edits import break_cell
 from tests.test_browser import PHONE_USER_AGENT
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FIRST_HEADLINE, SECOND_HEADLINE = (slide.headline for slide in parse_deck(deck_path().read_text(encoding="utf-8"))
                                    .slides[:2])
 # Every page, as a link and the heading that says it has drawn.
@@ -40,12 +38,6 @@ VIEWS = {"desktop-light": ({"width": 1280, "height": 800}, "light", False),
          "phone-dark": ({"width": 390, "height": 844}, "dark", False),
          "presenter-light": ({"width": 1280, "height": 720}, "light", True),
          "presenter-dark": ({"width": 1280, "height": 720}, "dark", True)}
-
-
-@pytest.fixture(scope="module")
-def axe_script() -> str:
-    assert AXE.exists(), f"no axe-core at {AXE}: run `make test`, which installs the node packages"
-    return AXE.read_text(encoding="utf-8")
 
 
 FINISHED = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
@@ -82,17 +74,6 @@ def open_drawn(page, url: str, heading: str) -> None:
     page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollIntoView()")
 
 
-def violations(page, axe_script: str) -> list[str]:
-    """axe-core's WCAG 2.0/2.1 A and AA findings on the page as it is, one line per element."""
-    page.add_script_tag(content=axe_script)
-    found = page.evaluate("""async tags => {
-        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-        return result.violations.flatMap(rule => rule.nodes.map(node =>
-            `${rule.id}: ${node.target.join(' ')}: ${node.failureSummary.replace(/\\s+/g, ' ')}`));
-    }""", WCAG_AA)
-    return found
-
-
 @pytest.mark.parametrize("view", VIEWS)
 def test_axe_finds_no_wcag_aa_violation_on_any_page(app_url, browser, axe_script, view):
     viewport, scheme, presenting = VIEWS[view]
@@ -104,7 +85,7 @@ def test_axe_finds_no_wcag_aa_violation_on_any_page(app_url, browser, axe_script
         for name, (link, heading) in PAGES.items():
             separator = "&" if "?" in link else "?"
             open_drawn(page, f"{app_url}/{link}{separator}present={int(presenting)}", heading)
-            found += [f"{name} ({view}): {line}" for line in violations(page, axe_script)]
+            found += [f"{name} ({view}): {line}" for line in axe_violations(page, axe_script)]
     finally:
         context.close()
     assert found == [], "\n".join(found)

@@ -17,7 +17,7 @@ from charts.registry import CHARTS
 from press.cite import embed_code
 from press.serve import free_port, served_edition
 from press.stories import STORIES
-from tests.browser import ARTIFACTS
+from tests.browser import ARTIFACTS, axe_violations
 from tests.edition import built_edition
 from tests.test_security import poison_every_text_column
 
@@ -143,3 +143,20 @@ def test_markup_put_into_the_data_shows_as_text_on_every_page(poisoned_edition, 
         page.goto(f"{base}v/{built.version}/embed/bans_timeline/")
         expect(page.locator(".foot").get_by_text("onerror=", exact=False).first).to_be_visible()
         assert dialogs == []
+
+
+def edition_pages(built) -> list[str]:
+    """Every HTML page of a version: the index, each story, Data & sources, and each chart's embed."""
+    return ["", *(f"story/{page}/" for page in STORIES), "data/", *(f"embed/{name}/" for name in CHARTS)]
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_axe_finds_no_wcag_aa_violation_on_any_page_of_the_edition(edition, browser, axe_script, width):
+    _, built, base = edition
+    found = []
+    with offline_page(browser, base, width) as page:
+        for path in edition_pages(built):
+            page.goto(f"{base}v/{built.version}/{path}")
+            page.wait_for_load_state("networkidle")
+            found += [f"/{path} ({width} px): {line}" for line in axe_violations(page, axe_script)]
+    assert found == [], "\n".join(found)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import math
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -17,6 +18,7 @@ from catalog.snapshot import Snapshot, take_snapshot
 from deck.slides import Deck, Slide
 from ui import shared_state
 from ui.presenter import screen
+from ui.url_state import url_param
 
 STEPS = {"next": 1, "previous": -1}
 LOG = logging.getLogger(__name__)
@@ -45,10 +47,18 @@ def data_line(snapshot: Snapshot) -> str:
     return f"Data as of {when} · version {snapshot.version}"
 
 
+def slide_number(count: int) -> Callable[[str], int]:
+    """A parser for ?slide=N: digits 0-9 only (not another script's), kept within the deck."""
+    def parse(value: str) -> int:
+        if not (value.isascii() and value.isdigit()):
+            raise ValueError(value)
+        return min(max(int(value), 1), count)
+    return parse
+
+
 def slide_from_url(count: int) -> int:
-    """?slide=N, kept within the deck; anything unreadable is the first slide."""
-    requested = st.query_params.get("slide", "1")
-    return min(max(int(requested), 1), count) if requested.isdigit() else 1
+    """?slide=N, kept within the deck; anything unreadable is the first slide, and the presenter is told."""
+    return url_param("slide", slide_number(count), 1, "the first slide")
 
 
 def stepped(number: int, step: str | None, count: int) -> int:

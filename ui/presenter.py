@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.url_state import one_of, url_param
+
 PARAM = "present"
 STATE_KEY = "presenter-mode"
 # A 1280x720 projector, until the browser has said how big its window is.
@@ -91,8 +93,8 @@ def presenter_frame(pages: list[st.Page], current: st.Page) -> None:
     """Run by the router before every page: read the mode from the URL or the session, keep it in the URL, offer the
     toggle, and in presenter mode hide the chrome, learn the screen size, and put the way to other pages and out of
     presenter mode in a corner (the sidebar that normally holds them is hidden)."""
-    requested = st.query_params.get(PARAM)
-    if requested in ("0", "1"):
+    requested = url_param(PARAM, one_of(["0", "1"]), None, "the page in its present mode")
+    if requested is not None:
         st.session_state[STATE_KEY] = requested == "1"
     st.sidebar.toggle("Presenter mode", key=STATE_KEY, help="Big type and no sidebar, for showing on a screen",
                       on_change=lambda: st.query_params.pop(PARAM, None))

@@ -1,23 +1,77 @@
-"""Filters that live in the URL, so a copied link reopens the same view.
+"""What a page reads from its address, and the filters that live there, so a copied link reopens the same view.
+
+Every query parameter is untrusted input: `url_param` is the one way a page reads one. A value the page does not
+know (an unknown option, an impossible date, a slide number in another script's digits, anything too long) gives
+the page's default, and the reader is told what the link asked for and what the page shows instead; never a
+traceback.
 
 Streamlit's own `bind="query-params"` writes an option's display label into the URL ("?dataset=Timeline+of+events");
-these helpers keep the stable machine value there instead ("?dataset=events") and ignore values they do not know.
+these helpers keep the stable machine value there instead ("?dataset=events").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import streamlit as st
 
 from charts.spec import Filter, Frames
+from charts.text import escape_markdown
+
+T = TypeVar("T")
+LONGEST_VALUE = 2000  # characters; no parameter of ours is longer (a long list of trips is the longest)
+LONGEST_SEARCH = 200
+
+
+def url_param(param: str, parse: Callable[[str], T], default: T, shown_instead: str) -> T:
+    """The query parameter `param` as `parse` reads it, or `default` when it is absent. A value `parse` refuses
+    (by raising ValueError) also gives `default`, and the page says so, naming `shown_instead`."""
+    raw = st.query_params.get(param)
+    if raw is None:
+        return default
+    try:
+        if len(raw) > LONGEST_VALUE:
+            raise ValueError(raw)
+        return parse(raw)
+    except ValueError:
+        not_in_this_page(param, raw, shown_instead)
+        return default
+
+
+def not_in_this_page(param: str, value: str, shown_instead: str) -> None:
+    """Tell the reader that the link asked for something this page does not have, and what it shows instead."""
+    shortened = value if len(value) <= 60 else value[:60] + "…"
+    st.info(f"This link asks for {escape_markdown(param)} “{escape_markdown(shortened)}”, which this page does not "
+            f"have; it shows {escape_markdown(shown_instead)} instead.", icon=":material/link_off:")
+
+
+def at_most(characters: int) -> Callable[[str], str]:
+    """A parser that accepts any text up to a length."""
+    def parse(value: str) -> str:
+        if len(value) > characters:
+            raise ValueError(value)
+        return value
+    return parse
+
+
+def one_of(options: Sequence[str]) -> Callable[[str], str]:
+    """A parser that accepts only the given values."""
+    def parse(value: str) -> str:
+        if value not in options:
+            raise ValueError(value)
+        return value
+    return parse
 
 
 def url_choice(label: str, options: Sequence[str], param: str, format_func: Callable[[str], str] = str) -> str:
     """A selectbox whose value is read from and written to the query parameter `param`."""
-    requested = st.query_params.get(param)
-    index = list(options).index(requested) if requested in options else 0
-    chosen = st.selectbox(label, options, index=index, format_func=format_func, key=f"url-{param}")
+    if not options:
+        st.caption(f"{escape_markdown(label)}: nothing to choose from in the published data.")
+        return ""
+    requested = url_param(param, one_of(options), options[0], format_func(options[0]))
+    chosen = st.selectbox(label, options, index=list(options).index(requested), format_func=format_func,
+                          key=f"url-{param}")
     if chosen == options[0]:
         st.query_params.pop(param, None)  # the default needs no parameter: keeps shared links short
     else:
@@ -27,8 +81,13 @@ def url_choice(label: str, options: Sequence[str], param: str, format_func: Call
 
 def url_multichoice(label: str, options: Sequence[str], param: str,
                     format_func: Callable[[str], str] = str) -> list[str]:
-    """A multiselect whose choice lives in the URL as ?param=a,b; no parameter (and no choice) means all options."""
-    requested = [value for value in st.query_params.get(param, "").split(",") if value in options]
+    """A multiselect whose choice lives in the URL as ?param=a,b; no parameter (and no choice) means all options.
+    Values the page does not know are left out, and the reader is told."""
+    parts = [part for part in url_param(param, str, "", "all").split(",") if part]
+    unknown = [part for part in parts if part not in options]
+    if unknown:
+        not_in_this_page(param, ",".join(unknown), "the rest" if len(unknown) < len(parts) else "all")
+    requested = [part for part in parts if part in options]
     chosen = st.multiselect(label, options, default=requested, format_func=format_func, key=f"url-{param}",
                             placeholder="All")
     if chosen:
@@ -40,7 +99,8 @@ def url_multichoice(label: str, options: Sequence[str], param: str,
 
 def url_text(label: str, param: str, placeholder: str = "") -> str:
     """A search box whose text lives in the URL as ?param=words."""
-    typed = st.text_input(label, value=st.query_params.get(param, ""), key=f"url-{param}", placeholder=placeholder)
+    typed = st.text_input(label, value=url_param(param, at_most(LONGEST_SEARCH), "", "no search"), key=f"url-{param}",
+                          placeholder=placeholder, max_chars=LONGEST_SEARCH)
     if typed:
         st.query_params[param] = typed
     else:
