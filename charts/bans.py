@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from charts.maps import arc_map, capitals
+from charts.maps import CRIMEA_NOTE, arc_map, capitals, without_a_capital
 from charts.series import date_in_words, figure_in_words, span_of
 from charts.spec import Chosen, Drawing, Frames, country_names
 from charts.text import plain, wrapped
@@ -153,8 +153,8 @@ def ban_arcs(bans: pd.DataFrame, drawing: Drawing) -> pd.DataFrame:
             "width": float(2 + np.sqrt(float(group["count"].sum())) * 1.5),
             "colour": drawing.palette.country(banning),
             # Tilt is relative to each arc's direction, so the two directions lean to opposite sides.
-            "tilt": 45, "countries": [banning, nationality],
-            "label": f"{direction_label(banning, nationality, drawing.names)}: {how_many(group)}",
+            "tilt": 45, "countries": [banning, nationality], "label": direction_in_words(banning, nationality, group,
+                                                                                          drawing.names),
         })
     return pd.DataFrame(rows, columns=ARC_COLUMNS)
 
@@ -167,6 +167,19 @@ def ban_map(bans: pd.DataFrame, drawing: Drawing) -> pdk.Deck:
     return arc_map(ban_arcs(bans, drawing), drawing, centre=(55, 52), zoom=2.6)
 
 
+def ban_map_notes(bans: pd.DataFrame, drawing: Drawing) -> str:
+    return ("Each arc runs from the banning country's capital to the barred people's country; wider arcs, more "
+            f"people barred. {CRIMEA_NOTE}"
+            + without_a_capital([*bans["banning_country"], *bans["nationality"]], drawing))
+
+
+def direction_in_words(banning: str, nationality: str, group: pd.DataFrame, names: dict[str, str]) -> str:
+    """'Russia bars citizens of Kazakhstan: 2 named people and a group of around 70'."""
+    return f"{direction_label(banning, nationality, names)}: {how_many(group)}"
+
+
 def ban_map_in_words(bans: pd.DataFrame, drawing: Drawing) -> list[str]:
-    return list(ban_arcs(bans, drawing)["label"])
+    """Each direction in words, an arc or not (a country without a capital in places has none)."""
+    return [direction_in_words(banning, nationality, group, drawing.names)
+            for (banning, nationality), group in bans.groupby(["banning_country", "nationality"])]
 

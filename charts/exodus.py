@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from charts.maps import CRIMEA_NOTE, arc_map, capitals
+from charts.maps import CRIMEA_NOTE, arc_map, capitals, without_a_capital
 from charts.series import HOLLOW, drawn, figure_in_words, is_actual, period_in_words, quoted, range_bars
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import plain
@@ -59,10 +59,7 @@ def exodus_arcs(latest: pd.DataFrame, drawing: Drawing) -> pd.DataFrame:
         rows.append({
             "from_lon": moscow["lon"], "from_lat": moscow["lat"], "to_lon": end["lon"], "to_lat": end["lat"],
             "width": float(1 + np.sqrt(row.value) / 60), "colour": drawing.palette.country(row.destination_country),
-            "countries": ["RUS", row.destination_country],
-            "label": f"{drawing.names.get(row.destination_country, row.destination_country)}: "
-                     f"{figure_in_words(row.value, row.qualifier)} crossings into the country from 21 Sep "
-                     f"to {row.period_end:%d %b %Y}",
+            "countries": ["RUS", row.destination_country], "label": total_in_words(row, drawing.names),
         })
     return pd.DataFrame(rows, columns=["from_lon", "from_lat", "to_lon", "to_lat", "width", "colour", "countries",
                                        "label"])
@@ -76,8 +73,16 @@ def exodus_map(latest: pd.DataFrame, drawing: Drawing) -> pdk.Deck:
                    points=places[places["kind"].isin(["city", "crossing"])])
 
 
+def total_in_words(row, names: dict[str, str]) -> str:
+    """'Kazakhstan: around 200,000 crossings into the country from 21 Sep to 04 Oct 2022'."""
+    return (f"{names.get(row.destination_country, row.destination_country)}: "
+            f"{figure_in_words(row.value, row.qualifier)} crossings into the country from 21 Sep to "
+            f"{row.period_end:%d %b %Y}")
+
+
 def exodus_map_in_words(latest: pd.DataFrame, drawing: Drawing) -> list[str]:
-    return list(exodus_arcs(latest, drawing)["label"])
+    """Every total the map draws, in words, an arc or not (a country without a capital in places has none)."""
+    return [total_in_words(row, drawing.names) for row in latest.itertuples()]
 
 
 def exodus_map_notes(latest: pd.DataFrame, drawing: Drawing) -> str:
@@ -86,7 +91,8 @@ def exodus_map_notes(latest: pd.DataFrame, drawing: Drawing) -> str:
     return ("Arcs join Moscow to each capital to show direction, not routes; their width grows with the square root "
             "of the count, so their area compares the figures. Small dots: border cities that received many "
             f"arrivals and the Upper Lars crossing into Georgia, each from a cited source. {CRIMEA_NOTE}"
-            + (f" No count since 21 September had been stated by then for: {', '.join(missing)}." if missing else ""))
+            + (f" No count since 21 September had been stated by then for: {', '.join(missing)}." if missing else "")
+            + without_a_capital(["RUS", *latest["destination_country"]], drawing))
 
 
 def dated_entries(tables: Frames, chosen: Chosen) -> pd.DataFrame:

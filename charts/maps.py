@@ -37,6 +37,14 @@ def capitals(places: pd.DataFrame) -> pd.DataFrame:
     return places[places["kind"] == "capital"].drop_duplicates("country").set_index("country")
 
 
+def without_a_capital(countries, drawing: Drawing) -> str:
+    """A sentence naming the countries a map cannot draw an arc to, because the places data has no capital for
+    them (empty when it has every one)."""
+    known = set(capitals(drawing.tables["places"]).index)
+    missing = sorted({drawing.names.get(iso3, iso3) for iso3 in countries if iso3 not in known})
+    return f" No arc for {', '.join(missing)}: the places data has no capital for it." if missing else ""
+
+
 def outline_layer(outlines: dict, highlighted: set[str], palette: Palette) -> pdk.Layer:
     """Every country in the plain land colour; the countries of the story tinted in their house colour."""
     land = rgb(palette.land)

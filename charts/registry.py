@@ -13,6 +13,7 @@ from charts.bans import (
     ban_directions,
     ban_map,
     ban_map_in_words,
+    ban_map_notes,
     bans_by_occupation,
     bans_shown,
     bans_timeline,
@@ -29,7 +30,6 @@ from charts.exodus import (
     who_stayed,
 )
 from charts.extraditions import STATUS_LABELS, case_steps, cases_by_status, cases_shown
-from charts.maps import CRIMEA_NOTE
 from charts.money import (
     counted_work_entries,
     dated_shares_of_gdp,
@@ -132,8 +132,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
                               + "; ".join(ban_map_in_words(rows, drawing)) + ".",
         "borderlines-entry-bans-map",
         filters=BAN_FILTERS, no_rows="No bans match these filters.", map_height=380, in_words=ban_map_in_words,
-        notes="Each arc runs from the banning country's capital to the barred people's country; wider arcs, more "
-              f"people barred. {CRIMEA_NOTE}",
+        notes=ban_map_notes,
     ),
     ChartSpec(
         "extradition_status", "Extradition cases by status, coloured by asylum status",

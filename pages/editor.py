@@ -7,6 +7,7 @@ import streamlit as st
 
 from catalog import DATASETS, load_catalog
 from catalog.store import data_dir
+from charts.text import escape_markdown
 from ui.editing import TASKS, EditSession, dataset_title
 from ui.edition_build import edition_progress
 from ui.frame import start_page
@@ -22,7 +23,7 @@ if editor is None:
 
 name = url_choice("Dataset", list(DATASETS), "dataset", format_func=dataset_title)
 session = EditSession(data_dir(), DATASETS[name], editor, load_catalog().states[name])
-st.caption(f"Signed in as {editor}. Every publish names you in the public changelog.")
+st.caption(f"Signed in as {escape_markdown(editor)}. Every publish names you in the public changelog.")
 session.show_status()
 edition_progress(only_when_busy=True)
 task = url_choice("What to do", list(TASKS), "task", format_func=lambda key: TASKS[key][0])

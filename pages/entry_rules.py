@@ -63,6 +63,9 @@ def parse_trips(text: str) -> pd.DataFrame:
 
 def stay_calculator() -> None:
     """The calculator for a traveller's own trips, under the rule chosen."""
+    if countable.empty:
+        st.info("No rule in the published data sets a number of days to count against.", icon=":material/info:")
+        return
     rule_id = url_choice("Rule", list(countable.index), "rule", format_func=rule_name)
     row = countable.loc[rule_id]
     rule = StayRule(kind=row["window_kind"], max_days=int(row["max_stay_days"]),

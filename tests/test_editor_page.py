@@ -328,3 +328,9 @@ def test_one_draft_is_checked_once_from_upload_to_publish_and_to_readers(data_co
 
     # The draft, once: not the ten files beside it, nor again to diff it, publish it or serve it to readers.
     assert checked == [("events", "events-new.csv")]
+
+
+def test_the_editors_name_is_shown_as_text_not_markdown(data_copy):
+    page = sign_in(open_page("pages/editor.py"), name="**Boss** [click](javascript:alert(1)) $x$")
+    caption = next(block.value for block in page.caption if block.value.startswith("Signed in as"))
+    assert caption.startswith("Signed in as \\*\\*Boss\\*\\* \\[click\\]\\(javascript\\:alert\\(1\\)\\) \\$x\\$.")

@@ -55,6 +55,9 @@ def filter_group(name: str) -> tuple[str, ...]:
 
 def show_figures(figures: list[HeadlineFigure], sources) -> None:
     """Numbers side by side, each with what it means and its source."""
+    if not figures:
+        st.info("The published data holds none of these figures at the moment.", icon=":material/info:")
+        return
     for column, figure in zip(st.columns(len(figures)), figures, strict=True):
         with column:
             if figure.text is None:  # a hand edit removed the row: say so rather than fail the page

@@ -1,0 +1,62 @@
+"""Whatever is published, every page renders: a dataset published with only its header or a single row, or without a
+row the pages name by its id, passes its check (or fails it, and readers get the last good version), and every page
+either draws what there is or says plainly that there is nothing to draw; never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog import DATASETS
+from charts.us_visas import US_MILESTONES
+from press.stories import HEADLINES
+from tests.conftest import REPO, open_page
+from tests.csv_edits import rows_of, write
+
+PAGES = sorted(f"pages/{path.name}" for path in (REPO / "pages").glob("*.py") if path.stem != "editor")
+THINNED = {"only its header": lambda rows: [], "one row": lambda rows: rows[:1]}
+# Rows the code asks for by id: the overview's headline figures, the US measures marked on the refusal chart, and
+# the capitals the maps draw their arcs between.
+NAMED_ROWS = [*((dataset, row_id) for dataset, _, row_id, *_ in HEADLINES),
+              *(("events", event) for event in US_MILESTONES), ("places", "moscow"), ("places", "astana")]
+
+
+def pages_that_open(failed_pages: dict) -> None:
+    for page in PAGES:
+        try:
+            open_page(page)  # fails on any exception a page shows
+        except AssertionError as error:
+            failed_pages[page] = str(error).splitlines()[0][:300]
+
+
+@pytest.mark.parametrize("variant", THINNED)
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_every_page_opens_whatever_thin_version_of_a_dataset_is_published(data_copy, dataset, variant):
+    path = data_copy / DATASETS[dataset].filename
+    header, rows = rows_of(path)
+    write(path, header, THINNED[variant](rows))
+    failed: dict[str, str] = {}
+    pages_that_open(failed)
+    assert failed == {}
+
+
+@pytest.mark.parametrize("dataset, row_id", NAMED_ROWS)
+def test_every_page_opens_without_a_row_the_code_names(data_copy, dataset, row_id):
+    path = data_copy / DATASETS[dataset].filename
+    header, rows = rows_of(path)
+    kept = [row for row in rows if row[0] != row_id]
+    assert len(kept) == len(rows) - 1, f"{row_id} is not in {dataset}"
+    write(path, header, kept)
+    failed: dict[str, str] = {}
+    pages_that_open(failed)
+    assert failed == {}
+
+
+def test_a_map_says_which_arcs_it_cannot_draw_when_a_capital_is_missing(data_copy):
+    path = data_copy / "places.csv"
+    header, rows = rows_of(path)
+    write(path, header, [row for row in rows if row[0] != "astana"])
+    page = open_page("pages/exodus.py", on="2022-10-04")
+    notes = " ".join(caption.value.replace("\\", "") for caption in page.caption)
+    assert "No arc for Kazakhstan: the places data has no capital for it." in notes
+    labels = [item for block in page.markdown for item in block.value.splitlines() if item.startswith("- ")]
+    assert any(label.startswith("- Kazakhstan\\: ") for label in labels), f"its figure still in words: {labels}"
