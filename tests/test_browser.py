@@ -235,9 +235,10 @@ def test_a_filter_a_reader_sets_goes_into_the_url_and_the_link_reopens_it(app_ur
     with visit(browser, app_url, copied.removeprefix(f"{app_url}/"), "desktop", heading) as page:
         widget = page.get_by_role(role, name=label)
         if kind == "many":  # the choices are chips beside the box
-            expect(page.locator('[data-testid="stMultiSelect"]').filter(has=widget)).to_contain_text(shown)
+            chips = page.locator('[data-testid="stMultiSelect"]').filter(has=widget)
+            expect(chips).to_contain_text(shown, timeout=60_000)
         else:
-            expect(widget).to_have_value(re.compile("^" + re.escape(shown)))
+            expect(widget).to_have_value(re.compile("^" + re.escape(shown)), timeout=60_000)
 
 
 def light_share(picture: bytes) -> float:
