@@ -8,6 +8,12 @@ CHROMIUM ?= /usr/bin/chromium
 REPLICAS ?= 3
 HAPROXY ?= /usr/sbin/haproxy
 
+# Installs Debian's package $(1) unless $(2), a command or a path, is there already; with sudo unless root.
+debian_package = @command -v $(2) >/dev/null || test -x $(2) || { \
+	  echo "Installing Debian's $(1)..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1); }
+
 .PHONY: run test bench lint check-data dictionary browser clean cluster haproxy sign-in-link edition serve-edition nginx vendor-js
 
 # Prints a one-time editor sign-in link unless an editor password is set (see README, "Editing the data").
@@ -59,27 +65,18 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.test-installed
 # Front-end packages the browser tests inject (axe-core), pinned in package-lock.json; Debian's npm if the machine
 # has none.
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { \
-	  echo "Installing Debian's npm for the browser tests' packages..."; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; }
+	$(call debian_package,npm,npm)
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 browser:
-	@test -x $(CHROMIUM) || { \
-	  echo "Installing Debian's chromium for the browser tests..."; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	$(call debian_package,chromium,$(CHROMIUM))
 	@test -x $(CHROMIUM) || { echo "No Chromium at $(CHROMIUM): the browser tests cannot run." >&2; exit 1; }
 
 # `make cluster`, its tests and its benchmark run Debian's HAProxy.
 haproxy:
-	@test -x $(HAPROXY) || { \
-	  echo "Installing Debian's haproxy for make cluster..."; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy; }
+	$(call debian_package,haproxy,$(HAPROXY))
 	@test -x $(HAPROXY) || { echo "No HAProxy at $(HAPROXY): make cluster cannot run." >&2; exit 1; }
 
 # The static edition of the published data in edition/ (README, "The edition"); FORCE=1 rebuilds this version.
@@ -93,10 +90,7 @@ serve-edition: $(VENV)/.app-installed nginx
 
 # The edition is served by Debian's nginx (the tests and benchmarks serve it too).
 nginx:
-	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
-	  echo "Installing Debian's nginx for the edition..."; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nginx; }
+	$(call debian_package,nginx,/usr/sbin/nginx)
 
 # Installs the pinned JavaScript of press/js/package-lock.json and copies its built files into press/vendor/.
 vendor-js:
