@@ -330,8 +330,9 @@ class Edition:
                 "<p>Every number in Borderlines comes from a published source listed below, with its address. "
                 "Nothing is estimated or filled in; where sources disagree, both figures are kept and the notes say "
                 "so. Border figures count <strong>crossings, not people</strong>.</p>",
-                "<h2>Datasets</h2>", '<div class="table-wrap"><table><thead><tr><th>Dataset</th><th>What it holds</th>'
-                "<th>Rows</th><th>CSV</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>",
+                "<h2>Datasets</h2>", pages.scrolling_table(
+                    "<table><thead><tr><th>Dataset</th><th>What it holds</th><th>Rows</th><th>CSV</th></tr></thead>"
+                    "<tbody>" + "".join(rows) + "</tbody></table>", "Datasets"),
                 "<h2>All sources</h2>", pages.source_list(sources).replace("; ", "</li><li>")
                 .replace("<p>Sources: ", "<ul><li>").replace("</p>", "</li></ul>"),
                 "<h2>Changelog</h2>",

@@ -133,13 +133,17 @@ def source_list(sources: pd.DataFrame) -> str:
     return f"<p>{'Source' if len(parts) == 1 else 'Sources'}: {'; '.join(parts)}</p>"
 
 
-def table_html(rows: pd.DataFrame, caption: str = "") -> str:
+def scrolling_table(table: str, label: str) -> str:
+    """A table in a region a keyboard can reach, so that one wider than a phone scrolls without a mouse."""
+    return f'<div class="table-wrap" tabindex="0" role="region" aria-label="{text(label)}">{table}</div>'
+
+
+def table_html(rows: pd.DataFrame, caption: str) -> str:
     head_row = "".join(f"<th scope=\"col\">{text(column)}</th>" for column in rows.columns)
     body = "\n".join("<tr>" + "".join(f"<td>{text(value)}</td>" for value in row) + "</tr>"
                      for row in rows.itertuples(index=False))
-    caption_html = f"<caption class=\"visually-hidden\">{text(caption)}</caption>" if caption else ""
-    return (f'<div class="table-wrap"><table>{caption_html}<thead><tr>{head_row}</tr></thead>'
-            f"<tbody>\n{body}\n</tbody></table></div>")
+    return scrolling_table(f'<table><caption class="visually-hidden">{text(caption)}</caption>'
+                           f"<thead><tr>{head_row}</tr></thead><tbody>\n{body}\n</tbody></table>", caption)
 
 
 @dataclass(frozen=True)
@@ -162,10 +166,13 @@ def chart_html(spec: ChartSpec, wide: Chart, phone: Chart | None, files: ChartFi
         title, subtitle = (from_plotly(part) for part in title_parts(wide.figure))
     else:
         title, subtitle = spec.title, ""
-    parts = [f"<h{level}>{text(title)}</h{level}>"]
+    title_id = f"title-{name}"
+    parts = [f'<h{level} id="{title_id}">{text(title)}</h{level}>']
     if subtitle:
         parts.append(f'<p class="subtitle">{text(subtitle)}</p>')
     alt_id = f"alt-{name}"
+    # A figure, not an image: its plot or map can be explored, and an image's inside is hidden from assistive tools.
+    named = f'role="figure" aria-labelledby="{title_id}" aria-describedby="{alt_id}"'
     if wide.rows.empty:
         parts.append(f"<p>{text(spec.no_rows)}</p>")
     elif spec.is_table:
@@ -173,11 +180,11 @@ def chart_html(spec: ChartSpec, wide: Chart, phone: Chart | None, files: ChartFi
     elif wide.is_map:
         deck = json.loads(wide.figure.to_json())
         tooltip = (getattr(wide.figure, "_tooltip", None) or {}).get("text", "")
-        parts += [f'<div class="map" id="map-{name}" style="height:{wide.height}px" role="img" '
-                  f'aria-describedby="{alt_id}" data-deck="deck-{name}" data-tooltip="{text(tooltip)}"></div>',
+        parts += [f'<div class="map" id="map-{name}" style="height:{wide.height}px" {named} '
+                  f'data-deck="deck-{name}" data-tooltip="{text(tooltip)}"></div>',
                   f'<script type="application/json" id="deck-{name}">{json_in_html(deck)}</script>']
     else:
-        parts.append(f'<div class="chart" id="chart-{name}" role="img" aria-describedby="{alt_id}" '
+        parts.append(f'<div class="chart" id="chart-{name}" {named} '
                      f'data-figure="figure-{name}" data-stem="{text(files.stem)}" '
                      f'style="height:{untitled(wide.figure).layout.height}px"></div>')
         for suffix, chart in (("", wide), ("-phone", phone)):
