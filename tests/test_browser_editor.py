@@ -14,6 +14,8 @@ from tests.browser import ARTIFACTS, running_app, sign_in_path_in, wait_for_stre
 from tests.conftest import REPO
 from tests.csv_edits import rows_of
 
+OVERSTAY = "tkm-overstay-b1b2-fy2023"
+
 
 def excel_export(data_dir, path, **cells_by_figure: dict[str, str]):
     """us_visas.csv as Excel saves it in a Russian locale: semicolons, Windows-1251, CRLF, decimal commas."""
@@ -25,6 +27,14 @@ def excel_export(data_dir, path, **cells_by_figure: dict[str, str]):
     csv.writer(out, delimiter=";", lineterminator="\r\n").writerows([header, *rows])
     path.write_bytes(out.getvalue().encode("cp1251"))
     return path
+
+
+def rounded_overstay(data_dir, path):
+    """us_visas.csv from Excel with Turkmenistan's overstay rate rounded to 15.4, and the source's sentence restated
+    to match: a figure the quote does not state is a problem, and nothing could be published."""
+    header, rows = rows_of(data_dir / "us_visas.csv")
+    restated = next(row for row in rows if row[0] == OVERSTAY)[header.index("quote")].replace("15.35", "15.4")
+    return excel_export(data_dir, path, **{OVERSTAY: {"value": "15,4", "quote": restated}})
 
 
 def sign_in_link(base: str) -> str:
@@ -41,13 +51,9 @@ def upload_file(page, path) -> None:
 
 def test_staff_upload_fix_publish_see_and_roll_back(data_copy, browser, tmp_path, monkeypatch):
     monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD", raising=False)
-    overstay = "tkm-overstay-b1b2-fy2023"
     broken = excel_export(data_copy, tmp_path / "us_visas (broken).csv",
-                          **{overstay: {"value": "15,4", "period_start": "31.02.2022"}})
-    header, rows = rows_of(data_copy / "us_visas.csv")
-    restated = next(row for row in rows if row[0] == overstay)[header.index("quote")].replace("15.35", "15.4")
-    fixed = excel_export(data_copy, tmp_path / "us_visas.csv",  # the figure and the sentence that states it
-                         **{overstay: {"value": "15,4", "quote": restated}})
+                          **{OVERSTAY: {"value": "15,4", "period_start": "31.02.2022"}})
+    fixed = rounded_overstay(data_copy, tmp_path / "us_visas.csv")
 
     with running_app(REPO, env={"BORDERLINES_DATA_DIR": str(data_copy)}) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from tests.browser import ARTIFACTS, running_cluster, wait_for_streamlit
 from tests.conftest import DATA, REPO
 from tests.test_browser import HEADLINES, SLIDES, settle
-from tests.test_browser_editor import excel_export, upload_file
+from tests.test_browser_editor import rounded_overstay, upload_file
 from ui.shared_state import forget_failures
 
 REPLICA_HEADER, REPLICA_COOKIE = "x-borderlines-replica", "BORDERLINES_REPLICA"
@@ -177,8 +177,7 @@ def choose(page, label: str, option: str) -> None:
 
 def test_a_publish_and_a_rollback_through_one_replica_reach_every_replica(cluster, browser, data_dir,
                                                                           tmp_path):
-    overstay = "tkm-overstay-b1b2-fy2023"
-    fixed = excel_export(data_dir, tmp_path / "us_visas.csv", **{overstay: {"value": "15,4"}})
+    fixed = rounded_overstay(data_dir, tmp_path / "us_visas.csv")
     readers = {name: browser.new_context().new_page() for name in cluster.replicas()}
     for name, (address, _) in cluster.replicas().items():
         readers[name].goto(f"{address}/us_restrictions")
@@ -195,6 +194,7 @@ def test_a_publish_and_a_rollback_through_one_replica_reach_every_replica(cluste
     choose(editor, "Dataset", "US visas")
     expect(editor.locator("strong", has_text="us_visas.csv")).to_be_visible(timeout=60_000)
     upload_file(editor, fixed)
+    expect(editor.get_by_text("0 rows added, 1 changed, 0 removed.")).to_be_visible(timeout=60_000)
     editor.get_by_role("textbox", name="Change note").fill("Rounded as in the DHS table")
     editor.get_by_role("button", name="Publish").click()
     expect(editor.get_by_text("Published us_visas.csv: 0 added, 1 changed, 0 removed.")).to_be_visible()
