@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from catalog.datasets import DATASETS
+from catalog.problems import Problem, shorten
 
 HISTORY_FOLDER = "history"
 CHANGELOG_FILE = "changelog.csv"
@@ -61,13 +62,24 @@ def history_dir(directory: Path, name: str) -> Path:
 
 
 def versions(directory: Path, name: str) -> list[Version]:
-    """Every kept version of a dataset, newest first."""
+    """Every kept version of a dataset, newest first.
+
+    Only files named as history names them count: a stray file, a name with an impossible time (20261399T...) or a
+    folder where a version should be is passed over, never taken for a version.
+    """
     folder = history_dir(directory, name)
     found = []
-    for path in folder.glob("*.csv") if folder.is_dir() else []:
+    try:
+        paths = [path for path in folder.glob("*.csv") if path.is_file()] if folder.is_dir() else []
+    except OSError:  # a folder that cannot be listed has no versions to offer
+        paths = []
+    for path in paths:
         match = VERSION_NAME.match(path.stem)
         if match:
-            kept_at = datetime.strptime(match["when"], STAMP).replace(tzinfo=UTC)
+            try:
+                kept_at = datetime.strptime(match["when"], STAMP).replace(tzinfo=UTC)
+            except ValueError:
+                continue
             found.append(Version(name, path, kept_at, match["digest"]))
     return sorted(found, key=lambda version: version.kept_at, reverse=True)
 
@@ -154,16 +166,80 @@ class ChangeEntry:
 CHANGELOG_COLUMNS = list(ChangeEntry.__dataclass_fields__)
 
 
+COUNT_COLUMNS = ("rows_added", "rows_changed", "rows_removed")
+CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
 def changelog(directory: Path) -> pd.DataFrame:
-    """The public changelog, newest first (empty before the first publish)."""
+    """The public changelog, newest first (empty before the first publish): every line that can be read, once
+    (see read_changelog for what happens to the others)."""
+    return read_changelog(directory)[0]
+
+
+def read_changelog(directory: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """The changelog's lines that can be read, newest first, and a problem for each one that cannot.
+
+    Whatever the file holds (binary junk, a merge-conflict marker, a line cut short, a date that does not exist, a
+    line repeated by a merge), readers get the lines that make sense, each version at most once, and the problems
+    name the rest; a file that cannot be read at all is an empty changelog and one problem.
+    """
     path = directory / CHANGELOG_FILE
-    if not path.exists():
-        return pd.DataFrame(columns=CHANGELOG_COLUMNS)
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for column in ("rows_added", "rows_changed", "rows_removed"):
+    label = f"{directory.name}/{CHANGELOG_FILE}"
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return changelog_table([]), []
+    except OSError as error:
+        return changelog_table([]), [Problem(label, None, None, None, f"the changelog cannot be read: "
+                                           f"{error.strerror or error}; readers see no changelog until it can")]
+    text = raw.decode("utf-8-sig", errors="replace")
+    entries: list[list] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    try:
+        for row, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            if not any(cell.strip() for cell in record) or record == CHANGELOG_COLUMNS:
+                continue  # blank lines, and the header (repeated where two changelogs were joined)
+            entry, rule = changelog_entry(record)
+            if entry is not None and entry[-1] in seen:
+                entry, rule = None, f"this line logs version {entry[-1]} again, as row {seen[entry[-1]]} does"
+            if entry is None:
+                problems.append(Problem(label, row, None, shorten(",".join(record), 1000), rule))
+                continue
+            seen[entry[-1]] = row
+            entries.append(entry)
+    except csv.Error as error:
+        problems.append(Problem(label, None, None, None, f"the changelog cannot be read past this point: {error}"))
+    return changelog_table(entries[::-1]), problems
+
+
+def changelog_entry(record: list[str]) -> tuple[list | None, str]:
+    """One changelog line as its columns' values, or None and why it cannot be one."""
+    if record[0].startswith(CONFLICT_MARKERS):
+        return None, "this is a merge-conflict marker: keep the lines of both sides and delete the marker lines"
+    if len(record) != len(CHANGELOG_COLUMNS):
+        return None, (f"this line has {len(record)} cells but a changelog line has {len(CHANGELOG_COLUMNS)} "
+                      f"({', '.join(CHANGELOG_COLUMNS)})")
+    values: dict[str, object] = dict(zip(CHANGELOG_COLUMNS, record, strict=True))
+    try:
+        when = datetime.fromisoformat(record[0])
+        values["when"] = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+    except (ValueError, OverflowError):
+        return None, "when must be a real date and time written as ISO 8601 (for example 2026-11-30T16:04:10+00:00)"
+    for column in COUNT_COLUMNS:
+        count = str(values[column])
+        if not (count.isascii() and count.isdigit() and len(count) < 16):
+            return None, f"{column} must be a whole number of rows"
+        values[column] = int(count)
+    return list(values.values()), ""
+
+
+def changelog_table(entries: list[list]) -> pd.DataFrame:
+    table = pd.DataFrame(entries, columns=CHANGELOG_COLUMNS)
+    for column in COUNT_COLUMNS:
         table[column] = table[column].astype(int)
-    table["when"] = pd.to_datetime(table["when"], utc=True)
-    return table.iloc[::-1].reset_index(drop=True)
+    table["when"] = pd.to_datetime(table["when"], utc=True, format="ISO8601")
+    return table
 
 
 def append_to_changelog(directory: Path, entry: ChangeEntry) -> None:

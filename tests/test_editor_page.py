@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from catalog import history, load_catalog
 from catalog.publish import publish
 from tests.conftest import REPO, open_page
-from tests.csv_edits import break_cell, restate, rows_of, write
+from tests.csv_edits import CHANGELOG_BREAKAGES, break_cell, break_changelog, restate, rows_of, write
 from tests.test_checking_once import validations
 from ui import login, serve
 from ui.login import LINK_LIFETIME
@@ -328,3 +328,25 @@ def test_one_draft_is_checked_once_from_upload_to_publish_and_to_readers(data_co
 
     # The draft, once: not the ten files beside it, nor again to diff it, publish it or serve it to readers.
     assert checked == [("events", "events-new.csv")]
+
+
+@pytest.mark.parametrize("how", CHANGELOG_BREAKAGES)
+def test_the_history_of_a_dataset_opens_whatever_broke_the_changelog(data_copy, how):
+    original = (data_copy / "countries.csv").read_bytes()
+    publish(data_copy, "countries", original + b"AFG,Afghanistan\n", base=original, editor="Daniyar",
+            note="Added Afghanistan")
+    break_changelog(data_copy, how)
+
+    page = signed_in(dataset="countries", task="history")  # fails on any exception the page shows
+
+    kept = page.dataframe[0].value
+    assert kept.loc[0, "Published now"] == "yes"
+    if how in ("a bad date", "a merge conflict", "a duplicated line"):
+        assert kept.loc[0, "By"] == "Daniyar"
+
+
+def test_an_upload_with_a_very_long_first_line_lists_its_problems(data_copy):
+    content = b"x" * 200_000 + b"\n" + (data_copy / "us_visas.csv").read_bytes()
+    page = upload(signed_in(dataset="us_visas"), "us_visas.csv", content)  # fails on any exception the page shows
+    assert page.error[0].value.startswith("This file has ")
+    assert not [button for button in page.button if button.label == "Publish"]
