@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import fcntl
 import io
+import json
 import os
 import re
 import tempfile
@@ -92,13 +93,23 @@ def find_version(directory: Path, name: str, version_id: str) -> Version:
     raise KeyError(f"{name} has no version {version_id!r}")
 
 
+def new_version(directory: Path, name: str, digest: str) -> Version:
+    """The version a copy of the content with this SHA-256 would be kept as now (nothing is written)."""
+    kept_at = datetime.now(UTC)
+    return Version(name, history_dir(directory, name) / f"{kept_at.strftime(STAMP)}-{digest[:12]}.csv", kept_at,
+                   digest[:12])
+
+
 def keep_version(directory: Path, name: str, content: bytes, digest: str) -> Version:
     """Keep a copy of `content` as a new version, whatever versions came before."""
-    kept_at = datetime.now(UTC)
-    path = history_dir(directory, name) / f"{kept_at.strftime(STAMP)}-{digest[:12]}.csv"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, content)
-    return Version(name, path, kept_at, digest[:12])
+    version = new_version(directory, name, digest)
+    write_version(version, content)
+    return version
+
+
+def write_version(version: Version, content: bytes) -> None:
+    version.path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(version.path, content)
 
 
 def is_kept(directory: Path, name: str, digest: str) -> bool:
@@ -117,16 +128,134 @@ def remember(directory: Path, name: str, content: bytes, digest: str) -> None:
 
 def atomic_write(path: Path, content: bytes) -> None:
     """Write beside the target, then rename over it: a reader sees the old file or the new one, never half of one."""
+    temporary = write_partial(path, content)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_partial(path: Path, content: bytes) -> Path:
+    """`content` written beside `path` under a temporary name (.NAME.XXXX.partial) and synced to disk; a failed write
+    leaves nothing behind."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(content)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return Path(temporary)
+
+
+class PublishFailed(OSError):
+    """The data folder could not be written (a full disk, a read-only folder) or the changelog cannot take a line:
+    the message says what happened and what to do, in words for the editor."""
+
+
+JOURNAL = ".publishing.json"  # in data/history/: the publish under way, so that recover can finish or undo it
+
+
+def commit(directory: Path, path: Path, content: bytes, version: Version, entry: ChangeEntry) -> None:
+    """Replace the published file `path` with `content`, kept as `version` and logged as `entry`: all or nothing.
+
+    Call under the publishing lock. Everything that takes room on disk is written first: a journal naming this
+    publish, the kept version, and the new file and the new changelog beside their targets. Then the changelog is
+    renamed into place (the moment the publish happens: the log line always comes first) and the file after it. A
+    failure or a crash before that rename leaves things as they were (recover removes what a crash left); a crash
+    after it leaves a logged publish whose file recover switches.
+    """
+    journal = directory / HISTORY_FOLDER / JOURNAL
+    log = directory / CHANGELOG_FILE
+    written: list[Path] = []
+    try:
+        atomic_write(journal, json.dumps({"dataset": version.dataset, "version": version.id,
+                                          "entry": asdict(entry)}).encode("utf-8"))
+        written.append(journal)
+        write_version(version, content)
+        written.append(version.path)
+        written.append(write_partial(path, content))
+        written.append(write_partial(log, with_entry(log, entry)))
+        os.replace(written[-1], log)
+    except BaseException:
+        for leftover in reversed(written):
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise
+    try:
+        os.replace(written[2], path)
+    except OSError as error:  # the journal stays: the next load (or publish) switches the file
+        raise PublishFailed(f"Published and logged, but {path.name} could not be put in place yet "
+                            f"({error.strerror or error}); readers get it as soon as the data folder can be written "
+                            "again.") from error
+    sync_folder(directory)
+    journal.unlink()
+
+
+def sync_folder(directory: Path) -> None:
+    """Make the renames in a folder durable (a power cut after this keeps them); best effort."""
+    with suppress(OSError):
+        handle = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def recover(directory: Path) -> None:
+    """Finish or undo a publish that a crash interrupted, and remove the partial files crashed writes left.
+
+    Call under the publishing lock. A publish whose changelog line is in place happened: its file is switched. One
+    whose line is not did not: the version it kept goes.
+    """
+    journal = directory / HISTORY_FOLDER / JOURNAL
+    pending = read_journal(journal)
+    if pending is not None:
+        version, logged = pending
+        if logged.version in set(changelog(directory)["version"]):
+            content = version.content()
+            live = directory / DATASETS[version.dataset].filename
+            if not live.is_file() or live.read_bytes() != content:
+                atomic_write(live, content)
+        else:
+            version.path.unlink(missing_ok=True)
+    journal.unlink(missing_ok=True)
+    history = directory / HISTORY_FOLDER
+    for stray in [*directory.glob(".*.partial"), *history.glob(".*.partial"), *history.glob("*/.*.partial")]:
+        stray.unlink(missing_ok=True)
+
+
+def read_journal(journal: Path) -> tuple[Version, ChangeEntry] | None:
+    """The version and changelog entry of the publish a journal names (None: no journal, or not one publish wrote)."""
+    try:
+        pending = json.loads(journal.read_bytes())
+        name = require_dataset(pending["dataset"])
+        match = VERSION_NAME.match(pending["version"])
+        entry = ChangeEntry(**pending["entry"])
+        kept_at = datetime.strptime(match["when"], STAMP).replace(tzinfo=UTC)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Version(name, history_dir(directory_of(journal), name) / f"{match.group()}.csv", kept_at,
+                   match["digest"]), entry
+
+
+def directory_of(journal: Path) -> Path:
+    return journal.parent.parent
+
+
+def recover_interrupted(directory: Path) -> None:
+    """On every load: if a publish was interrupted (its journal is there) and none is under way, finish or undo it.
+
+    Costs one stat when there is nothing to do; a folder this process cannot write is served as it is.
+    """
+    if not (directory / HISTORY_FOLDER / JOURNAL).exists():
+        return
+    with suppress(OSError), exclusive_lock(directory / HISTORY_FOLDER / ".lock", wait=False) as locked:
+        if locked:
+            recover(directory)
 
 
 @contextmanager
@@ -137,13 +266,18 @@ def publishing_lock(directory: Path) -> Iterator[None]:
 
 
 @contextmanager
-def exclusive_lock(path: Path) -> Iterator[None]:
-    """Held by one process at a time, across every process on this machine that takes the same file."""
+def exclusive_lock(path: Path, wait: bool = True) -> Iterator[bool]:
+    """Held by one process at a time, across every process on this machine that takes the same file; with
+    `wait=False`, gives False at once when another holds it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with open(path, "a") as lock:
         try:
-            yield
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -192,6 +326,11 @@ def read_changelog(directory: Path) -> tuple[pd.DataFrame, list[Problem]]:
     except OSError as error:
         return changelog_table([]), [Problem(label, None, None, None, f"the changelog cannot be read: "
                                            f"{error.strerror or error}; readers see no changelog until it can")]
+    return parse_changelog(raw, label)
+
+
+def parse_changelog(raw: bytes, label: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """The lines of a changelog file's bytes that can be read, newest first, and the problems of the others."""
     text = raw.decode("utf-8-sig", errors="replace")
     entries: list[list] = []
     problems: list[Problem] = []
@@ -242,12 +381,39 @@ def changelog_table(entries: list[list]) -> pd.DataFrame:
     return table
 
 
-def append_to_changelog(directory: Path, entry: ChangeEntry) -> None:
-    path = directory / CHANGELOG_FILE
-    earlier = path.read_bytes() if path.exists() else b""
+def with_entry(path: Path, entry: ChangeEntry) -> bytes:
+    """The changelog at `path` with `entry` as its last line, every earlier byte kept as it is.
+
+    Refused (PublishFailed) when the line would not read back as the newest: a changelog that ends inside an open
+    quote would swallow it.
+    """
+    try:
+        earlier = path.read_bytes()
+    except FileNotFoundError:
+        earlier = b""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CHANGELOG_COLUMNS, lineterminator="\n")
-    if not earlier:
+    if not earlier.strip():
+        earlier = b""
         writer.writeheader()
+    elif not earlier.endswith(b"\n"):
+        earlier += b"\n"
     writer.writerow(asdict(entry))
-    atomic_write(path, earlier + buffer.getvalue().encode("utf-8"))
+    content = earlier + buffer.getvalue().encode("utf-8")
+    logged, _ = parse_changelog(content, path.name)
+    if logged.empty or logged.iloc[0]["version"] != entry.version:
+        raise PublishFailed(f"Nothing was published: {path.name} is damaged at its end (an unclosed quote?), so a new "
+                            "line would be lost in it. Fix its last line (the check command lists its problems) and "
+                            "publish again.")
+    return content
+
+
+def published_entry(directory: Path, name: str, digest: str) -> ChangeEntry | None:
+    """The changelog line that published the content with this SHA-256 as the dataset's newest version, if one did:
+    what a retry of a publish that went through reports."""
+    log = changelog(directory)
+    newest = log[log["dataset"] == name].head(1)
+    if newest.empty or not newest.iloc[0]["version"].endswith(f"-{digest[:12]}"):
+        return None
+    line = newest.iloc[0].to_dict()
+    return ChangeEntry(**{**line, "when": line["when"].isoformat()})

@@ -283,6 +283,7 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     Pages call this many times per rerun: while no file's inode, size or modification time has changed, the files
     are not read and hashed again.
     """
+    history.recover_interrupted(directory or data_dir())  # a publish a crash cut short is finished or undone
     files = published_files(directory)
     stats = (str(directory or data_dir()), *(file_stats(path) for path in files.values()))
     known = _by_stats.get(stats)

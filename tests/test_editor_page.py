@@ -4,6 +4,7 @@ roll back (Streamlit AppTest, no browser)."""
 from __future__ import annotations
 
 import csv
+import errno
 import io
 
 import pytest
@@ -350,3 +351,24 @@ def test_an_upload_with_a_very_long_first_line_lists_its_problems(data_copy):
     page = upload(signed_in(dataset="us_visas"), "us_visas.csv", content)  # fails on any exception the page shows
     assert page.error[0].value.startswith("This file has ")
     assert not [button for button in page.button if button.label == "Publish"]
+
+
+@pytest.mark.parametrize("error, words", [
+    (OSError(errno.ENOSPC, "No space left on device"), "the disk that holds the data folder"),
+    (OSError(errno.EROFS, "Read-only file system"), "this server may not write to the data folder"),
+])
+def test_a_full_disk_or_a_read_only_data_folder_is_a_message_and_nothing_is_published(data_copy, monkeypatch, error,
+                                                                                        words):
+    page = upload(signed_in(dataset="us_visas"), "us_visas.csv", us_visas_with(data_copy, "61.2"))
+    before = (data_copy / "us_visas.csv").read_bytes()
+
+    def no_room(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(history.tempfile, "mkstemp", no_room)
+    page.text_area[0].input("Corrected the 2023 Uzbek refusal rate")
+    next(button for button in page.button if button.label == "Publish").click()
+    page.run()  # fails on any exception the page shows
+
+    assert page.error[0].value.startswith("Nothing was published: ") and words in page.error[0].value
+    assert (data_copy / "us_visas.csv").read_bytes() == before and history.changelog(data_copy).empty
