@@ -6,7 +6,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from catalog import DATASETS, load_catalog
+from catalog import DATASETS, history, load_catalog
 from catalog.publish import publish
 from tests.conftest import open_page
 from tests.csv_edits import CHANGELOG_BREAKAGES, break_cell, break_changelog
@@ -105,6 +105,8 @@ def test_the_changelog_download_neutralises_a_formula_typed_into_a_note(data_cop
 
     text = downloads["changelog.csv"].decode("utf-8-sig")
     assert "'=cmd|' /C calc'!A0" in text and "'@SUM(1+1)" in text
+    when = history.changelog(data_copy).loc[0, "when"]
+    assert text.splitlines()[1].startswith(f"{when:%Y-%m-%dT%H:%M:%S}+00:00,countries,"), "the time of day is kept"
 
 
 @pytest.mark.parametrize("how", CHANGELOG_BREAKAGES)
