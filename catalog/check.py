@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from catalog import history
 from catalog.datasets import DATASETS
 from catalog.problems import Problem
 from catalog.store import Catalog, build_catalog, data_dir, display_name, load_catalog, published_files, read_bytes
@@ -18,9 +19,9 @@ def dataset_for(path: Path, forced: str | None) -> str | None:
 
 def check_paths(paths: list[Path], forced: str | None = None) -> tuple[list[Problem], Catalog]:
     """Check files (all of data/ when none are given) in the company of the published catalog."""
-    if not paths:  # data/ as the app loads it, which also keeps each good file in data/history
+    if not paths:  # data/ as the app loads it, which also keeps each good file in data/history, and its changelog
         catalog = load_catalog()
-        return catalog.problems, catalog
+        return catalog.problems + history.read_changelog(data_dir())[1], catalog
     problems: list[Problem] = []
     replacements: dict[str, tuple[Path, bytes | None]] = {}
     for path in paths:

@@ -72,7 +72,10 @@ def looks_like_text(text: str) -> bool:
 def pick_delimiter(header_line: str, expected: list[str]) -> str:
     """The delimiter that splits the header into the most expected column names (ties go to the most fields)."""
     def score(delimiter: str) -> tuple[int, int]:
-        names = [name.strip() for name in next(csv.reader([header_line], delimiter=delimiter), [])]
+        try:
+            names = [name.strip() for name in next(csv.reader([header_line], delimiter=delimiter), [])]
+        except csv.Error:  # a header cell longer than csv allows: reading the file says so, with the row
+            return 0, 0
         return sum(name in expected for name in names), len(names)
     return max(DELIMITERS, key=score)
 

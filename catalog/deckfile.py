@@ -21,3 +21,5 @@ def read_deck(path: Path | None = None) -> tuple[str | None, str]:
         return None, "the file does not exist"
     except UnicodeDecodeError:
         return None, "save the deck as UTF-8 text"
+    except OSError:  # a folder where the deck should be, or a file this server may not read
+        return None, "the file cannot be read (is it a folder, or not readable by this server?)"

@@ -1,12 +1,14 @@
 """Publishing a new version of a dataset, and rolling one back: checked, atomic, recorded, never a lost update.
 
 Every publish runs under one lock: it refuses when the published file changed since the editor loaded it, checks
-the new file with the rules of `python -m catalog check`, keeps the outgoing and incoming versions in history,
-replaces the file by rename and appends a line to the public changelog.
+the new file with the rules of `python -m catalog check`, keeps the outgoing and incoming versions in history, logs
+the change in the public changelog and then replaces the file by rename (catalog.history.commit: all or nothing,
+whenever it stops). A full disk or a read-only data folder is a PublishFailed in words for the editor.
 """
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +34,22 @@ class PublishConflict(Exception):
 
 class PublishRefused(DataFileError):
     """The new file fails its check; nothing was written."""
+
+
+PublishFailed = history.PublishFailed  # the data folder could not be written: nothing was published
+
+
+def failure_in_words(error: OSError, directory: Path) -> PublishFailed:
+    """Why a publish could not write, and what to do, for the editor; nothing was published."""
+    if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
+        return PublishFailed(f"Nothing was published: the disk that holds the data folder ({directory}) is full. "
+                             "Free some space (or ask whoever runs the server to), then publish again.")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return PublishFailed(f"Nothing was published: this server may not write to the data folder ({directory}); "
+                             "it is read-only here. Ask whoever runs the server to make it writable, then publish "
+                             "again.")
+    return PublishFailed(f"Nothing was published: the data folder ({directory}) could not be written "
+                         f"({error.strerror or error}). Try again; if it happens again, tell whoever runs the server.")
 
 
 @dataclass
@@ -78,25 +96,33 @@ def publish(directory: Path, name: str, content: bytes, *, editor: str, note: st
     dataset = DATASETS[history.require_dataset(name)]
     require_signature(editor, note)
     path = published_files(directory)[name]
-    with history.publishing_lock(directory):
-        current = read_bytes(path)
-        if current != base:
-            raise PublishConflict(name, changes_between(name, base, current, directory))
-        problems, catalog = check_replacements({name: (path, content)}, directory)
-        if problems:
-            raise PublishRefused(problems)
-        before = published_table(name, current, directory) if current is not None else None
-        after = catalog.states[name].table
-        diff = diff_tables(dataset, before if before is not None else after.iloc[0:0], after)
-        if current is not None and not history.is_kept(directory, name, digest(current)):
-            history.keep_version(directory, name, current, digest(current))
-        history.atomic_write(path, content)
-        version = history.keep_version(directory, name, content, digest(content))
-        entry = history.ChangeEntry(
-            when=datetime.now(UTC).isoformat(timespec="seconds"), dataset=name, action=action, editor=editor.strip(),
-            note=note.strip(), rows_added=len(diff.added), rows_changed=len(diff.changed_keys),
-            rows_removed=len(diff.removed), version=version.id)
-        history.append_to_changelog(directory, entry)
+    try:
+        with history.publishing_lock(directory):
+            history.recover(directory)  # a publish a crash interrupted is finished or undone first
+            current = read_bytes(path)
+            if current != base:
+                done = history.published_entry(directory, name, digest(content)) if current == content else None
+                if done is not None:  # a retry of a publish that went through before its editor heard so
+                    return done
+                raise PublishConflict(name, changes_between(name, base, current, directory))
+            problems, catalog = check_replacements({name: (path, content)}, directory)
+            if problems:
+                raise PublishRefused(problems)
+            before = published_table(name, current, directory) if current is not None else None
+            after = catalog.states[name].table
+            diff = diff_tables(dataset, before if before is not None else after.iloc[0:0], after)
+            if current is not None and not history.is_kept(directory, name, digest(current)):
+                history.keep_version(directory, name, current, digest(current))
+            version = history.new_version(directory, name, digest(content))
+            entry = history.ChangeEntry(
+                when=datetime.now(UTC).isoformat(timespec="seconds"), dataset=name, action=action,
+                editor=editor.strip(), note=note.strip(), rows_added=len(diff.added),
+                rows_changed=len(diff.changed_keys), rows_removed=len(diff.removed), version=version.id)
+            history.commit(directory, path, content, version, entry)
+    except PublishFailed:
+        raise
+    except OSError as error:
+        raise failure_in_words(error, directory) from error
     return entry
 
 

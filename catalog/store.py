@@ -106,7 +106,8 @@ def _build(files: dict[str, Path], raw: dict[str, bytes | None], history_at: Pat
     serve a failed dataset from its newest good version."""
     checks: dict[str, CheckedFile] = {}
     for name in [name for name in DATASETS if name in files]:  # the registry lists reference datasets first
-        checks[name] = check_file(DATASETS[name], raw[name], display_name(files[name]), checks)
+        checks[name] = check_file(DATASETS[name], raw[name], display_name(files[name]), checks,
+                                  absent(files[name]) if raw[name] is None else "")
     states = {name: checks[name].state(path) for name, path in files.items()}
     if history_at is not None:
         for name, state in states.items():
@@ -151,9 +152,10 @@ _remembered: OrderedDict[tuple, CheckedFile] = OrderedDict()
 _remembered_lock = threading.Lock()
 
 
-def check_file(dataset: Dataset, content: bytes | None, label: str, company: dict[str, CheckedFile]) -> CheckedFile:
-    """Read and check one file (None: it does not exist); the datasets it refers to lend their keys from `company`,
-    the files checked before it.
+def check_file(dataset: Dataset, content: bytes | None, label: str, company: dict[str, CheckedFile],
+               missing: str = "") -> CheckedFile:
+    """Read and check one file (None: it does not exist, or `missing` says why it cannot be read); the datasets it
+    refers to lend their keys from `company`, the files checked before it.
 
     A small file is checked once per process: its check is remembered, keyed on the dataset, the file's SHA-256 and
     those of the files it refers to (whose keys its check depends on). A big file is not kept in memory; when it
@@ -161,7 +163,7 @@ def check_file(dataset: Dataset, content: bytes | None, label: str, company: dic
     """
     if content is None:
         return CheckedFile(dataset, "", label, pd.DataFrame(columns=dataset.column_names),
-                           (Problem(label, None, None, None, "the file does not exist"),), None)
+                           (Problem(label, None, None, None, missing or "the file does not exist"),), None)
     fingerprint = digest(content)
     memo_key = (dataset, fingerprint, *(company[name].digest if name in company else ""
                                         for name in sorted(dataset.references())))
@@ -221,17 +223,30 @@ def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
 def serve_last_good(state: DatasetState, company: dict[str, CheckedFile], directory: Path) -> None:
     """Put the newest kept version of a failed dataset that still passes its check in place of the file."""
     for version in history.versions(directory, state.dataset.name):
-        checked = check_file(state.dataset, version.content(), display_name(version.path), company)
+        content = read_bytes(version.path)
+        if content is None:
+            continue  # gone since it was listed, or unreadable: the next older one may serve
+        checked = check_file(state.dataset, content, display_name(version.path), company)
         if checked.ok:
             state.table, state.served = checked.own_table(), version
             return
 
 
 def read_bytes(path: Path) -> bytes | None:
+    """A file's bytes, or None when there is no file there to read (missing, a folder, unreadable: see absent)."""
     try:
         return path.read_bytes()
-    except FileNotFoundError:
+    except OSError:
         return None
+
+
+def absent(path: Path) -> str:
+    """Why a file that read_bytes gave nothing for cannot be read, in words for staff."""
+    if path.is_dir():
+        return "this is a folder, not a file: put the CSV file here instead"
+    if os.path.lexists(path):
+        return "the file cannot be read (check that it is a file this server may read)"
+    return "the file does not exist"
 
 
 def digest(content: bytes) -> str:
@@ -268,6 +283,7 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     Pages call this many times per rerun: while no file's inode, size or modification time has changed, the files
     are not read and hashed again.
     """
+    history.recover_interrupted(directory or data_dir())  # a publish a crash cut short is finished or undone
     files = published_files(directory)
     stats = (str(directory or data_dir()), *(file_stats(path) for path in files.values()))
     known = _by_stats.get(stats)

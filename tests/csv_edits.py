@@ -42,3 +42,28 @@ def correct_figure(data_dir, dataset: str, value: str, row_index: int = 0):
     restate(rows, header, value, row_index)
     write(path, header, rows)
     return path
+
+
+CHANGELOG_BREAKAGES = ("empty", "binary", "a bad date", "a merge conflict", "a duplicated line", "a folder")
+
+
+def break_changelog(data_dir, how: str) -> None:
+    """data/changelog.csv broken one of the ways a hand edit, a disk or a merge breaks it."""
+    path = data_dir / "changelog.csv"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    header, *lines = text.splitlines(keepends=True)
+    broken = {
+        "empty": "",
+        "binary": None,
+        "a bad date": header + "".join(lines) + lines[-1].replace(lines[-1].split(",")[0], "2026-02-30T10:00:00"),
+        "a merge conflict": header + "<<<<<<< HEAD\n" + "".join(lines) + "=======\n" + ">>>>>>> other\n",
+        "a duplicated line": header + "".join(lines) + lines[-1],
+        "a folder": None,
+    }[how]
+    if how == "binary":
+        path.write_bytes(bytes(range(256)) * 8)
+    elif how == "a folder":
+        path.unlink()
+        path.mkdir()
+    else:
+        path.write_text(broken, encoding="utf-8")

@@ -17,7 +17,21 @@ BREAKAGES = {
         (data / "us_visas.csv").read_bytes()[:1000].rsplit(b",", 3)[0]),
     "a file saved as a spreadsheet": lambda data: (data / "us_visas.csv").write_bytes(b"PK\x03\x04\x14\x00\x06\x00"),
     "a deleted file": lambda data: (data / "us_visas.csv").unlink(),
+    "a very long first line": lambda data: (data / "us_visas.csv").write_bytes(
+        b"x" * 200_000 + b"\n" + (data / "us_visas.csv").read_bytes()),
+    "a folder where the file should be, and history holding junk": lambda data: (
+        (data / "us_visas.csv").unlink(), (data / "us_visas.csv").mkdir(), broken_history(data, "us_visas")),
 }
+
+
+def broken_history(data, dataset: str) -> None:
+    """Beside the good versions: a version named with an impossible time, a folder named as a version, an empty
+    version, binary junk, and a version that is the newest by name but fails its check."""
+    folder = data / "history" / dataset
+    (folder / "20261399T999999999999Z-0123456789ab.csv").write_bytes((data / "countries.csv").read_bytes())
+    (folder / "20991231T000000000000Z-0123456789ab.csv").mkdir()
+    (folder / "20991230T000000000000Z-0123456789ab.csv").write_bytes(b"")
+    (folder / "20991229T000000000000Z-0123456789ab.csv").write_bytes(bytes(range(256)))
 
 
 @pytest.mark.parametrize("page_file", READER_PAGES)

@@ -72,3 +72,26 @@ def test_an_unknown_dataset_name_is_refused():
     result = run_check("--as", "../../etc/passwd", "x.csv")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_a_very_long_first_line_is_a_message_not_a_traceback(tmp_path, data_copy):
+    (data_copy / "events.csv").write_bytes(b"x" * 200_000 + b"\n" + (data_copy / "events.csv").read_bytes())
+    for result in (run_check(str(data_copy / "events.csv"), data_dir=data_copy), run_check(data_dir=data_copy)):
+        assert result.returncode == 1
+        assert "events.csv: the file cannot be read as CSV: field larger than field limit (131072)" in result.stdout
+        assert "Traceback" not in result.stderr
+
+
+def test_the_changelog_lines_that_cannot_be_read_are_listed_with_the_data(data_copy):
+    (data_copy / "changelog.csv").write_text(
+        "when,dataset,action,editor,note,rows_added,rows_changed,rows_removed,version\n<<<<<<< HEAD\n"
+        "2026-02-30T10:00:00+00:00,countries,publish,A,Note,1,0,0,20261130T160410831229Z-5d532428e498\n",
+        encoding="utf-8")
+    result = run_check(data_dir=data_copy)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:3] == [
+        "data/changelog.csv, row 2, value '<<<<<<< HEAD': this is a merge-conflict marker: keep the lines of both "
+        "sides and delete the marker lines",
+        "data/changelog.csv, row 3, value '2026-02-30T10:00:00+00:00,countries,publish,A,Note,1,0,0,20…': "
+        "when must be a real date and time written as ISO 8601 (for example 2026-11-30T16:04:10+00:00)",
+        "2 problems in 1 file."]

@@ -6,10 +6,10 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from catalog import DATASETS, load_catalog
+from catalog import DATASETS, history, load_catalog
 from catalog.publish import publish
 from tests.conftest import open_page
-from tests.csv_edits import break_cell
+from tests.csv_edits import CHANGELOG_BREAKAGES, break_cell, break_changelog
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +105,18 @@ def test_the_changelog_download_neutralises_a_formula_typed_into_a_note(data_cop
 
     text = downloads["changelog.csv"].decode("utf-8-sig")
     assert "'=cmd|' /C calc'!A0" in text and "'@SUM(1+1)" in text
+    when = history.changelog(data_copy).loc[0, "when"]
+    assert text.splitlines()[1].startswith(f"{when:%Y-%m-%dT%H:%M:%S}+00:00,countries,"), "the time of day is kept"
+
+
+@pytest.mark.parametrize("how", CHANGELOG_BREAKAGES)
+def test_a_broken_changelog_shows_the_lines_it_can_and_never_a_traceback(data_copy, how):
+    base = (data_copy / "countries.csv").read_bytes()
+    publish(data_copy, "countries", base + b"AFG,Afghanistan\n", base=base, editor="Aigerim", note="Added")
+    break_changelog(data_copy, how)
+
+    page = open_page("pages/data.py")  # fails on any exception the page shows
+
+    assert page.subheader[-1].value == "Changelog"
+    if how in ("a bad date", "a merge conflict", "a duplicated line"):
+        assert page.dataframe[-1].value[["dataset", "editor"]].values.tolist() == [["countries", "Aigerim"]]

@@ -4,6 +4,7 @@ roll back (Streamlit AppTest, no browser)."""
 from __future__ import annotations
 
 import csv
+import errno
 import io
 
 import pytest
@@ -13,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from catalog import history, load_catalog
 from catalog.publish import publish
 from tests.conftest import REPO, open_page
-from tests.csv_edits import break_cell, restate, rows_of, write
+from tests.csv_edits import CHANGELOG_BREAKAGES, break_cell, break_changelog, restate, rows_of, write
 from tests.test_checking_once import validations
 from ui import login, serve
 from ui.login import LINK_LIFETIME
@@ -334,3 +335,46 @@ def test_the_editors_name_is_shown_as_text_not_markdown(data_copy):
     page = sign_in(open_page("pages/editor.py"), name="**Boss** [click](javascript:alert(1)) $x$")
     caption = next(block.value for block in page.caption if block.value.startswith("Signed in as"))
     assert caption.startswith("Signed in as \\*\\*Boss\\*\\* \\[click\\]\\(javascript\\:alert\\(1\\)\\) \\$x\\$.")
+
+
+@pytest.mark.parametrize("how", CHANGELOG_BREAKAGES)
+def test_the_history_of_a_dataset_opens_whatever_broke_the_changelog(data_copy, how):
+    original = (data_copy / "countries.csv").read_bytes()
+    publish(data_copy, "countries", original + b"AFG,Afghanistan\n", base=original, editor="Daniyar",
+            note="Added Afghanistan")
+    break_changelog(data_copy, how)
+
+    page = signed_in(dataset="countries", task="history")  # fails on any exception the page shows
+
+    kept = page.dataframe[0].value
+    assert kept.loc[0, "Published now"] == "yes"
+    if how in ("a bad date", "a merge conflict", "a duplicated line"):
+        assert kept.loc[0, "By"] == "Daniyar"
+
+
+def test_an_upload_with_a_very_long_first_line_lists_its_problems(data_copy):
+    content = b"x" * 200_000 + b"\n" + (data_copy / "us_visas.csv").read_bytes()
+    page = upload(signed_in(dataset="us_visas"), "us_visas.csv", content)  # fails on any exception the page shows
+    assert page.error[0].value.startswith("This file has ")
+    assert not [button for button in page.button if button.label == "Publish"]
+
+
+@pytest.mark.parametrize("error, words", [
+    (OSError(errno.ENOSPC, "No space left on device"), "the disk that holds the data folder"),
+    (OSError(errno.EROFS, "Read-only file system"), "this server may not write to the data folder"),
+])
+def test_a_full_disk_or_a_read_only_data_folder_is_a_message_and_nothing_is_published(data_copy, monkeypatch, error,
+                                                                                        words):
+    page = upload(signed_in(dataset="us_visas"), "us_visas.csv", us_visas_with(data_copy, "61.2"))
+    before = (data_copy / "us_visas.csv").read_bytes()
+
+    def no_room(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(history.tempfile, "mkstemp", no_room)
+    page.text_area[0].input("Corrected the 2023 Uzbek refusal rate")
+    next(button for button in page.button if button.label == "Publish").click()
+    page.run()  # fails on any exception the page shows
+
+    assert page.error[0].value.startswith("Nothing was published: ") and words in page.error[0].value
+    assert (data_copy / "us_visas.csv").read_bytes() == before and history.changelog(data_copy).empty

@@ -26,3 +26,10 @@ def test_the_csv_keeps_numbers_numeric_and_text_neutralised():
 
 def test_the_csv_starts_with_a_bom_so_excel_reads_cyrillic():
     assert safe_csv(pd.DataFrame({"a": ["Россия"]})).startswith(b"\xef\xbb\xbf")
+
+
+def test_a_moment_keeps_its_time_of_day_and_a_date_stays_a_date():
+    table = pd.DataFrame({"when": pd.to_datetime(["2026-11-30T16:04:10+00:00", None], utc=True),
+                          "date": pd.to_datetime(["2022-09-21", "2022-12-30"])})
+    assert safe_csv(table).decode("utf-8-sig").splitlines() == [
+        "when,date", "2026-11-30T16:04:10+00:00,2022-09-21", ",2022-12-30"]

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
+import signal
+import subprocess
+import sys
 
+import pandas as pd
 import pytest
 
 from catalog import history, load_catalog
-from catalog.publish import PublishConflict, PublishRefused, draft, publish, rollback
+from catalog.publish import PublishConflict, PublishFailed, PublishRefused, draft, publish, rollback
 from catalog.store import published_content
-from tests.csv_edits import restate, rows_of, write
+from tests.conftest import REPO
+from tests.csv_edits import correct_figure, restate, rows_of, write
 
 EDITOR = {"editor": "Aigerim", "note": "Corrected a figure from the source"}
 
@@ -156,3 +163,147 @@ def test_a_draft_names_the_uploaded_file_in_its_problems(data_copy):
         "visas.csv, row 2, column 'period_start', value '2023-13-01': must be a real calendar date written "
         "YYYY-MM-DD (for example 2022-09-21)"]
     assert candidate.table is None
+
+
+KILLED_AT_STEP = """
+import os, signal, sys, tempfile
+from pathlib import Path
+
+from catalog.publish import publish
+
+directory, content, base, step = Path(sys.argv[1]), Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]), int(sys.argv[4])
+steps = 0
+
+
+def killed_before(operation):
+    def counted(*args, **kwargs):
+        global steps
+        steps += 1
+        if steps == step:
+            os.kill(os.getpid(), signal.SIGKILL)  # a crash, a kill -9, an out-of-memory kill: no clean-up runs
+        return operation(*args, **kwargs)
+    return counted
+
+
+for name in ("replace", "rename", "fsync", "unlink", "mkdir", "close"):
+    setattr(os, name, killed_before(getattr(os, name)))
+tempfile.mkstemp = killed_before(tempfile.mkstemp)
+publish(directory, "us_visas", content, base=base.read_bytes(), editor="Aigerim", note="Killed at every step")
+print(steps)
+"""
+
+
+def state_of(data_dir) -> tuple[bytes, pd.DataFrame, dict[str, bytes]]:
+    kept = {version.id: version.content() for version in history.versions(data_dir, "us_visas")}
+    return (data_dir / "us_visas.csv").read_bytes(), history.changelog(data_dir), kept
+
+
+def partial_files(data_dir) -> list:
+    return [path for path in data_dir.rglob("*") if path.name.endswith(".partial") or path.name == history.JOURNAL]
+
+
+def test_a_publish_killed_at_any_step_leaves_file_changelog_and_history_consistent_and_a_retry_publishes_once(
+        data_copy, tmp_path):
+    correct_figure(data_copy, "us_visas", "59.6")  # a hand edit, not kept yet: the publish keeps it first
+    old = (data_copy / "us_visas.csv").read_bytes()
+    publish(data_copy, "countries", (data_copy / "countries.csv").read_bytes() + b"AFG,Afghanistan\n",
+            base=(data_copy / "countries.csv").read_bytes(), editor="Daniyar", note="An earlier line")
+    new = edited(data_copy, "us_visas", "value", "61.2")
+    (tmp_path / "new.csv").write_bytes(new)
+    (tmp_path / "base.csv").write_bytes(old)
+    pristine = tmp_path / "pristine"
+    shutil.copytree(data_copy, pristine)
+
+    step = 0
+    while True:
+        step += 1
+        shutil.rmtree(data_copy)
+        shutil.copytree(pristine, data_copy)
+        _, log_before, kept_before = state_of(data_copy)
+        run = subprocess.run([sys.executable, "-c", KILLED_AT_STEP, str(data_copy), str(tmp_path / "new.csv"),
+                              str(tmp_path / "base.csv"), str(step)], cwd=REPO, capture_output=True, text=True,
+                             timeout=120, check=False)
+        if run.returncode == 0:
+            break  # the publish ran to its end before this step
+        assert run.returncode == -signal.SIGKILL, run.stderr
+
+        # As the crash left it: the old file or the new one, whole; never the new one without its log line.
+        live, log, kept = state_of(data_copy)
+        assert live in (old, new), f"step {step}"
+        added = log.iloc[: len(log) - len(log_before)]
+        assert log.iloc[len(added):].reset_index(drop=True).equals(log_before), f"step {step}"
+        assert len(added) <= 1 and (live == old or len(added) == 1), f"step {step}: published but not logged"
+        assert all(kept[version] == new for version in added["version"]), f"step {step}"
+
+        # As the next reader (or publish) finds it: a logged publish is finished, an unlogged one never happened.
+        load_catalog(data_copy)
+        live, log, kept = state_of(data_copy)
+        assert (live == new) == (len(log) == len(log_before) + 1), f"step {step}"
+        assert set(kept) - set(kept_before) <= set(log["version"]) | {v for v, c in kept.items() if c == old}, \
+            f"step {step}: a version kept that was never published"
+        assert not [path for path in partial_files(data_copy) if path.name == history.JOURNAL], f"step {step}"
+
+        # The editor, told nothing, publishes again from the version they opened: published once, and said so.
+        entry = publish(data_copy, "us_visas", new, base=old, editor="Aigerim", note="Killed at every step")
+        live, log, kept = state_of(data_copy)
+        assert live == new and kept[entry.version] == new, f"step {step}"
+        assert log["note"].tolist().count("Killed at every step") == 1, f"step {step}"
+        assert log.iloc[0]["version"] == entry.version, f"step {step}"
+        assert not partial_files(data_copy), f"step {step}: partial files left"
+    assert step > 8, f"only {step - 1} steps were killed: the counting has broken"
+
+
+@pytest.mark.parametrize("error, words", [
+    (OSError(errno.ENOSPC, "No space left on device"), "the disk that holds the data folder"),
+    (OSError(errno.EROFS, "Read-only file system"), "this server may not write to the data folder"),
+])
+def test_a_full_disk_or_a_read_only_folder_at_any_write_publishes_nothing_and_says_why(data_copy, monkeypatch, error,
+                                                                                         words):
+    correct_figure(data_copy, "us_visas", "59.6")
+    old = (data_copy / "us_visas.csv").read_bytes()
+    new = edited(data_copy, "us_visas", "value", "61.2")
+    writes = {"count": 0, "failing": 0}
+    real_fsync, real_mkstemp = os.fsync, history.tempfile.mkstemp
+
+    def failing(operation):
+        def write(*args, **kwargs):
+            writes["count"] += 1
+            if writes["count"] == writes["failing"]:
+                raise error
+            return operation(*args, **kwargs)
+        return write
+
+    monkeypatch.setattr(os, "fsync", failing(real_fsync))
+    monkeypatch.setattr(history.tempfile, "mkstemp", failing(real_mkstemp))
+    while True:
+        writes["count"], writes["failing"] = 0, writes["failing"] + 1
+        live, log, kept = state_of(data_copy)
+        try:
+            publish(data_copy, "us_visas", new, base=old, **EDITOR)
+        except PublishFailed as failed:
+            assert str(failed).startswith("Nothing was published: ") and words in str(failed)
+            after = state_of(data_copy)
+            assert after[0] == live == old and after[1].equals(log)
+            assert {version: content for version, content in after[2].items() if content != old} == \
+                {version: content for version, content in kept.items() if content != old}, "no version kept"
+            assert not partial_files(data_copy), "nothing half-written is left"
+            continue
+        break
+    assert writes["failing"] > 5 and (data_copy / "us_visas.csv").read_bytes() == new
+
+
+def test_a_changelog_that_would_swallow_the_new_line_refuses_the_publish_and_says_so(data_copy):
+    (data_copy / "changelog.csv").write_text(
+        "when,dataset,action,editor,note,rows_added,rows_changed,rows_removed,version\n"
+        '2026-11-30T16:04:10+00:00,countries,publish,A,"a note never closed', encoding="utf-8")
+    before = (data_copy / "us_visas.csv").read_bytes()
+    with pytest.raises(PublishFailed, match="^Nothing was published: changelog.csv is damaged at its end"):
+        publish(data_copy, "us_visas", edited(data_copy, "us_visas", "value", "61.2"), base=before, **EDITOR)
+    assert (data_copy / "us_visas.csv").read_bytes() == before and not partial_files(data_copy)
+
+
+def test_a_changelog_cut_short_or_joined_by_a_merge_still_takes_the_next_line(data_copy):
+    (data_copy / "changelog.csv").write_bytes(b"<<<<<<< HEAD\n=======\n>>>>>>> theirs")  # no header, no last newline
+    before = (data_copy / "us_visas.csv").read_bytes()
+    entry = publish(data_copy, "us_visas", edited(data_copy, "us_visas", "value", "61.2"), base=before, **EDITOR)
+    assert history.changelog(data_copy)["version"].tolist() == [entry.version]

@@ -23,6 +23,7 @@ from catalog.problems import Problem
 from catalog.publish import (
     Draft,
     PublishConflict,
+    PublishFailed,
     PublishRefused,
     canonical_csv,
     draft,
@@ -226,6 +227,9 @@ class EditSession:
             return
         except PublishRefused as refused:
             show_problems(refused.problems, "This file")
+            return
+        except PublishFailed as failed:  # a full disk, a read-only data folder: nothing was published
+            st.error(str(failed), icon=":material/error:")
             return
         st.session_state[f"base-{self.name}"] = self.published()
         done = "Rolled back" if entry.action == "rollback" else "Published"
