@@ -25,6 +25,32 @@ class Problem:
         return ", ".join(parts) + f": {self.rule}"
 
 
+SHOWN_PER_RULE = 100  # problems listed for one column and rule; the rest are counted in one line
+
+
+def unlisted(file: str, first_row: int | None, column: str | None, count: int, rule: str) -> Problem:
+    """The line that stands for `count` more rows breaking one rule in one column, from `first_row` on: a file
+    with a million bad rows gets a report staff can read and a check that needs no gigabytes of memory."""
+    return Problem(file, first_row, column, None,
+                   f"this row and {count - 1:,} more after it break the same rule (not listed one by one): {rule}")
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most SHOWN_PER_RULE problems for each column and rule, the first by row; one line counts the rest."""
+    by_rule: dict[tuple[str | None, str], list[Problem]] = {}
+    for problem in problems:
+        by_rule.setdefault((problem.column, problem.rule), []).append(problem)
+    kept = []
+    for (column, rule), found in by_rule.items():
+        if len(found) <= SHOWN_PER_RULE:
+            kept += found
+            continue
+        found.sort(key=lambda problem: problem.row or 0)
+        rest = found[SHOWN_PER_RULE:]
+        kept += [*found[:SHOWN_PER_RULE], unlisted(rest[0].file, rest[0].row, column, len(rest), rule)]
+    return kept
+
+
 def shorten(text: str, limit: int = 60) -> str:
     """Keep long cell values readable in a one-line message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

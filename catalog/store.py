@@ -22,7 +22,7 @@ from catalog import history, tablecache
 from catalog.bigcsv import BIG_FILE_BYTES
 from catalog.csvfile import ParsedFile, read_table
 from catalog.datasets import DATASETS, Dataset
-from catalog.problems import DataFileError, Problem
+from catalog.problems import DataFileError, Problem, capped
 from catalog.validate import validate
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -216,7 +216,8 @@ def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
     table, cell_problems = validate(parsed.cells, dataset, keys, label)
     if not parsed.problems and not cell_problems:
         tablecache.keep(dataset, content, fingerprint, keys, table, own_keys)
-    problems = sorted(parsed.problems + cell_problems, key=lambda problem: (problem.row or 0, problem.column or ""))
+    problems = sorted(capped(parsed.problems) + cell_problems,
+                      key=lambda problem: (problem.row or 0, problem.column or ""))
     return CheckedFile(dataset, fingerprint, label, table, tuple(problems), own_keys, parsed)
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 from catalog.columns import PRECISION_FORMS, pandera_column, typed, written_precision
 from catalog.datasets import Dataset
-from catalog.problems import Problem
+from catalog.problems import SHOWN_PER_RULE, Problem, capped, unlisted
 from catalog.statements import NUMBER, normalised, numbers_in, qualifier_in, states, written_numbers
 
 
@@ -21,20 +23,24 @@ def schema_for(dataset: Dataset, keys: dict[str, set[str]]) -> pa.DataFrameSchem
 
 def validate(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]],
              filename: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Check every cell and every row rule; return the typed table (rows that passed) and all problems."""
-    problems = cell_problems(cells, dataset, keys, filename)
-    bad_rows = {problem.row for problem in problems}
-    table = typed(cells.drop(index=[row for row in bad_rows if row in cells.index]), list(dataset.columns))
+    """Check every cell and every row rule; return the typed table (rows that passed) and its problems, at most
+    SHOWN_PER_RULE for each column and rule (the rest counted)."""
+    problems, bad_rows = cell_problems(cells, dataset, keys, filename)
+    table = typed(cells.drop(index=list(bad_rows)), list(dataset.columns))
+    passed = table.index
     for rule in dataset.row_rules:
         broken = table.index[~rule.holds(table).fillna(True).astype(bool)]
-        for row in broken:
+        passed = passed.difference(broken)
+        for row in broken[:SHOWN_PER_RULE]:
             values = ", ".join(f"{column}={cells.at[row, column]}" for column in rule.columns)
             problems.append(Problem(filename, int(row), "/".join(rule.columns), values, rule.description))
+        if len(broken) > SHOWN_PER_RULE:
+            problems.append(unlisted(filename, int(broken[SHOWN_PER_RULE]), "/".join(rule.columns),
+                                     len(broken) - SHOWN_PER_RULE, rule.description))
     # What a row says must be what its source says: checked on the rows that passed every other rule.
-    checked = cells.drop(index=[row for row in {problem.row for problem in problems} if row in cells.index])
-    problems += statement_problems(checked, cells, dataset, filename)
+    problems += statement_problems(cells.loc[passed], cells, dataset, filename)
     problems += coverage_problems(cells, dataset, keys, filename)
-    return table, problems
+    return table, capped(problems)
 
 
 def coverage_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]],
@@ -171,26 +177,100 @@ def pointer_problems(rows: pd.DataFrame, cells: pd.DataFrame, column: str, key: 
     return problems
 
 
-def cell_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]], filename: str) -> list[Problem]:
+CHUNK_ROWS = 50_000  # rows checked at once: pandera's table of one chunk's failures is what a check holds
+
+
+@dataclass
+class CellFailures:
+    """pandera's failures, cut down as they are found: the first rows for each check and column (and failures of a
+    column as a whole, row NaN), how many rows each check and column failed, and every row that failed."""
+
+    listed: pd.DataFrame  # check, column, index
+    counts: pd.Series  # by check and column
+    rows: np.ndarray
+
+    @classmethod
+    def of(cls, failures: pd.DataFrame) -> CellFailures:
+        """From pandera's failure table: knock-on errors and repeats dropped, SHOWN_PER_RULE + 1 rows kept per rule."""
+        checks = failures["check"].astype(str)
+        rows = pd.to_numeric(failures["index"], errors="coerce")
+        uncoercible = set(failures.loc[checks.str.startswith("coerce_dtype"), "column"])
+        knock_on = checks.str.startswith("dtype(") | (rows.isna() & failures["column"].isin(uncoercible))
+        found = pd.DataFrame({"check": checks, "column": failures["column"], "index": rows})
+        found = found.loc[~knock_on].drop_duplicates()
+        whole, in_cells = found.loc[found["index"].isna()], found.dropna(subset=["index"]).sort_values("index")
+        by_rule = in_cells.groupby(["check", "column"], sort=False)
+        return cls(pd.concat([whole, by_rule.head(SHOWN_PER_RULE + 1)]), by_rule.size(),
+                   in_cells["index"].to_numpy(dtype=np.int64))
+
+    @classmethod
+    def joined(cls, parts: list[CellFailures]) -> CellFailures:
+        listed = pd.concat([part.listed for part in parts], ignore_index=True)
+        counts = pd.concat([part.counts for part in parts])
+        return cls(listed, counts.groupby(level=[0, 1], sort=False).sum(),
+                   np.concatenate([part.rows for part in parts]))
+
+
+NO_FAILURES = pd.DataFrame({"check": pd.Series(dtype=str), "column": pd.Series(dtype=str),
+                            "index": pd.Series(dtype=float)})
+
+
+def cell_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]],
+                  filename: str) -> tuple[list[Problem], set[int]]:
+    """The problems of single cells, and every row that has one (listed or not). A big file is checked a chunk at a
+    time and its uniqueness over the whole of it, so that a million bad cells cost megabytes, not gigabytes."""
+    schema = schema_for(dataset, keys)
+    try:  # a file that passes, as most do, in one go; one that fails, again to find all its failures
+        schema.validate(cells)
+        return [], set()
+    except (pa.errors.SchemaError, pa.errors.SchemaErrors):  # coercion fails with the plural even when not lazy
+        pass
+    chunked = len(cells) > CHUNK_ROWS
+    parts = []
+    for start in range(0, max(len(cells), 1), CHUNK_ROWS):
+        failures = failures_in(schema, cells.iloc[start:start + CHUNK_ROWS])
+        if chunked:  # a value repeated in two chunks is found by duplicates() below
+            failures = failures.loc[failures["check"].astype(str) != "field_uniqueness"]
+        parts.append(CellFailures.of(failures))
+    if chunked:
+        parts += [CellFailures.of(duplicates(cells, spec.name)) for spec in dataset.columns if spec.unique]
+    found = CellFailures.joined(parts)
+    return failures_to_problems(found, cells, filename), set(found.rows.tolist())
+
+
+def failures_in(schema: pa.DataFrameSchema, cells: pd.DataFrame) -> pd.DataFrame:
     try:
-        schema_for(dataset, keys).validate(cells, lazy=True)
+        schema.validate(cells, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        return failures_to_problems(errors.failure_cases, cells, filename)
-    return []
+        return errors.failure_cases
+    return NO_FAILURES
 
 
-def failures_to_problems(failures: pd.DataFrame, cells: pd.DataFrame, filename: str) -> list[Problem]:
-    """pandera's failure table in plain words; one problem per cell, duplicates and knock-on errors dropped."""
-    uncoercible = set(failures.loc[failures["check"].str.startswith("coerce_dtype"), "column"])
-    problems: set[Problem] = set()
-    for failure in failures.itertuples():
-        check, column, index = str(failure.check), failure.column, failure.index
-        if check.startswith("dtype(") or (pd.isna(index) and column in uncoercible):
-            continue  # the coercion failure already says it; later checks on that column ran on raw text
-        row = None if pd.isna(index) else int(index)
-        value = None if row is None else cells.at[row, column]
-        problems.add(Problem(filename, row, column, value, plain_rule(check, column, value, cells)))
-    return list(problems)
+def duplicates(cells: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Every row whose value in a unique column appears on another row, as pandera reports it in one chunk."""
+    rows = cells.index[cells[column].notna() & cells[column].duplicated(keep=False)]
+    return pd.DataFrame({"check": "field_uniqueness", "column": column, "index": rows.astype(float)})
+
+
+def failures_to_problems(found: CellFailures, cells: pd.DataFrame, filename: str) -> list[Problem]:
+    """pandera's failures in plain words: one problem per cell, at most SHOWN_PER_RULE for each check and column,
+    the rest counted in one line."""
+    problems: list[Problem] = []
+    for (check, column), listed in found.listed.groupby(["check", "column"], sort=False):
+        if listed["index"].isna().any():  # the column as a whole
+            problems.append(Problem(filename, None, column, None, plain_rule(check, column, None, cells)))
+        rows = sorted(int(index) for index in listed["index"].dropna())
+        for row in rows[:SHOWN_PER_RULE]:
+            value = cells.at[row, column]
+            problems.append(Problem(filename, row, column, value, plain_rule(check, column, value, cells)))
+        if len(rows) > SHOWN_PER_RULE:
+            problems.append(unlisted(filename, rows[SHOWN_PER_RULE], column,
+                                     int(found.counts[(check, column)]) - SHOWN_PER_RULE,
+                                     plain_rule(check, column, None, cells)))
+    return problems
+
+
+SHOWN_ROWS = 20  # rows named in one message
 
 
 def plain_rule(check: str, column: str, value: object, cells: pd.DataFrame) -> str:
@@ -200,7 +280,11 @@ def plain_rule(check: str, column: str, value: object, cells: pd.DataFrame) -> s
         return "must be a number (digits and a decimal point only, no spaces, units, % or thousands separators)"
     if check == "not_nullable":
         return "must not be empty"
+    if check == "field_uniqueness" and value is None:
+        return "must be unique"
     if check == "field_uniqueness":
         rows = cells.index[cells[column] == value].tolist()
-        return "must be unique, but this value appears on rows " + ", ".join(str(row) for row in rows)
+        listed = ", ".join(str(row) for row in rows[:SHOWN_ROWS])
+        more = f" and {len(rows) - SHOWN_ROWS:,} more" if len(rows) > SHOWN_ROWS else ""
+        return f"must be unique, but this value appears on rows {listed}{more}"
     return check
