@@ -125,7 +125,6 @@ def bans_by_occupation(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
     figure.update_layout(
         barmode="group", height=420, xaxis={"title": "People barred"},
         title={"text": "Who is barred<br><sup>" + wrapped(summary, 110) + "</sup>"}, yaxis={"title": None},
-        margin={"t": 110},
     )
     return figure
 

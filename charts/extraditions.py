@@ -80,6 +80,5 @@ def case_steps(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
         yaxis={"title": None},
         title={"text": "Dated steps, where sources give them<br><sup>"
                        + wrapped("No dates reported for: " + (", ".join(undated) or "none"), 110) + "</sup>"},
-        margin={"t": 120},
     )
     return figure

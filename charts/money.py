@@ -17,7 +17,7 @@ from charts.series import (
     yearly_points,
 )
 from charts.spec import Chosen, Drawing, Frames, country_names
-from charts.text import plain
+from charts.text import marked_moments, plain
 
 # Statistical series: long name (hover, table), short name (legend, which must fit a phone), marker, line dash.
 SERIES = {
@@ -111,12 +111,8 @@ def transfers_by_year(transfers: pd.DataFrame, drawing: Drawing) -> go.Figure:
                 hovertext=[hover_of(row, f"{country_name}, {label}") for row in points.itertuples()],
                 hoverinfo="text",
             ))
-    figure.add_vline(x=SERIES_BREAK, line={"color": palette.muted_ink, "dash": "dot"})
-    # Left of the break, over the lower Bank of Russia figures, so it never covers the recipients' larger ones.
-    figure.add_annotation(x=SERIES_BREAK, y=1, yref="paper", showarrow=False, xanchor="right", yanchor="top",
-                          text="Series break: Bank of Russia country figures end in 2021; <br>"
-                               "from 2022, recipients' central banks count differently ",
-                          font={"size": 11, "color": palette.muted_ink}, align="right")
+    # Left of the break, over the lower Bank of Russia figures; what the break means is in the chart's notes.
+    marked_moments(figure, [(SERIES_BREAK, "Series break")], palette.muted_ink, drawing.look.phone)
     top = years[["value", "value_high"]].max().max() / BILLION if len(years) else 1
     figure.update_layout(
         # Headroom above the highest figure keeps the series-break note clear of it.
@@ -202,20 +198,22 @@ def dated_shares_of_gdp(tables: Frames, chosen: Chosen) -> pd.DataFrame:
 def share_of_gdp(shares: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Remittances as a share of each receiving country's GDP, one dot per stated figure. Dots, not lines: the
     figures come from different publications (KNOMAD, World Bank reports) years apart, not one series; where
-    reports of one assessment differ in their decimals, each report is a dot."""
+    reports of one assessment differ in their decimals, each report is a dot. A figure its source gives with a
+    qualifier ('about', 'almost') is a ringed dot, an estimate or forecast a hollow one; the figure as the source
+    words it is in the dot's hover text and the table. Labels on every dot ran into each other wherever reports of
+    one year lie close together."""
     names = drawing.names
     shares = drawn(shares).sort_values("period_start", kind="stable")
     figure = go.Figure()
     for country, group in shares.groupby("to_country", sort=False):
         name = plain(names.get(country, country))
         colour = drawing.palette.country(country)
+        approximate = group["qualifier"].notna() if "qualifier" in group else pd.Series(False, index=group.index)
         figure.add_trace(go.Scatter(
-            x=group["period_start"].dt.year, y=group["value"], mode="markers+text", name=name,
+            x=group["period_start"].dt.year, y=group["value"], mode="markers", name=name,
             marker={"color": colour, "size": 14, "line": {"width": 2, "color": colour},
-                    "symbol": ["circle" if actual else "circle" + HOLLOW for actual in is_actual(group)]},
-            text=[plain(figure_in_words(value, qualifier, None, "{:g}%")) for value, qualifier
-                  in zip(group["value"], group["qualifier"], strict=True)],
-            textposition="middle right",
+                    "symbol": ["circle-open-dot" if rough else "circle" + ("" if actual else HOLLOW)
+                               for actual, rough in zip(is_actual(group), approximate, strict=True)]},
             hovertext=[f"<b>{name}, {date_in_words(row.period_start, row.start_precision)}: "
                        f"{plain(figure_in_words(row.value, row.qualifier, None, '{:g}%'))} of GDP</b>"
                        f"<br>stated by {plain(row.stated_by)}{quoted(row)}" for row in group.itertuples()],
@@ -224,10 +222,11 @@ def share_of_gdp(shares: pd.DataFrame, drawing: Drawing) -> go.Figure:
     figure.update_layout(
         height=460,
         xaxis={"title": None, "dtick": 1, "range": [shares["period_start"].dt.year.min() - 0.5,
-                                                    shares["period_start"].dt.year.max() + 1]} if len(shares) else {},
+                                                    shares["period_start"].dt.year.max() + 0.5]} if len(shares) else {},
         yaxis={"title": "Share of GDP (%)", "rangemode": "tozero"},
         title={"text": "Remittances are close to half of Tajikistan's economy<br><sup>Remittances as % of GDP as "
-                       f"stated by {stated_by_years(shares)}</sup>"},
+                       f"stated by {stated_by_years(shares)}; ringed: a figure its source gives as about or "
+                       "almost</sup>"},
     )
     return figure
 

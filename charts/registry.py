@@ -162,6 +162,8 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         "Russia and recipient central bank series drawn separately.",
         "borderlines-transfers-by-year",
         filters=(Filter("to", "Receiving country", "many", transfer_recipients),),
+        notes="Series break: the Bank of Russia's figures by country end in 2021; from 2022 the receiving countries' "
+              "central banks count, and they count differently, so the two series are never joined.",
     ),
     ChartSpec(
         "remittances_share_of_gdp", "Remittances as a share of the receiving country's GDP, each dated figure a dot",

@@ -20,8 +20,20 @@ import pydeck as pdk
 
 from charts.palette import LIGHT, Palette
 from charts.sources import cited, source_plain
-from charts.text import for_a_phone, spoken, title_parts, with_source
-from charts.theme import for_presenting, house_template, under_a_headline
+from charts.text import (
+    NARROWEST_PHONE,
+    PAGE_SUBTITLE_CHARACTERS,
+    PAGE_TITLE_CHARACTERS,
+    PAGE_WIDTH,
+    fitted_title,
+    for_a_phone,
+    hang_the_title,
+    room_for_labels,
+    spoken,
+    title_parts,
+    with_source,
+)
+from charts.theme import PRESENTER_WIDTH, for_presenting, house_template, under_a_headline
 
 Frames = Mapping[str, pd.DataFrame]
 Chosen = Mapping[str, str | list[str]]
@@ -210,8 +222,9 @@ def said(words: str | Words, rows: pd.DataFrame, drawing: Drawing) -> str:
 def styled(figure: go.Figure, look: Look, source_line: str) -> go.Figure:
     """A builder's figure in the house template with its source burned in, laid out for a room or a phone."""
     figure.update_layout(template=house_template(look.palette))
+    hang_the_title(fitted_title(figure, PAGE_TITLE_CHARACTERS, PAGE_SUBTITLE_CHARACTERS))
     with_source(figure, source_line, look.palette.muted_ink)
     if look.presenter_height:
-        figure = for_presenting(figure, look.presenter_height, look.palette)
+        figure = room_for_labels(for_presenting(figure, look.presenter_height, look.palette), PRESENTER_WIDTH)
         return under_a_headline(figure) if look.on_a_slide else figure
-    return for_a_phone(figure) if look.phone else figure
+    return room_for_labels(for_a_phone(figure), NARROWEST_PHONE) if look.phone else room_for_labels(figure, PAGE_WIDTH)

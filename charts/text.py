@@ -61,9 +61,96 @@ NUMBER_AXIS_TITLE = 25
 # and a phone's (390 px less the page padding).
 PAGE_WIDTH = 700
 PHONE_WIDTH = 358
+READING_FONT = 14
 MIN_ROOM = 100  # for labels no chart should have: a source line a word a line is still inside the chart
 # Category labels longer than this are broken into lines on a phone, or they leave the plot no room.
 PHONE_LABEL_CHARACTERS = 22
+
+
+# A title's lines as plotly draws them at 20 px, measured in Chromium: the first line's box, each further line, the
+# first line of a <sup> subtitle (smaller, raised); and how far above its anchor a title hung from the top starts.
+TITLE_FIRST_LINE = 22
+TITLE_LINE = 26
+SUBTITLE_FIRST_LINE = 17
+TITLE_OVERHANG = {False: 4, True: 18}  # one line, several lines
+LINE_SPACING = 1.3  # plotly's: lines of text this many font sizes apart
+TITLE_PAD = 8  # from the chart's top edge to the title
+TITLE_GAP = 14  # from the subtitle's last line to the plot: the top tick label reaches half a line above it
+
+
+def hang_the_title(figure: go.Figure, size: float = 20, keep_plot_height: bool = True) -> go.Figure:
+    """Hang the title and subtitle from the chart's top edge and start the plot under their last line, keeping the
+    plot's height (or the chart's, for a screen). Plotly puts a title's first line half the top margin down and lets
+    the rest flow below, so a title that wraps (on a phone, or a subtitle of several lines) ran down into the plot's
+    tick labels and notes."""
+    title, subtitle = title_parts(figure)
+    title_lines, subtitle_lines = title.count("<br>") + 1, subtitle.count("<br>") + 1 if subtitle else 0
+    block = TITLE_FIRST_LINE + TITLE_LINE * (title_lines - 1) \
+        + (SUBTITLE_FIRST_LINE + TITLE_LINE * (subtitle_lines - 1) if subtitle_lines else 0)
+    top = int(TITLE_PAD + (block + TITLE_GAP) * size / 20)
+    before = figure.layout.margin.t if figure.layout.margin.t is not None else 70
+    overhang = TITLE_OVERHANG[title_lines + subtitle_lines > 1] * size / 20
+    return figure.update_layout(title={"y": 1, "yref": "container", "yanchor": "top",
+                                       "pad": {"t": TITLE_PAD + overhang}},
+                                margin={"t": top}, height=(figure.layout.height or 450)
+                                + (top - before if keep_plot_height else 0))
+
+
+NOTE_SIZE = 11
+NOTE_LINE = 15  # pixels a line of a note takes at NOTE_SIZE
+NOTE_CHARACTERS = {False: 60, True: 30}  # a note's line, on a page and on a phone
+
+
+def marked_moments(figure: go.Figure, moments: list[tuple[object, str]], ink: str, phone: bool) -> go.Figure:
+    """Dotted lines at moments on a chart's x axis, and their notes at the top of the plot, stacked in time order and
+    right-aligned just left of the earliest line: beside the lines, never across one, however close they are."""
+    if not moments:
+        return figure
+    earliest = min(when for when, _ in moments)
+    below = 0
+    for when, note in sorted(moments, key=lambda moment: moment[0]):
+        figure.add_vline(x=when, line={"color": ink, "dash": "dot"})
+        lines = lines_of(note, NOTE_CHARACTERS[phone])
+        figure.add_annotation(x=earliest, y=1, yref="paper", xanchor="right", yanchor="top", xshift=-4, yshift=-below,
+                              text="<br>".join(lines), showarrow=False, align="right",
+                              font={"size": NOTE_SIZE, "color": ink})
+        below += NOTE_LINE * len(lines) + 4
+    return figure
+
+
+NARROWEST_PHONE = 288  # a 320 px phone's chart, less the page padding
+LABEL_SIZE_CHARACTER = 0.5  # a label's characters, in its font sizes, on average
+MOST_ROOM_FOR_LABELS = 0.5  # of the plot's width: past that, the labels would squeeze the data to nothing
+
+
+def room_for_labels(figure: go.Figure, width: int) -> go.Figure:
+    """Widen a numeric x axis so that labels written right of their marks ('more than 7,800 km', a bar's 'around
+    70') end inside a chart `width` pixels wide: past the plot, plotly draws them over the chart's edge, cut off."""
+    plot = width - plot_left(figure) - (figure.layout.margin.r or 10)
+    labelled = [trace for trace in figure.data if labels_right(trace)]
+    if not labelled:
+        return figure
+    xs = [pd.to_numeric(pd.Series(list(trace.x)), errors="coerce") for trace in labelled]
+    if any(values.isna().any() for values in xs):
+        return figure  # dates or categories: no labels of this kind on those here
+    start, end = figure.layout.xaxis.range or (
+        min(0 if trace.type == "bar" else values.min() for trace, values in zip(labelled, xs, strict=True)),
+        max(values.max() for values in xs))
+    for trace, values in zip(labelled, xs, strict=True):
+        size = (trace.textfont.size if trace.textfont and trace.textfont.size else None) or READING_FONT
+        for x, text in zip(values, trace.text, strict=False):
+            share = min(size * LABEL_SIZE_CHARACTER * len(spoken(str(text))) + 16, MOST_ROOM_FOR_LABELS * plot) / plot
+            end = max(end, (x - share * start) / (1 - share))  # the label's share of the plot is right of x
+    return figure.update_xaxes(range=[start, end])
+
+
+def labels_right(trace) -> bool:
+    """A trace whose marks carry text on their right: dots with 'middle right' labels, or bars across with outside
+    labels."""
+    position = str(getattr(trace, "textposition", "") or "")
+    across = trace.type == "bar" and trace.orientation == "h" and position == "outside"
+    return (("right" in position or across) and trace.x is not None and trace.text is not None
+            and not isinstance(trace.text, str))
 
 
 def with_source(figure: go.Figure, source_text: str, ink: str) -> go.Figure:
@@ -147,19 +234,9 @@ def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 
     """A copy whose title and subtitle are broken into lines that fit a phone (plotly never wraps a title, it cuts
     it off), with the top margin grown to hold them; long category labels broken into lines too; and the source
     line and legend restacked for the narrow width."""
-    title, subtitle = title_parts(figure)
-    title_lines = lines_of(title, title_width) or [""]
-    subtitle_lines = lines_of(subtitle, subtitle_width)
-    text = "<br>".join(title_lines)
-    if subtitle_lines:
-        text += "<br><sup>" + "<br>".join(subtitle_lines) + "</sup>"
-    extra_lines = len(title_lines) + len(subtitle_lines) - (2 if subtitle else 1)
-    shown = go.Figure(figure)
-    top = figure.layout.margin.t if figure.layout.margin.t is not None else 70
     # The plot keeps its height as the title and the foot grow: the page scrolls, and a squeezed plot would run its
     # y axis title into the subtitle.
-    grown = 22 * max(0, extra_lines)
-    shown.update_layout(title_text=text, margin={"t": top + grown}, height=(figure.layout.height or 450) + grown)
+    shown = hang_the_title(fitted_title(go.Figure(figure), title_width, subtitle_width))
     labels = category_labels(shown, "y")
     if not shown.layout.yaxis.ticktext and any(len(label) > PHONE_LABEL_CHARACTERS for label in labels):
         shown.update_yaxes(tickmode="array", tickvals=labels,
@@ -169,15 +246,33 @@ def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 
     return shown
 
 
+# Characters of a title and of a subtitle that fit a laptop's page (PAGE_WIDTH) at the house sizes.
+PAGE_TITLE_CHARACTERS, PAGE_SUBTITLE_CHARACTERS = 70, 105
+
+
+def fitted_title(figure: go.Figure, title_width: int, subtitle_width: int) -> go.Figure:
+    """The title and subtitle broken into lines of at most so many characters: plotly never wraps a title, it
+    cuts it off at the chart's edge."""
+    title, subtitle = (part.replace("<br>", " ") for part in title_parts(figure))  # broken anew for this width
+    text = "<br>".join(lines_of(title, title_width) or [""])
+    if subtitle:
+        text += "<br><sup>" + "<br>".join(lines_of(subtitle, subtitle_width)) + "</sup>"
+    return figure.update_layout(title_text=text)
+
+
 def spoken(text: str) -> str:
     """Figure text as a screen reader should read it: no tags, entities decoded, one line."""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
 def title_parts(figure: go.Figure) -> tuple[str, str]:
-    """A house chart's title and subtitle: every builder writes 'Title<br><sup>Subtitle</sup>'."""
-    title, _, subtitle = (figure.layout.title.text or "").partition("<br>")
-    return title, subtitle.removeprefix("<sup>").removesuffix("</sup>")
+    """A house chart's title and subtitle: every builder writes 'Title<br><sup>Subtitle</sup>' (either may have been
+    broken into lines since)."""
+    text = figure.layout.title.text or ""
+    if "<br><sup>" in text:
+        title, _, subtitle = text.partition("<br><sup>")
+        return title, subtitle.removesuffix("</sup>")
+    return text, ""  # a slide's title: its chart's subtitle alone
 
 
 def lines_of(text: str, width: int) -> list[str]:

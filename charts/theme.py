@@ -9,7 +9,17 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from charts.palette import DARK, LIGHT, TRANSPARENT, Palette
-from charts.text import category_labels, tick_lines, title_parts
+from charts.text import (
+    LINE_SPACING,
+    PAGE_SUBTITLE_CHARACTERS,
+    PAGE_TITLE_CHARACTERS,
+    PAGE_WIDTH,
+    category_labels,
+    fitted_title,
+    hang_the_title,
+    tick_lines,
+    title_parts,
+)
 
 # "Source Sans" is the face Streamlit serves with the app (its own CSS names it so); presenter charts, drawn without
 # Streamlit's chart theme, fell back to Arial while it was called "Source Sans Pro" here.
@@ -47,6 +57,8 @@ def country_shape(iso3: str) -> str:
 # beside the plot, where a 16:9 screen has room to spare, rather than under it.
 PRESENTER_SCALE = 1.5
 PRESENTER_MARGIN = {"l": 90, "r": 10, "t": 95, "b": 120}
+PRESENTER_WIDTH = 1000  # a chart shared from a 1280 px screen, less the page's padding and the legend beside it
+PRESENTER_TICK_GAP = 10  # x tick labels this much lower, clear of the y axis's "0" that reaches below the plot
 PRESENTER_LEGEND = {"orientation": "v", "yanchor": "top", "y": 1, "yref": "paper", "xanchor": "left", "x": 1.01}
 
 
@@ -81,7 +93,7 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
     or bar label are scaled too, so nothing on the chart stays at reading size."""
     shown = go.Figure(figure)
     shown.update_layout(template=presenter_template(palette), height=height, margin=PRESENTER_MARGIN,
-                        legend=PRESENTER_LEGEND)
+                        legend=PRESENTER_LEGEND, xaxis={"ticklabelstandoff": PRESENTER_TICK_GAP})
     # Room for the longest category label at the larger size: plotly's own margin growth does not run when a chart
     # is printed for the handout.
     categories = category_labels(shown, "y")
@@ -89,21 +101,35 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
         shown.update_layout(margin={"l": max(90, int(0.55 * READING_SIZE * PRESENTER_SCALE
                                                      * max(map(len, categories))) + 24)})
     # The source line goes under the tick labels, and under the axis title when there is one.
-    axis_title = 32 if shown.layout.xaxis.title.text else 0
+    axis_title = 44 if shown.layout.xaxis.title.text else 0
     shown.update_layout(margin={"b": PRESENTER_MARGIN["b"] + axis_title}, xaxis={"automargin": True})
     # A y axis title longer than a short plot is tall would run into the subtitle: it joins the subtitle instead,
     # where it reads across.
     y_title = shown.layout.yaxis.title.text
-    plot_height = height - PRESENTER_MARGIN["t"] - shown.layout.margin.b
+    plot_height = height - shown.layout.margin.t - shown.layout.margin.b
     if y_title and 0.5 * READING_SIZE * PRESENTER_SCALE * len(y_title) > plot_height:
         title, subtitle = title_parts(shown)
         shown.update_layout(title_text=f"{title}<br><sup>{'; '.join(filter(None, [subtitle, y_title]))}</sup>",
                             yaxis_title_text=None)
+    scaled = PAGE_WIDTH / PRESENTER_WIDTH * PRESENTER_SCALE  # the page's characters per line, at the room's size
+    fitted_title(shown, int(PAGE_TITLE_CHARACTERS / scaled), int(PAGE_SUBTITLE_CHARACTERS / scaled))
+    hang_the_title(shown, 20 * PRESENTER_SCALE, keep_plot_height=False)
+    if categories:  # rows closer than a line of presenter type: smaller labels rather than labels over each other
+        per_row = (height - shown.layout.margin.t - shown.layout.margin.b) / len(categories)
+        size = READING_SIZE * PRESENTER_SCALE
+        if per_row < LINE_SPACING * size:
+            shown.update_yaxes(tickfont={"size": max(READING_SIZE - 2, int(per_row / LINE_SPACING))})
     for annotation in shown.layout.annotations:
         annotation.font.size = (annotation.font.size or READING_SIZE) * PRESENTER_SCALE
         annotation.font.color = palette.strong_ink
+        annotation.yshift = (annotation.yshift or 0) * PRESENTER_SCALE  # notes stacked by pixels stay apart
         if annotation.name == "source":
-            annotation.update(yanchor="top", yshift=-(26 * tick_lines(shown) + 18) - axis_title)
+            below = 28 * tick_lines(shown) + 18 + PRESENTER_TICK_GAP + axis_title
+            annotation.update(yanchor="top", yshift=-below)
+            # Its lines under that, inside the chart: a presenter's screen has a fixed height, so the plot gives way.
+            lines = (annotation.text or "").count("<br>") + 1
+            shown.update_layout(margin={"b": max(shown.layout.margin.b, below + int(LINE_SPACING * annotation.font.size
+                                                                                    * lines) + 8)})
     for trace in shown.data:
         if getattr(trace, "textfont", None) is not None and trace.textfont.size:
             trace.textfont.size *= PRESENTER_SCALE
@@ -114,5 +140,5 @@ def under_a_headline(figure: go.Figure) -> go.Figure:
     """A presenter chart on a slide, whose headline is its title: only the chart's subtitle (what its marks mean)
     stays, at body size, and the chart gets the room the title took."""
     _, subtitle = title_parts(figure)
-    return figure.update_layout(title={"text": subtitle, "font": {"size": READING_SIZE * PRESENTER_SCALE}},
-                                margin={"t": 50 if subtitle else 20})
+    figure.update_layout(title={"text": subtitle, "font": {"size": READING_SIZE * PRESENTER_SCALE}}, margin={"t": 20})
+    return hang_the_title(figure, READING_SIZE * PRESENTER_SCALE, keep_plot_height=False) if subtitle else figure

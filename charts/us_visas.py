@@ -10,12 +10,12 @@ import pydeck as pdk
 from charts.maps import CRIMEA_NOTE, choropleth_map
 from charts.series import drawn, quoted, yearly_points
 from charts.spec import Chosen, Drawing, Frames
-from charts.text import plain
+from charts.text import marked_moments, plain
 
 REFUSAL_RATE = "b_visa_refusal_rate"
 # Events marked on the refusal chart, by id in data/events.csv, with a short label each.
-US_MILESTONES = {"us-proclamation-10949-signed": "Proclamation 10949: partial ban on Turkmenistan",
-                 "us-visa-bonds-announced": "Visa bonds of up to $15,000"}
+US_MILESTONES = {"us-proclamation-10949-signed": "Proclamation 10949, a partial ban on Turkmenistan",
+                 "us-visa-bonds-announced": "visa bonds of up to $15,000"}
 
 
 def refusal_rates_reported(tables: Frames, chosen: Chosen) -> pd.DataFrame:
@@ -48,11 +48,9 @@ def refusal_rates(rates: pd.DataFrame, drawing: Drawing) -> go.Figure:
             line={"color": palette.country(country)}, marker={"size": 9, "color": palette.country(country)},
             hovertext=[None if value is None else next(hovers) for value in y], hoverinfo="text",
         ))
-    for index, (when, label) in enumerate(zip(milestones["date"], milestones["label"], strict=True)):
-        figure.add_vline(x=when, line={"color": palette.muted_ink, "dash": "dot"})
-        figure.add_annotation(x=when, y=1 - 0.12 * index, yref="paper", text=plain(label), showarrow=False,
-                              xanchor="right", yanchor="top", align="right",
-                              font={"size": 11, "color": palette.muted_ink})
+    marked_moments(figure, [(when, f"{when:%b %Y}: {plain(label)}") for when, label
+                            in zip(milestones["date"], milestones["label"], strict=True)],
+                   palette.muted_ink, drawing.look.phone)
     latest = rates[rates["year"] == rates["year"].max()].sort_values("value", ascending=False).iloc[0]
     figure.update_layout(
         height=480, yaxis={"title": "B-visa applications refused (%)", "range": [0, 100]}, xaxis={"title": None},

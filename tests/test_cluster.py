@@ -103,7 +103,7 @@ def test_a_session_keeps_its_replica_across_reruns_downloads_and_page_changes(cl
 
     page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="US restrictions").click()  # a page change
     expect(page.get_by_role("heading", name="US restrictions", exact=True)).to_be_visible(timeout=60_000)
-    wait_for_streamlit(page)
+    settle(page)  # as with the handout: a button from before a rerun offers a file the rerun has dropped
     csv_button = page.get_by_role("button", name=re.compile(r"Download these \d+ rows \(CSV\)")).first
     with page.expect_download(timeout=60_000) as table:
         csv_button.click()

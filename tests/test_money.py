@@ -57,11 +57,16 @@ def test_the_money_page_filters_recipients_from_the_url():
 def test_shares_of_gdp_are_dots_per_dated_figure_with_approximations_marked():
     figure = share_of_gdp(dated_shares_of_gdp({"remittances": load("remittances")}, {}), drawing())
     tajik = next(trace for trace in figure.data if trace.name == "Tajikistan")
-    assert tajik.mode == "markers+text"  # different publications, years apart: never joined into a line
+    assert tajik.mode == "markers"  # different publications, years apart: never joined into a line
     assert list(decoded(tajik.x)) == [2010, 2011, 2018, 2021, 2022, 2024, 2024, 2024]
     assert list(decoded(tajik.y)) == [31.0, 47.0, 32.2, 34.5, 51.0, 45.0, 45.3, 45.4]
-    # KNOMAD's 2018 figure is 'about 32.2 percent': the qualifier as the source wrote it
-    assert list(tajik.text) == ["31%", "47%", "about 32.2%", "34.5%", "51%", "45%", "45.3%", "45.4%"]
+    # KNOMAD's 2018 figure is 'about 32.2 percent': a ringed dot, and the qualifier as the source wrote it
+    assert list(tajik.marker.symbol) == ["circle", "circle", "circle-open-dot", *["circle"] * 5]
+    assert [hover.split("</b>")[0].split(": ")[1] for hover in tajik.hovertext] == [
+        "31% of GDP", "47% of GDP", "about 32.2% of GDP", "34.5% of GDP", "51% of GDP", "45% of GDP", "45.3% of GDP",
+        "45.4% of GDP"]
+    kyrgyz = next(trace for trace in figure.data if trace.name == "Kyrgyzstan")
+    assert "almost 33% of GDP" in " ".join(kyrgyz.hovertext)  # the source's 'почти', glossed
     assert "World Bank (2010, 2011, 2021, 2022, 2023, 2024); KNOMAD (2018)" in figure.layout.title.text
 
 

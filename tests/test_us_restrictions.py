@@ -2,6 +2,8 @@
 
 import json
 
+import pandas as pd
+
 from catalog import load
 from catalog.boundaries import country_outlines
 from charts.maps import choropleth_map
@@ -26,9 +28,12 @@ def test_the_refusal_chart_carries_each_country_s_reported_rates_and_the_milesto
     assert [value for value in decoded(uzbekistan.y) if value == value and value is not None] == [
         50.29, 68.06, 47.04, 59.56, 64.41]
     assert figure.layout.title.text.startswith("Uzbekistan's applicants were refused most often in 2024: 64.41%")
-    assert any(annotation.text == "Proclamation 10949: partial ban on Turkmenistan"
-               for annotation in figure.layout.annotations)
-    assert any(annotation.text == "Visa bonds of up to $15,000" for annotation in figure.layout.annotations)
+    # Each note names its month, in time order, stacked left of the earlier line: beside the lines, not across one.
+    notes = [annotation for annotation in figure.layout.annotations if annotation.name != "source"]
+    assert [note.text for note in notes] == ["Jun 2025: Proclamation 10949, a partial ban on Turkmenistan",
+                                             "Jan 2026: visa bonds of up to $15,000"]
+    assert {(note.x, note.xanchor) for note in notes} == {(pd.Timestamp("2025-06-04"), "right")}
+    assert [note.yshift for note in notes] == [0, -19]
 
 
 def test_the_map_shades_only_countries_with_a_value_and_labels_them():
