@@ -48,7 +48,7 @@ SOURCE_CHARACTER = 5.6
 LEGEND_ROW = 22
 LEGEND_PADDING = 8
 LEGEND_MARKER = 40  # plotly's symbol and the gap before the text
-LEGEND_CHARACTER = 6.5
+LEGEND_CHARACTER = 7.0
 TICK_LINE = 16
 TICKS = 20  # tick marks, the axis padding and a gap
 AXIS_TITLE = 24
@@ -119,7 +119,7 @@ def marked_moments(figure: go.Figure, moments: list[tuple[object, str]], ink: st
 
 
 NARROWEST_PHONE = 288  # a 320 px phone's chart, less the page padding
-LABEL_SIZE_CHARACTER = 0.5  # a label's characters, in its font sizes, on average
+LABEL_SIZE_CHARACTER = 0.55  # a label's characters, in its font sizes, on average (Arial's, the widest we meet)
 MOST_ROOM_FOR_LABELS = 0.5  # of the plot's width: past that, the labels would squeeze the data to nothing
 
 
@@ -138,10 +138,17 @@ def room_for_labels(figure: go.Figure, width: int) -> go.Figure:
         max(values.max() for values in xs))
     for trace, values in zip(labelled, xs, strict=True):
         size = (trace.textfont.size if trace.textfont and trace.textfont.size else None) or READING_FONT
-        for x, text in zip(values, trace.text, strict=False):
-            share = min(size * LABEL_SIZE_CHARACTER * len(spoken(str(text))) + 16, MOST_ROOM_FOR_LABELS * plot) / plot
+        if max(label_width(text, size) for text in trace.text) > MOST_ROOM_FOR_LABELS * plot:
+            trace.text = ["<br>".join(lines_of(str(text), max(8, len(str(text)) // 2 + 1))) for text in trace.text]
+        for x, text in zip(values, trace.text, strict=False):  # 'more than<br>7,800 km'
+            share = min(label_width(text, size), MOST_ROOM_FOR_LABELS * plot) / plot
             end = max(end, (x - share * start) / (1 - share))  # the label's share of the plot is right of x
     return figure.update_xaxes(range=[start, end])
+
+
+def label_width(text: object, size: float) -> float:
+    """About how many pixels a label's widest line takes, with the gap from its mark."""
+    return size * LABEL_SIZE_CHARACTER * max(len(spoken(line)) for line in str(text).split("<br>")) + 16
 
 
 def labels_right(trace) -> bool:
@@ -176,6 +183,7 @@ def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) 
     source.text = "<br>".join(source_lines)
     source_top = FOOT_GAP + SOURCE_LINE * len(source_lines) + FOOT_GAP
     axis = TICK_LINE * tick_lines(figure) + TICKS + (AXIS_TITLE if figure.layout.xaxis.title.text else 0)
+    wrap_legend(figure, room)
     rows = legend_rows(figure, room)
     bottom = source_top + (LEGEND_ROW * rows + LEGEND_PADDING if rows else 0) + axis
     source.update(y=0, yanchor="bottom", yshift=FOOT_GAP - bottom)
@@ -183,7 +191,9 @@ def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) 
     if keep_plot_height:
         height += bottom - (figure.layout.margin.b or 0)
     return figure.update_layout(height=height, margin={"b": bottom}, xaxis={"automargin": False}, legend={
-        "yref": "container", "yanchor": "bottom", "y": source_top / height})
+        "yref": "container", "yanchor": "bottom", "y": source_top / height,
+        # all of it, in pixels: past half the chart's height plotly would give a long legend a scroll bar
+        "maxheight": LEGEND_ROW * rows + LEGEND_PADDING + FOOT_GAP})
 
 
 def plot_left(figure: go.Figure) -> float:
@@ -221,13 +231,22 @@ def legend_rows(figure: go.Figure, width: float) -> int:
     shown = figure.layout.showlegend
     if shown is False or not names or (shown is None and len(names) < 2):
         return 0
-    widths = [LEGEND_MARKER + LEGEND_CHARACTER * len(name) for name in names]
+    widths = [LEGEND_MARKER + LEGEND_CHARACTER * max(map(len, name.split("<br>"))) for name in names]
     if sum(widths) <= width:
-        rows = 1
+        rows = 1 + max(name.count("<br>") for name in names)
     else:
         per_row = max(1, int(width // max(widths)))
-        rows = -(-len(names) // per_row)
+        rows = sum(1 + max(name.count("<br>") for name in names[start:start + per_row])
+                   for start in range(0, len(names), per_row))
     return rows + (1 if figure.layout.legend.title.text else 0)
+
+
+def wrap_legend(figure: go.Figure, width: float) -> None:
+    """Legend entries wider than the chart broken into lines: plotly never wraps one, it runs off the edge."""
+    characters = max(12, int((width - LEGEND_MARKER) / LEGEND_CHARACTER))
+    for trace in figure.data:
+        if trace.name and len(trace.name.replace("<br>", " ")) > characters:
+            trace.name = "<br>".join(lines_of(trace.name.replace("<br>", " "), characters))
 
 
 def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 46) -> go.Figure:

@@ -45,7 +45,7 @@ from charts.palette import LIGHT, Palette
 from charts.registry import CHARTS
 from charts.sources import publisher_name, source_plain
 from charts.spec import Chart, ChartSpec, Look
-from charts.text import PAGE_WIDTH, fit_the_foot, plot_left
+from charts.text import PAGE_WIDTH, category_labels, fit_the_foot, lines_of, plot_left
 from charts.us_visas import overstay_rates
 from press import pages
 from press.cite import citation, embed_code, embed_path, published_on, version_path
@@ -65,6 +65,8 @@ COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".csv"}
 PICTURE_SCALE = 2
 SMALLEST_PLOT = 160  # pixels of plot a chart keeps, however tall its title and foot
 NARROWEST = 292  # an embed 300 px wide, less the page's padding
+EMBED_LABEL_CHARACTER = 7.5  # pixels a category label's character takes in the embed's font
+EMBED_LABEL_LINE = 18  # and a line of one
 Progress = Callable[[str, int, int], None]
 
 
@@ -370,10 +372,19 @@ def framed(chart: Chart, narrowest: int | None = None) -> Chart:
         return chart
     figure = go.Figure(chart.figure).update_layout(title_pad_l=12)
     width = narrowest or PAGE_WIDTH
-    if plot_left(figure) < 0.45 * width:
-        figure.update_yaxes(automargin=True)
-    else:  # labels that long would leave the plot no room: plotly gives up drawing it
-        figure.update_layout(margin_l=int(0.45 * width))
+    if plot_left(figure) >= 0.45 * width:  # labels that long would leave the plot no room: broken into more lines
+        labels = category_labels(figure, "y")
+        characters = max(8, int((0.45 * width - 12) / EMBED_LABEL_CHARACTER))
+        figure.update_yaxes(tickmode="array", tickvals=list(figure.layout.yaxis.tickvals or labels),
+                            ticktext=["<br>".join(lines_of(str(label).replace("<br>", " "), characters))
+                                      for label in labels])
+        lines = max(str(text).count("<br>") + 1 for text in figure.layout.yaxis.ticktext)
+        margin = figure.layout.margin
+        plot = (figure.layout.height or 450) - (margin.t or 0) - (margin.b or 0)
+        needed = len(labels) * (EMBED_LABEL_LINE * lines + 6)
+        if plot < needed:  # rows far enough apart for labels of that many lines
+            figure.update_layout(height=(figure.layout.height or 450) + needed - plot)
+    figure.update_yaxes(automargin=True)
     if narrowest:
         fit_the_foot(figure, narrowest, keep_plot_height=True)
     margin = figure.layout.margin

@@ -6,6 +6,7 @@ with what flags). A missing browser is a failure, never a skip: `make test` inst
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import signal
@@ -113,3 +114,100 @@ def axe_violations(page, axe_script: str) -> list[str]:
             `${rule.id}: ${node.target.join(' ')}: ${node.failureSummary.replace(/\\s+/g, ' ')}`));
     }""", WCAG_AA)
     return found
+
+
+# Every piece of text plotly drew in a chart, as the boxes the browser laid out, and the lines drawn under them.
+CHART_TEXT = """root => {
+    const texts = [], edges = {};
+    for (const chart of root.querySelectorAll('.js-plotly-plot')) {
+        const name = chart.closest('[id]')?.id || 'chart';
+        const edge = chart.querySelector('.main-svg').getBoundingClientRect();
+        edges[name] = {left: edge.left, right: edge.right, top: edge.top, bottom: edge.bottom};
+        const kinds = {
+            title: '.g-gtitle text', 'axis title': '.g-xtitle text, .g-ytitle text',
+            tick: '.xaxislayer-above text, .yaxislayer-above text', legend: '.legend .legendtext',
+            note: '.annotation-text-g text', label: '.textpoint text, .bartext',
+        };
+        const seen = new Set();
+        for (const [kind, selector] of Object.entries(kinds)) {
+            for (const element of chart.querySelectorAll(selector)) {
+                if (seen.has(element) || !element.textContent.trim()) continue;
+                seen.add(element);
+                const box = element.getBBox(), matrix = element.getScreenCTM();
+                if (box.width < 1 || box.height < 1) continue;
+                // The corners as drawn: a rotated tick label is a turned rectangle, not the box around it.
+                const corners = [[box.x, box.y], [box.x + box.width, box.y], [box.x + box.width, box.y + box.height],
+                                 [box.x, box.y + box.height]].map(([x, y]) =>
+                    [matrix.a * x + matrix.c * y + matrix.e, matrix.b * x + matrix.d * y + matrix.f]);
+                texts.push({chart: name, kind, text: element.textContent.trim().slice(0, 60), corners});
+            }
+        }
+    }
+    const lines = [];
+    for (const chart of root.querySelectorAll('.js-plotly-plot')) {
+        const name = chart.closest('[id]')?.id || 'chart';
+        for (const path of chart.querySelectorAll('.shapelayer path, .scatterlayer .js-line')) {
+            const matrix = path.getScreenCTM();
+            const length = path.getTotalLength ? path.getTotalLength() : 0;
+            const points = [];
+            for (let at = 0; at <= length; at += 2) {
+                const point = path.getPointAtLength(at);
+                points.push([matrix.a * point.x + matrix.c * point.y + matrix.e,
+                             matrix.b * point.x + matrix.d * point.y + matrix.f]);
+            }
+            if (points.length) lines.push({chart: name, points});
+        }
+    }
+    return {texts, lines, edges};
+}"""
+
+
+def text_collisions(page, root: str = "body") -> list[str]:
+    """Pairs of text in one chart that overlap (by more than a pixel), notes a drawn line runs through, and text
+    cut off at the chart's edge: what a reader would see as text written over text or over the data."""
+    drawn = page.evaluate(f"() => ({CHART_TEXT})(document.querySelector({root!r}))")
+    texts = drawn["texts"]
+    found = []
+    for text in texts:
+        edge = drawn["edges"][text["chart"]]
+        if not all(edge["left"] - 1 <= x <= edge["right"] + 1 and edge["top"] - 1 <= y <= edge["bottom"] + 1
+                   for x, y in text["corners"]):
+            found.append(f"{text['chart']}: {text['kind']} {text['text']!r} is cut off at the chart's edge")
+    for index, one in enumerate(texts):
+        for other in texts[index + 1:]:
+            if one["chart"] == other["chart"] and overlap(one["corners"], other["corners"]):
+                found.append(f"{one['chart']}: {one['kind']} {one['text']!r} runs into {other['kind']} "
+                             f"{other['text']!r}")
+    for note in (text for text in texts if text["kind"] == "note"):
+        for line in drawn["lines"]:
+            if line["chart"] == note["chart"] and any(inside(point, note["corners"]) for point in line["points"]):
+                found.append(f"{note['chart']}: a line runs through the note {note['text']!r}")
+                break
+    return found
+
+
+def overlap(one: list[list[float]], other: list[list[float]], by: float = 1.0) -> bool:
+    """Whether two convex outlines overlap by more than `by` pixels: no edge of either separates them (the
+    separating axis test)."""
+    for outline in (one, other):
+        for (x1, y1), (x2, y2) in zip(outline, outline[1:] + outline[:1], strict=True):
+            axis = (y1 - y2, x2 - x1)
+            length = math.hypot(*axis) or 1.0
+            ones = [(x * axis[0] + y * axis[1]) / length for x, y in one]
+            others = [(x * axis[0] + y * axis[1]) / length for x, y in other]
+            if min(max(ones), max(others)) - max(min(ones), min(others)) <= by:
+                return False
+    return True
+
+
+def inside(point: list[float], corners: list[list[float]], margin: float = 1.0) -> bool:
+    """Whether a point is inside an outline, more than `margin` pixels from each of its edges."""
+    centre = (sum(x for x, _ in corners) / len(corners), sum(y for _, y in corners) / len(corners))
+    for (x1, y1), (x2, y2) in zip(corners, corners[1:] + corners[:1], strict=True):
+        normal = (y1 - y2, x2 - x1)
+        length = math.hypot(*normal) or 1.0
+        side = ((point[0] - x1) * normal[0] + (point[1] - y1) * normal[1]) / length
+        inward = ((centre[0] - x1) * normal[0] + (centre[1] - y1) * normal[1]) / length
+        if side * (1 if inward > 0 else -1) <= margin:
+            return False
+    return True

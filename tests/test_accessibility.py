@@ -1,6 +1,8 @@
 """WCAG 2.1 AA as a tested guarantee: axe-core finds nothing on any page, at desktop and phone width, in the light
 and dark themes and in presenter mode; the keyboard reaches and works every control of every reader page with a
-visible focus ring; charts are figures named by their title and text alternative.
+visible focus ring; charts are figures named by their title and text alternative. The same walk checks that no text
+in a chart runs into other text, a line or the chart's edge (the edition's embeds are checked at five widths in
+tests/test_edition_browser.py).
 
 axe-core comes from the npm registry, pinned in package-lock.json (`make test` installs it); it is injected into
 each page as a browser test runs.
@@ -18,7 +20,7 @@ from catalog.deckfile import deck_path
 from charts.registry import CHARTS
 from deck.slides import parse_deck
 from press.stories import STORIES
-from tests.browser import axe_violations, running_app
+from tests.browser import axe_violations, running_app, text_collisions
 from tests.conftest import REPO
 from tests.csv_edits import break_cell
 from tests.test_browser import PHONE_USER_AGENT
@@ -74,22 +76,44 @@ def open_drawn(page, url: str, heading: str) -> None:
     page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollIntoView()")
 
 
-@pytest.mark.parametrize("view", VIEWS)
-def test_axe_finds_no_wcag_aa_violation_on_any_page(app_url, browser, axe_script, view):
-    viewport, scheme, presenting = VIEWS[view]
-    context = browser.new_context(viewport=viewport, color_scheme=scheme,
-                                  **({"user_agent": PHONE_USER_AGENT} if viewport["width"] < 640 else {}))
-    page = context.new_page()
-    found = []
-    try:
-        for name, (link, heading) in PAGES.items():
-            separator = "&" if "?" in link else "?"
-            open_drawn(page, f"{app_url}/{link}{separator}present={int(presenting)}", heading)
-            found += [f"{name} ({view}): {line}" for line in axe_violations(page, axe_script)]
-    finally:
-        context.close()
-    assert found == [], "\n".join(found)
+@pytest.fixture(scope="module")
+def walked(app_url, browser, axe_script):
+    """Every page in a view, opened once: what axe-core finds on each, and the text that collides in its charts."""
+    seen: dict[str, tuple[list[str], list[str]]] = {}
 
+    def walk(view: str) -> tuple[list[str], list[str]]:
+        if view not in seen:
+            viewport, scheme, presenting = VIEWS[view]
+            context = browser.new_context(viewport=viewport, color_scheme=scheme,
+                                          **({"user_agent": PHONE_USER_AGENT} if viewport["width"] < 640 else {}))
+            page = context.new_page()
+            violations, collisions = [], []
+            try:
+                for name, (link, heading) in PAGES.items():
+                    separator = "&" if "?" in link else "?"
+                    open_drawn(page, f"{app_url}/{link}{separator}present={int(presenting)}", heading)
+                    violations += [f"{name} ({view}): {line}" for line in axe_violations(page, axe_script)]
+                    collisions += [f"{name} ({view}): {line}" for line in text_collisions(page)]
+            finally:
+                context.close()
+            seen[view] = violations, collisions
+        return seen[view]
+
+    return walk
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_axe_finds_no_wcag_aa_violation_on_any_page(walked, view):
+    violations, _ = walked(view)
+    assert violations == [], "\n".join(violations)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_text_in_any_chart_runs_into_other_text_a_line_or_the_chart_s_edge(walked, view):
+    """Titles, subtitles, notes, tick labels, axis titles, legend entries and labels, as the browser laid them out:
+    no two overlap, no drawn line runs through a note, and none is cut off at the chart's edge."""
+    _, collisions = walked(view)
+    assert collisions == [], "\n".join(collisions)
 
 
 # What a focused element is, where it sits, and which tab panel it belongs to or controls.

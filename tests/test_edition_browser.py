@@ -17,7 +17,7 @@ from charts.registry import CHARTS
 from press.cite import embed_code
 from press.serve import free_port, served_edition
 from press.stories import STORIES
-from tests.browser import ARTIFACTS, axe_violations
+from tests.browser import ARTIFACTS, axe_violations, text_collisions
 from tests.edition import built_edition
 from tests.test_security import poison_every_text_column
 
@@ -159,4 +159,19 @@ def test_axe_finds_no_wcag_aa_violation_on_any_page_of_the_edition(edition, brow
             page.goto(f"{base}v/{built.version}/{path}")
             page.wait_for_load_state("networkidle")
             found += [f"/{path} ({width} px): {line}" for line in axe_violations(page, axe_script)]
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1280, 1920])
+def test_no_text_in_any_embedded_chart_runs_into_other_text_a_line_or_the_chart_s_edge(edition, browser, width):
+    """Every chart as an article embeds it, at a phone's to a wide screen's width, as the browser laid it out."""
+    _, built, base = edition
+    found = []
+    with offline_page(browser, base, width) as page:
+        for name, spec in CHARTS.items():
+            if spec.is_map or spec.is_table:
+                continue
+            page.goto(f"{base}v/{built.version}/embed/{name}/")
+            page.wait_for_function("() => document.querySelector('.js-plotly-plot .main-svg')", timeout=60_000)
+            found += [f"{name} ({width} px): {line}" for line in text_collisions(page)]
     assert found == [], "\n".join(found)
