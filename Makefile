@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 REPLICAS ?= 3
+# Test modules run side by side, each whole on one worker (its app server and browser started once).
+TEST_WORKERS ?= 2
 HAPROXY ?= /usr/sbin/haproxy
 
 # Installs Debian's package $(1) unless $(2), a command or a path, is there already; with sudo unless root.
@@ -26,7 +28,7 @@ cluster: $(VENV)/.app-installed haproxy
 	$(PY) -m ui.cluster --port $(PORT) --replicas $(REPLICAS) --haproxy $(HAPROXY) $(CLUSTER_ARGS)
 
 test: $(VENV)/.test-installed node_modules/.installed browser haproxy nginx lint
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Smaller or quicker: make bench BENCH_ARGS="--sizes 10000,100000 --repeats 3 --out /tmp/bench.md"
 bench: $(VENV)/.bench-installed browser haproxy nginx

@@ -6,10 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+
+# What a browser test waits for before it fails: the same conditions, with the patience two test modules running
+# side by side on a two-core machine need (Playwright's default is five seconds).
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture
