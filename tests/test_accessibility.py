@@ -228,6 +228,7 @@ def test_the_keyboard_reaches_and_works_every_control_with_a_visible_focus_ring(
 
         first_download = next((stop for stop in buttons if "Download these" in stop["name"]), None)
         if first_download:
+            page.wait_for_function(FINISHED, timeout=90_000)  # a button from before a rerun offers a dropped file
             tab_to(page, stops, first_download)
             with page.expect_download(timeout=60_000) as download:
                 page.keyboard.press("Enter")

@@ -140,6 +140,7 @@ def test_a_notes_window_on_another_device_and_replica_follows_the_room(cluster, 
     expect(notes).to_have_text(HEADLINES[0], timeout=60_000)
 
     for number in (2, 3):
+        settle(room_page)  # a click during the run after the window reports its size would be lost with it
         room_page.get_by_role("button", name="Next").click()
         expect(room_page.get_by_role("heading", name=HEADLINES[number - 1], exact=True)).to_be_visible(timeout=60_000)
         wait_for_streamlit(room_page)
