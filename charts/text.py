@@ -118,6 +118,51 @@ def marked_moments(figure: go.Figure, moments: list[tuple[object, str]], ink: st
     return figure
 
 
+END_LABEL_LINE = 18  # pixels from one end label's middle to the next, at the reading size
+END_LABEL_CHARACTER = 7.5  # pixels a character of an end label takes, at the reading size
+
+
+def named_at_their_ends(figure: go.Figure, ink: str, faint: str, plot_height: float, scale: float = 1.0) -> go.Figure:
+    """Each line named in the right margin, level with its last point, nudged apart so that no two names touch and
+    joined to that point by a faint leader; the legend goes. The eye stays on the data instead of going back and
+    forth to a legend. The y axis needs a set range; `plot_height` is about how tall the plot is drawn."""
+    bottom, top = figure.layout.yaxis.range
+    ends = []
+    for trace in figure.data:
+        points = [(x, y) for x, y in zip(trace.x, trace.y, strict=True) if x is not None and y is not None]
+        if points:
+            ends.append((points[-1], trace))
+    if not ends:
+        return figure
+    placed = spread(sorted(((y, index) for index, ((_, y), _) in enumerate(ends)), reverse=True),
+                    END_LABEL_LINE * scale * (top - bottom) / plot_height, bottom, top)
+    right = max([x for trace in figure.data for x in trace.x if x is not None]
+                + [shape.x0 for shape in figure.layout.shapes if shape.x0 is not None])
+    for index, ((x, y), trace) in enumerate(ends):
+        colour = trace.line.color or ink
+        figure.add_shape(type="line", x0=x, y0=y, x1=right, y1=placed[index], xref="x", yref="y",
+                         line={"color": faint, "width": 1, "dash": "dot"})
+        figure.add_annotation(name="end label", x=1, xref="paper", xanchor="left", xshift=4, y=placed[index], yref="y",
+                              text=f'<span style="color:{colour}">●</span> {trace.name}', showarrow=False,
+                              font={"color": ink})
+    longest = max(len(spoken(trace.name or "")) for _, trace in ends) + 2
+    return figure.update_layout(showlegend=False, margin={"r": int(END_LABEL_CHARACTER * scale * longest) + 12},
+                                xaxis={"range": [min(x for trace in figure.data for x in trace.x if x is not None)
+                                                 - (right - min(x for (x, _), _ in ends)) * 0.05, right]})
+
+
+def spread(values: list[tuple[float, int]], gap: float, bottom: float, top: float) -> dict[int, float]:
+    """Values (highest first, each with its index) moved apart until neighbours are `gap` apart, as little as
+    they need: pushed down from the top, then the whole run lifted back inside [bottom, top]."""
+    placed: dict[int, float] = {}
+    last = None
+    for value, index in values:
+        placed[index] = value if last is None else min(value, last - gap)
+        last = placed[index]
+    lift = max(0.0, bottom + gap / 2 - last)
+    return {index: min(top - gap / 2, value + lift) for index, value in placed.items()}
+
+
 NARROWEST_PHONE = 288  # a 320 px phone's chart, less the page padding
 LABEL_SIZE_CHARACTER = 0.55  # a label's characters, in its font sizes, on average (Arial's, the widest we meet)
 MOST_ROOM_FOR_LABELS = 0.5  # of the plot's width: past that, the labels would squeeze the data to nothing

@@ -92,7 +92,8 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
     """A copy of a house chart for presenter mode, `height` pixels tall. Sizes a builder set on a single annotation
     or bar label are scaled too, so nothing on the chart stays at reading size."""
     shown = go.Figure(figure)
-    shown.update_layout(template=presenter_template(palette), height=height, margin=PRESENTER_MARGIN,
+    right = max(PRESENTER_MARGIN["r"], figure.layout.margin.r or 0)  # a builder's room for names at the lines' ends
+    shown.update_layout(template=presenter_template(palette), height=height, margin={**PRESENTER_MARGIN, "r": right},
                         legend=PRESENTER_LEGEND, xaxis={"ticklabelstandoff": PRESENTER_TICK_GAP})
     # Room for the longest category label at the larger size: plotly's own margin growth does not run when a chart
     # is printed for the handout.

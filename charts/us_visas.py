@@ -10,9 +10,13 @@ import pydeck as pdk
 from charts.maps import CRIMEA_NOTE, choropleth_map
 from charts.series import drawn, quoted, yearly_points
 from charts.spec import Chosen, Drawing, Frames
-from charts.text import marked_moments, plain
+from charts.text import marked_moments, named_at_their_ends, plain
+from charts.theme import PRESENTER_SCALE
 
 REFUSAL_RATE = "b_visa_refusal_rate"
+HEIGHT = 480
+# About how much of a chart's height its title, tick labels and source line take, on a page and on a screen.
+READING_FRAME, PRESENTER_FRAME = 170, 260
 # Events marked on the refusal chart, by id in data/events.csv, with a short label each.
 US_MILESTONES = {"us-proclamation-10949-signed": "Proclamation 10949, a partial ban on Turkmenistan",
                  "us-visa-bonds-announced": "visa bonds of up to $15,000"}
@@ -53,12 +57,17 @@ def refusal_rates(rates: pd.DataFrame, drawing: Drawing) -> go.Figure:
                    palette.muted_ink, drawing.look.phone)
     latest = rates[rates["year"] == rates["year"].max()].sort_values("value", ascending=False).iloc[0]
     figure.update_layout(
-        height=480, yaxis={"title": "B-visa applications refused (%)", "range": [0, 100]}, xaxis={"title": None},
+        height=HEIGHT, yaxis={"title": "B-visa applications refused (%)", "range": [0, 100]}, xaxis={"title": None},
         title={"text": f"{names.get(latest['country'], latest['country'])}'s applicants were refused most often in "
                        f"{latest['year']}: {latest['value']:.2f}%<br><sup>US B-1/B-2 visa refusal rates by year, "
                        "as the State Department reported them</sup>"},
     )
-    return figure
+    if drawing.look.phone:
+        return figure  # a phone has no margin to spare for names: the legend stays
+    presenting = drawing.look.presenter_height
+    return named_at_their_ends(figure, palette.ink, palette.faint,
+                               (presenting - PRESENTER_FRAME) if presenting else HEIGHT - READING_FRAME,
+                               PRESENTER_SCALE if presenting else 1.0)
 
 
 def refusal_years(tables: Frames) -> dict[str, str]:

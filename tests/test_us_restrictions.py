@@ -29,11 +29,28 @@ def test_the_refusal_chart_carries_each_country_s_reported_rates_and_the_milesto
         50.29, 68.06, 47.04, 59.56, 64.41]
     assert figure.layout.title.text.startswith("Uzbekistan's applicants were refused most often in 2024: 64.41%")
     # Each note names its month, in time order, stacked left of the earlier line: beside the lines, not across one.
-    notes = [annotation for annotation in figure.layout.annotations if annotation.name != "source"]
+    notes = [annotation for annotation in figure.layout.annotations if annotation.name not in ("source", "end label")]
     assert [note.text for note in notes] == ["Jun 2025: Proclamation 10949, a partial ban on Turkmenistan",
                                              "Jan 2026: visa bonds of up to $15,000"]
     assert {(note.x, note.xanchor) for note in notes} == {(pd.Timestamp("2025-06-04"), "right")}
     assert [note.yshift for note in notes] == [0, -19]
+
+
+def test_each_line_is_named_at_its_end_on_a_page_and_a_phone_keeps_the_legend():
+    rates = refusal_rates_reported({"us_visas": load("us_visas")}, {})
+    figure = refusal_rates(rates, drawing(events=load("events")))
+    ends = {annotation.text.split("</span> ")[1]: annotation.y for annotation in figure.layout.annotations
+            if annotation.name == "end label"}
+    assert set(ends) == {"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"}
+    assert figure.layout.showlegend is False
+    # Kazakhstan's 46.3 and Tajikistan's 45.4 are nudged apart, the top one left where its line ends
+    heights = sorted(ends.values())
+    assert min(high - low for low, high in zip(heights, heights[1:], strict=False)) >= 5
+    assert ends["Uzbekistan"] == 64.41
+
+    phone = refusal_rates(rates, drawing(events=load("events"), look=Look(phone=True)))
+    assert phone.layout.showlegend is not False
+    assert not [annotation for annotation in phone.layout.annotations if annotation.name == "end label"]
 
 
 def test_the_map_shades_only_countries_with_a_value_and_labels_them():
