@@ -21,10 +21,10 @@ import pydeck as pdk
 from charts.palette import LIGHT, Palette
 from charts.sources import cited, source_plain
 from charts.text import (
-    NARROWEST_PHONE,
     PAGE_SUBTITLE_CHARACTERS,
     PAGE_TITLE_CHARACTERS,
     PAGE_WIDTH,
+    PHONE_WIDTH,
     fitted_title,
     for_a_phone,
     hang_the_title,
@@ -227,4 +227,4 @@ def styled(figure: go.Figure, look: Look, source_line: str) -> go.Figure:
     if look.presenter_height:
         figure = room_for_labels(for_presenting(figure, look.presenter_height, look.palette), PRESENTER_WIDTH)
         return under_a_headline(figure) if look.on_a_slide else figure
-    return room_for_labels(for_a_phone(figure), NARROWEST_PHONE) if look.phone else room_for_labels(figure, PAGE_WIDTH)
+    return room_for_labels(for_a_phone(figure), PHONE_WIDTH) if look.phone else room_for_labels(figure, PAGE_WIDTH)

@@ -58,9 +58,9 @@ LABEL_CHARACTER = 5.6
 NUMBER_AXIS = 45
 NUMBER_AXIS_TITLE = 25
 # The widths a chart is laid out for: a laptop's page (the narrowest wide-layout column with the sidebar open)
-# and a phone's (390 px less the page padding).
+# and a phone's (the narrowest, 320 px, less the page padding: a foot laid out for 390 px ran off a 320 px phone).
 PAGE_WIDTH = 700
-PHONE_WIDTH = 358
+PHONE_WIDTH = 288
 READING_FONT = 14
 MIN_ROOM = 100  # for labels no chart should have: a source line a word a line is still inside the chart
 # Category labels longer than this are broken into lines on a phone, or they leave the plot no room.
@@ -163,7 +163,6 @@ def spread(values: list[tuple[float, int]], gap: float, bottom: float, top: floa
     return {index: min(top - gap / 2, value + lift) for index, value in placed.items()}
 
 
-NARROWEST_PHONE = 288  # a 320 px phone's chart, less the page padding
 LABEL_SIZE_CHARACTER = 0.55  # a label's characters, in its font sizes, on average (Arial's, the widest we meet)
 MOST_ROOM_FOR_LABELS = 0.5  # of the plot's width: past that, the labels would squeeze the data to nothing
 
