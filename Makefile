@@ -16,23 +16,31 @@ debian_package = @command -v $(2) >/dev/null || test -x $(2) || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1); }
 
-.PHONY: run test bench lint check-data dictionary browser clean cluster haproxy sign-in-link edition serve-edition nginx vendor-js
+.PHONY: run test bench messages translations lint check-data dictionary browser clean cluster haproxy sign-in-link edition serve-edition nginx vendor-js
 
 # Prints a one-time editor sign-in link unless an editor password is set (see README, "Editing the data").
-run: $(VENV)/.app-installed
+run: $(VENV)/.app-installed messages
 	$(PY) -m ui.serve $(PORT)
 
 # REPLICAS copies of the app behind HAProxy on PORT (the replicas on the ports after it); Ctrl-C stops them all.
 # Smaller or slower to restart a replica: make cluster REPLICAS=2 CLUSTER_ARGS="--restart-delay 10"
-cluster: $(VENV)/.app-installed haproxy
+cluster: $(VENV)/.app-installed messages haproxy
 	$(PY) -m ui.cluster --port $(PORT) --replicas $(REPLICAS) --haproxy $(HAPROXY) $(CLUSTER_ARGS)
 
-test: $(VENV)/.test-installed node_modules/.installed browser haproxy nginx lint
+test: $(VENV)/.test-installed messages node_modules/.installed browser haproxy nginx lint
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Smaller or quicker: make bench BENCH_ARGS="--sizes 10000,100000 --repeats 3 --out /tmp/bench.md"
-bench: $(VENV)/.bench-installed browser haproxy nginx
+bench: $(VENV)/.bench-installed messages browser haproxy nginx
 	$(PY) -m bench $(BENCH_ARGS)
+
+# The translations the app reads (i18n/locales/*/LC_MESSAGES/*.mo), compiled from the .po catalogs translators edit.
+messages: $(VENV)/.app-installed
+	$(PY) -m i18n compile
+
+# Adds the code's new messages to every language's .po catalogs (README, "Languages"), keeping their translations.
+translations: $(VENV)/.app-installed
+	$(PY) -m i18n extract
 
 # ruff, then the import layers declared in pyproject.toml (a wrong-way import fails `make test`).
 lint: $(VENV)/.test-installed
@@ -82,7 +90,7 @@ haproxy:
 	@test -x $(HAPROXY) || { echo "No HAProxy at $(HAPROXY): make cluster cannot run." >&2; exit 1; }
 
 # The static edition of the published data in edition/ (README, "The edition"); FORCE=1 rebuilds this version.
-edition: $(VENV)/.app-installed
+edition: $(VENV)/.app-installed messages
 	$(PY) -m press build $(if $(FORCE),--force)
 
 # nginx serving edition/ on a free port (EDITION_PORT=8080 to choose), with press/nginx/edition.conf.

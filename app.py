@@ -10,6 +10,8 @@ from pathlib import Path
 import streamlit as st
 
 from catalog import DataFileError
+from i18n import _
+from ui.language import language_switch, speak_the_readers_language
 from ui.legacy_pages import routed
 from ui.presenter import presenter_frame, presenting
 from ui.screen import watch_the_width
@@ -19,22 +21,24 @@ from ui.style import house_style
 st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
                    layout="wide")
 
+speak_the_readers_language()
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
-    st.Page("pages/exodus.py", title="The 2022 exodus", icon=":material/directions_walk:", url_path="exodus"),
-    st.Page("pages/entry_bans.py", title="Entry bans", icon=":material/block:", url_path="entry_bans"),
-    st.Page("pages/extraditions.py", title="Extraditions", icon=":material/gavel:", url_path="extraditions"),
-    st.Page("pages/entry_rules.py", title="Entry rules", icon=":material/event_available:", url_path="entry_rules"),
-    st.Page("pages/money.py", title="Money and migrants", icon=":material/payments:", url_path="money"),
-    st.Page("pages/us_restrictions.py", title="US restrictions", icon=":material/flight_land:",
+    st.Page("pages/overview.py", title=_("Overview"), icon=":material/home:", url_path="overview", default=True),
+    st.Page("pages/exodus.py", title=_("The 2022 exodus"), icon=":material/directions_walk:", url_path="exodus"),
+    st.Page("pages/entry_bans.py", title=_("Entry bans"), icon=":material/block:", url_path="entry_bans"),
+    st.Page("pages/extraditions.py", title=_("Extraditions"), icon=":material/gavel:", url_path="extraditions"),
+    st.Page("pages/entry_rules.py", title=_("Entry rules"), icon=":material/event_available:", url_path="entry_rules"),
+    st.Page("pages/money.py", title=_("Money and migrants"), icon=":material/payments:", url_path="money"),
+    st.Page("pages/us_restrictions.py", title=_("US restrictions"), icon=":material/flight_land:",
             url_path="us_restrictions"),
-    st.Page("pages/briefing.py", title="Briefing", icon=":material/co_present:", url_path="briefing"),
-    st.Page("pages/data.py", title="Data & sources", icon=":material/table:", url_path="data"),
-    st.Page("pages/editor.py", title="Editor", icon=":material/edit_note:", url_path="editor"),
+    st.Page("pages/briefing.py", title=_("Briefing"), icon=":material/co_present:", url_path="briefing"),
+    st.Page("pages/data.py", title=_("Data & sources"), icon=":material/table:", url_path="data"),
+    st.Page("pages/editor.py", title=_("Editor"), icon=":material/edit_note:", url_path="editor"),
 ]
 
 page = st.navigation(PAGES)
 house_style()
+language_switch()
 presenter_frame(PAGES, page)
 if not presenting():
     watch_the_width()
@@ -43,4 +47,4 @@ try:
         page.run()
 except DataFileError:
     # The notice at the top of the page (ui.frame) already names the dataset; a traceback would help no reader.
-    st.info("Part of this page cannot be drawn until that dataset is fixed.", icon=":material/construction:")
+    st.info(_("Part of this page cannot be drawn until that dataset is fixed."), icon=":material/construction:")

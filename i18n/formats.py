@@ -1,0 +1,42 @@
+"""Numbers and dates the way each language's press writes them: 200,000 and 200 000; 15.35% and 15,35 %;
+21 Sep 2022 and 21 сентября 2022 г.; September 2022 and сентябрь 2022. English keeps the house style the charts have
+always had; other languages take their conventions from Babel's locale data (CLDR)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from i18n import ENGLISH, language
+
+# A date at its precision: a month or year is never shown as its first day.
+ENGLISH_DATES = {"day": "%d %b %Y", "month": "%B %Y", "year": "%Y"}
+# CLDR patterns: "LLLL" is the month's own name (сентябрь), "MMMM" the one a day takes (21 сентября).
+LOCALE_DATES = {"day": "d MMMM y 'г.'", "month": "LLLL y", "year": "y"}
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A figure with its thousands grouped: 200,000 or 200 000."""
+    if language() == ENGLISH:
+        return f"{value:,.{decimals}f}"
+    return format_decimal(value, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale=language())
+
+
+def percent(value: float, decimals: int = 0) -> str:
+    """`value` percent (15.35 is 15.35%): 15.35% or 15,35 %."""
+    if language() == ENGLISH:
+        return f"{value:,.{decimals}f}%"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\xa0%"  # the sign never on its own line
+    return format_percent(value / 100, format=pattern, locale=language())
+
+
+def date_at(when: object, precision: object = "day") -> str:
+    """A date at the precision its source gives ('' when there is none): a day, a month or a year."""
+    if when is None or pd.isna(when):
+        return ""
+    precision = precision if precision in ENGLISH_DATES else "day"
+    when = pd.Timestamp(when)
+    if language() == ENGLISH:
+        return when.strftime(ENGLISH_DATES[precision])
+    return format_date(when.date(), LOCALE_DATES[precision], locale=language())

@@ -1,0 +1,48 @@
+"""Borderlines speaks English and Russian: the reader's language comes from the address, then their choice, then
+their browser; every message in the code has a Russian translation; numbers and dates are written as each
+language's press writes them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from i18n import _, language_of, speaking
+from i18n import __main__ as translators
+from i18n.formats import date_at, number, percent
+from tests.conftest import open_page
+
+
+def test_every_message_in_the_code_has_a_russian_translation():
+    assert translators.missing() == []
+
+
+@pytest.mark.parametrize(("code", "written"), [
+    ("en", ["200,000", "15.35%", "1.5", "21 Sep 2022", "September 2022", "2022"]),
+    ("ru", ["200\xa0000", "15,35\xa0%", "1,5", "21 сентября 2022 г.", "сентябрь 2022", "2022"]),
+])
+def test_numbers_and_dates_are_written_the_way_each_language_writes_them(code, written):
+    day = pd.Timestamp("2022-09-21")
+    with speaking(code):
+        assert [number(200_000), percent(15.35, 2), number(1.5, 1), date_at(day), date_at(day, "month"),
+                date_at(day, "year")] == written
+
+
+@pytest.mark.parametrize(("locale", "code"), [("ru-RU", "ru"), ("ru_KZ", "ru"), ("RU", "ru"), ("en-GB", "en"),
+                                              ("kk-KZ", None), ("", None), (None, None)])
+def test_a_browser_locale_gives_its_language_when_borderlines_speaks_it(locale, code):
+    assert language_of(locale) == code
+
+
+def test_a_russian_address_gives_russian_navigation_and_keeps_its_language():
+    app = open_page(lang="ru")
+    assert app.query_params["lang"] == ["ru"] or app.query_params["lang"] == "ru"
+    with speaking("ru"):
+        assert _("Entry bans") == "Запреты на въезд"
+    assert app.session_state["reader-language"] == "ru"
+
+
+def test_an_unknown_language_in_the_address_is_explained_and_the_page_is_english():
+    app = open_page(lang="xx")
+    assert "lang" in app.info[0].value and "“xx”" in app.info[0].value
+    assert app.session_state["reader-language"] == "en"
