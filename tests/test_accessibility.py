@@ -40,11 +40,13 @@ VIEWS = {"desktop-light": ({"width": 1280, "height": 800}, "light", False),
          "phone-dark": ({"width": 390, "height": 844}, "dark", False),
          "presenter-light": ({"width": 1280, "height": 720}, "light", True),
          "presenter-dark": ({"width": 1280, "height": 720}, "dark", True)}
-# Widths where only the charts' text is checked (axe-core runs at the two above): the narrowest phone, a tablet, a
-# wide screen.
-TEXT_VIEWS = {"narrow-phone-light": ({"width": 320, "height": 700}, "light", False),
-              "tablet-light": ({"width": 768, "height": 1024}, "light", False),
-              "wide-light": ({"width": 1920, "height": 1080}, "light", False)}
+# Widths where only the charts' text is checked (axe-core runs at the two above), in both themes: the narrowest
+# phone, a tablet, a wide screen.
+TEXT_VIEWS = {f"{width_name}-{scheme}": (viewport, scheme, False)
+              for width_name, viewport in {"narrow-phone": {"width": 320, "height": 700},
+                                           "tablet": {"width": 768, "height": 1024},
+                                           "wide": {"width": 1920, "height": 1080}}.items()
+              for scheme in ("light", "dark")}
 
 
 FINISHED = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
