@@ -252,9 +252,10 @@ def share_of_gdp(shares: pd.DataFrame, drawing: Drawing) -> go.Figure:
         xaxis={"title": None, "dtick": 1, "range": [shares["period_start"].dt.year.min() - 0.5,
                                                     shares["period_start"].dt.year.max() + 0.5]} if len(shares) else {},
         yaxis={"title": _("Share of GDP (%)"), "rangemode": "tozero"},
+        # The per cent sign is a placeholder: gettext's checks would read "% o" as a printf conversion.
         title={"text": _("Remittances are close to half of Tajikistan's economy") + "<br><sup>" + _(
-            "Remittances as % of GDP as stated by {who}; ringed: a figure its source gives as about or almost").format(
-            who=stated_by_years(shares)) + "</sup>"},
+            "Remittances as {per_cent} of GDP as stated by {who}; ringed: a figure its source gives as about or "
+            "almost").format(per_cent="%", who=stated_by_years(shares)) + "</sup>"},
     )
     return figure
 
