@@ -191,7 +191,7 @@ def yearly_points(years: Iterable, values: Iterable) -> tuple[list, list]:
 
 # Steps between a date axis's ticks, in months: the first that leaves at most so many ticks is taken.
 TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
-MOST_DATE_TICKS = {False: 7, True: 4}  # on a page, on a phone
+MOST_DATE_TICKS = {False: 8, True: 4}  # on a page, on a phone
 
 
 def date_ticks(figure, first: object, last: object, phone: bool = False):
