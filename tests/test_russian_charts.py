@@ -98,7 +98,8 @@ def test_a_russian_chart_has_no_english_word_of_its_english_build(name, outlines
     assert left - NAMES == set(), name
     assert russian.title or russian.alt_text
     if isinstance(russian.figure, go.Figure):
-        source = next(annotation.text for annotation in russian.figure.layout.annotations if annotation.name == "source")
+        annotations = russian.figure.layout.annotations
+        source = next(annotation.text for annotation in annotations if annotation.name == "source")
         assert source.startswith(("Источник: ", "Источники: ")), name
 
 
