@@ -34,7 +34,7 @@ from charts.text import (
     with_source,
 )
 from charts.theme import PRESENTER_WIDTH, for_presenting, house_template, under_a_headline
-from i18n import ENGLISH, _, speaking
+from i18n import ENGLISH, N_, _, speaking
 
 Frames = Mapping[str, pd.DataFrame]
 Chosen = Mapping[str, str | list[str]]
@@ -179,7 +179,7 @@ class ChartSpec:
     file_stem: str
     filters: tuple[Filter, ...] = ()
     notes: str | Words = ""
-    no_rows: str = "Nothing matches these filters."
+    no_rows: str = N_("Nothing matches these filters.")
     map_height: int | None = None
     in_words: Callable[[pd.DataFrame, Drawing], list[str]] | None = None
 
