@@ -58,7 +58,8 @@ from i18n import N_, _, ngettext
 from i18n.formats import date_at, number
 
 # Titles, filters' labels and placeholders, sentences of text alternatives and notes, and `no_rows` are messages:
-# `ChartSpec.build` and the pages show them through `_()`.
+# `ChartSpec.build` and the pages show them through `_()`. A count's English keeps the one form it has always
+# written; Russian has three.
 BAN_FILTERS = (
     Filter("direction", N_("Direction"), "one", ban_directions),
     Filter("occupation", N_("Occupation"), "many", label_options("entry_bans", "occupation", OCCUPATION_LABELS)),
