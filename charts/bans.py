@@ -7,19 +7,24 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from charts.maps import CRIMEA_NOTE, arc_map, capitals, without_a_capital
-from charts.series import date_in_words, figure_in_words, span_of
+from charts.maps import arc_map, capitals, crimea_note, without_a_capital
+from charts.series import date_in_words, date_ticks, figure_in_words, qualifier_in_words, span_of
 from charts.spec import Chosen, Drawing, Frames, country_names
 from charts.text import plain, wrapped
+from i18n import ENGLISH, N_, _, language, ngettext
+from i18n.formats import date_at, number
 
+# Messages: shown through `_()`.
 OCCUPATION_LABELS = {
-    "journalist": "Journalists", "activist": "Activists", "scholar": "Scholars", "politician": "Politicians",
-    "official": "Officials", "media_figure": "Media figures", "other": "Others",
+    "journalist": N_("Journalists"), "activist": N_("Activists"), "scholar": N_("Scholars"),
+    "politician": N_("Politicians"), "official": N_("Officials"), "media_figure": N_("Media figures"),
+    "other": N_("Others"),
 }
 
 
 def direction_label(banning: str, nationality: str, names: dict[str, str]) -> str:
-    return f"{names.get(banning, banning)} bars citizens of {names.get(nationality, nationality)}"
+    return _("{banning} bars citizens of {nationality}").format(banning=names.get(banning, banning),
+                                                                 nationality=names.get(nationality, nationality))
 
 
 def with_direction(bans: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -32,8 +37,10 @@ def ban_directions(tables: Frames) -> dict[str, str]:
     names = country_names(tables)
     bans = tables["entry_bans"]
     directions = sorted({f"{b}>{n}" for b, n in zip(bans["banning_country"], bans["nationality"], strict=True)})
-    return {"all": "Both directions", **{
-        key: f"{names[key.split('>')[0]]} bars {names[key.split('>')[1]]} citizens" for key in directions}}
+    return {"all": _("Both directions"), **{
+        key: _("{banning} bars {nationality} citizens").format(banning=names[key.split(">")[0]],
+                                                               nationality=names[key.split(">")[1]])
+        for key in directions}}
 
 
 def bans_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
@@ -52,11 +59,22 @@ def bans_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
 def how_many(group: pd.DataFrame) -> str:
     """'2 named people and a group of around 70': counts as the sources give them, never summed into one figure."""
     named = int((group["count"] == 1).sum())
-    parts = [f"{named} named {'person' if named == 1 else 'people'}"] if named else []
-    parts += [f"a group of {qualifier} {count}" if approximate else f"a group of {count}"
+    parts = [ngettext("{count} named person", "{count} named people", named).format(count=named)] if named else []
+    parts += [_("a group of {count}").format(count=group_size(count, qualifier if approximate else None))
               for count, approximate, qualifier in zip(group["count"], group["approximate"], group["qualifier"],
                                                        strict=True) if count > 1]
-    return " and ".join(parts)
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        joined = _("{first} and {second}").format(first=joined, second=part)
+    return joined
+
+
+def group_size(count: int, qualifier: object) -> str:
+    """'around 70' as its source gives it (in Russian 'около 70')."""
+    if language() == ENGLISH:
+        return f"{qualifier} {count}" if qualifier is not None else f"{count}"
+    qualified = qualifier_in_words(qualifier)
+    return f"{qualified} {number(count)}" if qualified else number(count)
 
 
 def bans_timeline(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
@@ -74,12 +92,12 @@ def bans_timeline(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
         hover, sizes, symbols, whens = [], [], [], []
         for (when, precision), same_day in days:
             people = "<br>".join(
-                f"{plain(who)} ({plain(figure_in_words(count, qualifier))}, {OCCUPATION_LABELS[job].lower()})"
+                f"{plain(who)} ({plain(figure_in_words(count, qualifier))}, {_(OCCUPATION_LABELS[job]).lower()})"
                 for who, count, qualifier, job in zip(same_day["person_or_group"], same_day["count"],
                                                       same_day["qualifier"], same_day["occupation"], strict=True))
             sentences = "".join(f"<br><i>“{wrapped(sentence, 70)}”</i>"
                                 for sentence in dict.fromkeys(same_day.get("quote", pd.Series(dtype=object)).dropna()))
-            hover.append(f"<b>{date_in_words(when, precision)}{'' if precision == 'day' else ' (month only)'}</b>"
+            hover.append(f"<b>{date_in_words(when, precision)}{'' if precision == 'day' else _(' (month only)')}</b>"
                          f"<br>{people}{sentences}")
             if precision != "day":
                 start, end = span_of(when, precision)
@@ -95,14 +113,21 @@ def bans_timeline(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
             hovertext=hover, hoverinfo="text",
         ))
     undated = int(bans["date_reported"].isna().sum())
+    if len(dated):
+        first, last = dated["date_reported"].min(), dated["date_reported"].max()
+        title = _("An eye for an eye: bans reported {start} to {end}").format(
+            start=f"{first:%d %b}" if language() == ENGLISH else date_at(first), end=date_in_words(last))
+    else:
+        title = _("An eye for an eye: bans reported") + (" " if language() == ENGLISH else "")
+    subtitle = [_("Dot area: people barred; hollow: month only")] + (
+        [ngettext("{count} undated ban not shown", "{count} undated bans not shown", undated).format(count=undated)]
+        if undated else [])
     figure.update_layout(
-        height=340, showlegend=False,
-        title={"text": "An eye for an eye: bans reported " + (
-            f"{dated['date_reported'].min():%d %b} to {dated['date_reported'].max():%d %b %Y}" if len(dated) else "")
-            + "<br><sup>Dot area: people barred; hollow: month only"
-            + (f"; {undated} undated ban{'s' if undated != 1 else ''} not shown" if undated else "") + "</sup>"},
+        height=340, showlegend=False, title={"text": title + "<br><sup>" + "; ".join(subtitle) + "</sup>"},
         yaxis={"title": None}, xaxis={"title": None},
     )
+    if len(dated):
+        date_ticks(figure, dated["date_reported"].min(), dated["date_reported"].max(), drawing.look.phone)
     return figure
 
 
@@ -115,7 +140,7 @@ def bans_by_occupation(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
         stated = group.groupby("occupation").apply(counts_as_stated, include_groups=False)
         banning = group["banning_country"].iloc[0]
         figure.add_trace(go.Bar(
-            x=by_job["count"], y=[OCCUPATION_LABELS[job] for job in by_job.index], orientation="h",
+            x=by_job["count"], y=[_(OCCUPATION_LABELS[job]) for job in by_job.index], orientation="h",
             name=plain(direction), marker={"color": drawing.palette.country(banning)},
             text=[plain(stated[job]) for job in by_job.index],
             textposition="outside", textfont={"size": 13},
@@ -123,8 +148,8 @@ def bans_by_occupation(bans: pd.DataFrame, drawing: Drawing) -> go.Figure:
         ))
     summary = "; ".join(f"{direction}: {how_many(group)}" for direction, group in bans.groupby("direction"))
     figure.update_layout(
-        barmode="group", height=420, xaxis={"title": "People barred"},
-        title={"text": "Who is barred<br><sup>" + wrapped(summary, 110) + "</sup>"}, yaxis={"title": None},
+        barmode="group", height=420, xaxis={"title": _("People barred")},
+        title={"text": _("Who is barred") + "<br><sup>" + wrapped(summary, 110) + "</sup>"}, yaxis={"title": None},
     )
     return figure
 
@@ -167,8 +192,8 @@ def ban_map(bans: pd.DataFrame, drawing: Drawing) -> pdk.Deck:
 
 
 def ban_map_notes(bans: pd.DataFrame, drawing: Drawing) -> str:
-    return ("Each arc runs from the banning country's capital to the barred people's country; wider arcs, more "
-            f"people barred. {CRIMEA_NOTE}"
+    return (_("Each arc runs from the banning country's capital to the barred people's country; wider arcs, more "
+              "people barred.") + " " + crimea_note()
             + without_a_capital([*bans["banning_country"], *bans["nationality"]], drawing))
 
 

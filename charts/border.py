@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from charts.series import date_in_words, drawn, figure_in_words, quoted
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import plain
+from i18n import _, ngettext
 
 
 def border_lengths(tables: Frames, chosen: Chosen) -> pd.DataFrame:
@@ -18,13 +19,15 @@ def border_lengths(tables: Frames, chosen: Chosen) -> pd.DataFrame:
 
 def publisher_of(source_id: str, sources: pd.DataFrame) -> str:
     found = sources.loc[sources["source_id"] == source_id, "publisher"]
-    return str(found.iloc[0]) if len(found) and isinstance(found.iloc[0], str) else "A page with no named publisher"
+    return str(found.iloc[0]) if len(found) and isinstance(found.iloc[0], str) else _("A page with no named publisher")
 
 
 def length_hover(label: str, row) -> str:
-    when = f"<br>as of {date_in_words(row.period_end, row.end_precision)}" if pd.notna(row.period_end) else ""
-    who = f"<br>stated by {plain(row.stated_by)}" if isinstance(row.stated_by, str) else ""
-    return f"<b>{label}: {plain(figure_in_words(row.value, row.qualifier))} km</b>{when}{who}{quoted(row)}"
+    when = ("<br>" + _("as of {date}").format(date=date_in_words(row.period_end, row.end_precision))
+            if pd.notna(row.period_end) else "")
+    who = "<br>" + _("stated by {who}").format(who=plain(row.stated_by)) if isinstance(row.stated_by, str) else ""
+    length = _("{length} km").format(length=plain(figure_in_words(row.value, row.qualifier)))
+    return f"<b>{label}: {length}</b>{when}{who}{quoted(row)}"
 
 
 def lengths_by_source(lengths: pd.DataFrame, drawing: Drawing) -> go.Figure:
@@ -34,20 +37,30 @@ def lengths_by_source(lengths: pd.DataFrame, drawing: Drawing) -> go.Figure:
     shown = drawn(lengths).sort_values("value")
     also = {figure: [publisher_of(row.source_id, sources) for row in lengths.itertuples() if row.same_as == figure]
             for figure in shown["figure_id"]}
-    labels = [plain(publisher_of(row.source_id, sources) + "".join(f" and {other}" for other in also[row.figure_id]))
-              for row in shown.itertuples()]
+    labels = [plain(both(publisher_of(row.source_id, sources), also[row.figure_id])) for row in shown.itertuples()]
     ink = drawing.palette.marks
     figure = go.Figure(go.Scatter(
         x=shown["value"], y=labels, mode="markers+text", marker={"size": 13, "color": ink},
-        text=[plain(figure_in_words(row.value, row.qualifier)) + " km" for row in shown.itertuples()],
+        text=[_("{length} km").format(length=plain(figure_in_words(row.value, row.qualifier)))
+              for row in shown.itertuples()],
         textposition="middle right",
         hovertext=[length_hover(label, row) for label, row in zip(labels, shown.itertuples(), strict=True)],
         hoverinfo="text",
         showlegend=False,
     ))
     figure.update_layout(
-        height=160 + 34 * len(shown), xaxis={"title": "Kilometres", "range": [6000, 8600]}, yaxis={"title": None},
-        title={"text": f"How long is the border? {len(shown)} answers<br><sup>The Kazakhstan–Russia border as each "
-                       "source gives it; no figure is ours</sup>"},
+        height=160 + 34 * len(shown), xaxis={"title": _("Kilometres"), "range": [6000, 8600]},
+        yaxis={"title": None},
+        # English keeps the one form it has always written here; Russian has three.
+        title={"text": ngettext("How long is the border? {count} answers", "How long is the border? {count} answers",
+                                len(shown)).format(count=len(shown))
+               + "<br><sup>" + _("The Kazakhstan–Russia border as each source gives it; no figure is ours") + "</sup>"},
     )
     return figure
+
+
+def both(publisher: str, others: list[str]) -> str:
+    """'Kazinform and Tengrinews': who gave a length, and who else gave the same."""
+    for other in others:
+        publisher = _("{first} and {second}").format(first=publisher, second=other)
+    return publisher

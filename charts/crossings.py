@@ -9,9 +9,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.series import date_ticks
 from charts.spec import Drawing
+from i18n import ENGLISH, N_, _, language
 
-DIRECTION_LABELS = {"entry": "Entries", "exit": "Exits"}
+# Messages: shown through `_()`.
+DIRECTION_LABELS = {"entry": N_("Entries"), "exit": N_("Exits")}
+# A day in a hover, in plotly's date format: English's month name, or the month's number (plotly writes month names
+# in English only).
+HOVER_DAY = {ENGLISH: "%d %b %Y"}
 
 
 def crossings_by_day(crossings: pd.DataFrame) -> pd.DataFrame:
@@ -24,15 +30,18 @@ def daily_crossings(crossings: pd.DataFrame, drawing: Drawing) -> go.Figure:
     by_day = crossings_by_day(crossings)
     figure = go.Figure()
     for direction, days in by_day.groupby("direction", sort=True):
+        name = _(DIRECTION_LABELS.get(direction, direction))
         figure.add_trace(go.Scatter(
             x=days["date"], y=days["count"].astype("int64"), mode="lines",
-            name=DIRECTION_LABELS.get(direction, direction), line={"color": drawing.palette.directions.get(direction)},
-            hovertemplate="%{x|%d %b %Y}: %{y:,} crossings<extra>" + DIRECTION_LABELS.get(direction, direction)
-                          + "</extra>",
+            name=name, line={"color": drawing.palette.directions.get(direction)},
+            hovertemplate=_("{day}: {count} crossings").format(
+                day="%{x|" + HOVER_DAY.get(language(), "%d.%m.%Y") + "}", count="%{y:,}") + f"<extra>{name}</extra>",
         ))
     figure.update_layout(
         height=420, xaxis={"title": None},
-        yaxis={"title": "Border crossings per day", "rangemode": "tozero"},
-        title={"text": "Border crossings each day<br><sup>All checkpoints; crossings, not people</sup>"},
+        yaxis={"title": _("Border crossings per day"), "rangemode": "tozero"},
+        title={"text": _("Border crossings each day") + "<br><sup>" + _("All checkpoints; crossings, not people")
+                       + "</sup>"},
     )
-    return figure
+    return date_ticks(figure, by_day["date"].min(), by_day["date"].max(), drawing.look.phone) if len(by_day) \
+        else figure

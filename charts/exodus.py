@@ -8,10 +8,23 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from charts.maps import CRIMEA_NOTE, arc_map, capitals, without_a_capital
-from charts.series import HOLLOW, drawn, figure_in_words, is_actual, period_in_words, quoted, range_bars
+from charts.maps import arc_map, capitals, crimea_note, without_a_capital
+from charts.series import (
+    HOLLOW,
+    date_in_words,
+    date_ticks,
+    drawn,
+    figure_in_words,
+    full_day,
+    is_actual,
+    kind_in_words,
+    period_in_words,
+    quoted,
+    range_bars,
+)
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import plain
+from i18n import _, ngettext
 
 MOBILIZATION = pd.Timestamp("2022-09-21")
 # What the statements chart covers: the autumn of the mobilization.
@@ -41,7 +54,7 @@ def since_mobilization_on(crossings: pd.DataFrame, on: pd.Timestamp) -> pd.DataF
 def statement_days(tables: Frames) -> dict[str, str]:
     """The days on which a total since the mobilization was stated, newest first, as the map's choices."""
     days = sorted(totals_since_mobilization(tables["border_crossings"])["period_end"].unique(), reverse=True)
-    return {f"{day:%Y-%m-%d}": f"{day:%d %B %Y}" for day in map(pd.Timestamp, days)}
+    return {f"{day:%Y-%m-%d}": full_day(day) for day in map(pd.Timestamp, days)}
 
 
 def latest_totals(tables: Frames, chosen: Chosen) -> pd.DataFrame:
@@ -75,9 +88,11 @@ def exodus_map(latest: pd.DataFrame, drawing: Drawing) -> pdk.Deck:
 
 def total_in_words(row, names: dict[str, str]) -> str:
     """'Kazakhstan: around 200,000 crossings into the country from 21 Sep to 04 Oct 2022'."""
-    return (f"{names.get(row.destination_country, row.destination_country)}: "
-            f"{figure_in_words(row.value, row.qualifier)} crossings into the country from 21 Sep to "
-            f"{row.period_end:%d %b %Y}")
+    # English keeps the one form it has always written here; Russian has three.
+    return ngettext("{country}: {figure} crossings into the country from 21 Sep to {end}",
+                    "{country}: {figure} crossings into the country from 21 Sep to {end}", int(row.value)).format(
+        country=names.get(row.destination_country, row.destination_country),
+        figure=figure_in_words(row.value, row.qualifier), end=date_in_words(row.period_end))
 
 
 def exodus_map_in_words(latest: pd.DataFrame, drawing: Drawing) -> list[str]:
@@ -88,10 +103,11 @@ def exodus_map_in_words(latest: pd.DataFrame, drawing: Drawing) -> list[str]:
 def exodus_map_notes(latest: pd.DataFrame, drawing: Drawing) -> str:
     """How to read the arcs, and which countries had no stated total by the chosen day."""
     missing = [drawing.names.get(iso3, iso3) for iso3 in DESTINATIONS if iso3 not in set(latest["destination_country"])]
-    return ("Arcs join Moscow to each capital to show direction, not routes; their width grows with the square root "
-            "of the count, so their area compares the figures. Small dots: border cities that received many "
-            f"arrivals and the Upper Lars crossing into Georgia, each from a cited source. {CRIMEA_NOTE}"
-            + (f" No count since 21 September had been stated by then for: {', '.join(missing)}." if missing else "")
+    return (_("Arcs join Moscow to each capital to show direction, not routes; their width grows with the square "
+              "root of the count, so their area compares the figures. Small dots: border cities that received many "
+              "arrivals and the Upper Lars crossing into Georgia, each from a cited source.") + " " + crimea_note()
+            + (" " + _("No count since 21 September had been stated by then for: {countries}.").format(
+                countries=", ".join(missing)) if missing else "")
             + without_a_capital(["RUS", *latest["destination_country"]], drawing))
 
 
@@ -120,21 +136,23 @@ def exodus_points(entries: pd.DataFrame, drawing: Drawing) -> go.Figure:
             hoverinfo="text",
         ))
     figure.update_layout(
-        height=460, yaxis={"type": "log", "title": "Border crossings (log scale)"}, xaxis={"title": None},
-        title={"text": "Official counts came as scattered statements, not a series"
-                       "<br><sup>Entries, Sep to Dec 2022; circles: one day, diamonds: totals; bars: ranges</sup>"},
+        height=460, yaxis={"type": "log", "title": _("Border crossings (log scale)")}, xaxis={"title": None},
+        title={"text": _("Official counts came as scattered statements, not a series") + "<br><sup>"
+                       + _("Entries, Sep to Dec 2022; circles: one day, diamonds: totals; bars: ranges") + "</sup>"},
     )
-    return figure
+    shown = drawn(entries)["period_end"]
+    return date_ticks(figure, shown.min(), shown.max(), drawing.look.phone) if len(shown) else figure
 
 
 def statement_hover(name: str, row) -> str:
     """A statement in words: the figure as the source gave it, over which days, who said it, and the sentence."""
-    kind = "" if row.kind == "actual" else f" ({row.kind})"
-    who = plain(row.stated_by) if isinstance(row.stated_by, str) else "a body the source does not name"
-    return (f"<b>{name}</b>: {plain(figure_in_words(row.value, row.qualifier, row.value_high))}"
-            f" {'in one day' if row.basis == 'daily' else 'in total'}{kind}<br>"
+    kind = "" if row.kind == "actual" else f" ({kind_in_words(row.kind)})"
+    who = plain(row.stated_by) if isinstance(row.stated_by, str) else _("a body the source does not name")
+    figure = plain(figure_in_words(row.value, row.qualifier, row.value_high))
+    counted = (_("{figure} in one day") if row.basis == "daily" else _("{figure} in total")).format(figure=figure)
+    return (f"<b>{name}</b>: {counted}{kind}<br>"
             f"{period_in_words(row.period_start, row.period_end, row.start_precision, row.end_precision)}"
-            f"<br>stated by {who}{quoted(row)}")
+            "<br>" + _("stated by {who}").format(who=who) + quoted(row))
 
 
 def who_stayed(tables: Frames, chosen: Chosen) -> pd.DataFrame:

@@ -5,16 +5,22 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.series import date_in_words, drawn
+from charts.series import date_in_words, date_ticks, drawn, precision_only
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import plain, wrapped
+from i18n import N_, _, ngettext
 
+# Messages: shown through `_()`.
 STATUS_LABELS = {
-    "extradited": "Extradited", "deported": "Deported", "pending": "Pending", "stuck_in_transit_zone":
-    "Stuck in a transit zone", "released": "Released", "refused": "Extradition refused", "unknown": "Not reported",
+    "extradited": N_("Extradited"), "deported": N_("Deported"), "pending": N_("Pending"), "stuck_in_transit_zone":
+    N_("Stuck in a transit zone"), "released": N_("Released"), "refused": N_("Extradition refused"),
+    "unknown": N_("Not reported"),
 }
-STEPS = {"date_left_home": "Left home country", "date_detained": "Detained", "date_decided": "Decision",
-         "date_returned": "Handed over"}
+STEPS = {"date_left_home": N_("Left home country"), "date_detained": N_("Detained"), "date_decided": N_("Decision"),
+         "date_returned": N_("Handed over")}
+# A person's asylum status, in the legend (messages: shown through `_()`).
+ASYLUM_LABELS = {"granted": N_("Asylum: granted"), "pending": N_("Asylum: pending"), "refused": N_("Asylum: refused"),
+                 "not_sought": N_("Asylum: not sought"), "unknown": N_("Asylum: unknown")}
 
 
 def cases_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
@@ -28,22 +34,32 @@ def cases_by_status(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
     describe is counted once, by the row the other names (`same_as`)."""
     cases = drawn(cases)
     figure = go.Figure()
-    statuses = [label for key, label in STATUS_LABELS.items() if key in set(cases["status"])]
+    labels = {key: _(label) for key, label in STATUS_LABELS.items()}
+    statuses = [label for key, label in labels.items() if key in set(cases["status"])]
     for asylum, group in cases.groupby("asylum_status"):
-        counts = group["status"].map(STATUS_LABELS).value_counts().reindex(statuses, fill_value=0)
-        people = group.groupby(group["status"].map(STATUS_LABELS))["person"].apply(
+        counts = group["status"].map(labels).value_counts().reindex(statuses, fill_value=0)
+        people = group.groupby(group["status"].map(labels))["person"].apply(
             lambda names: "<br>".join(plain(name) for name in names)).reindex(statuses, fill_value="")
         figure.add_trace(go.Bar(
-            y=counts.index, x=counts.values, orientation="h", name=f"Asylum: {asylum.replace('_', ' ')}",
+            y=counts.index, x=counts.values, orientation="h", name=asylum_in_words(asylum),
             marker={"color": drawing.palette.asylum[asylum]}, hovertext=people.values, hoverinfo="text+name",
         ))
     figure.update_layout(
         barmode="stack", height=220 + 40 * len(statuses),
-        title={"text": f"{len(cases)} cases: where each stands<br><sup>Cases as last reported, coloured by the "
-                       "person's asylum status</sup>"},
-        xaxis={"title": "Cases", "dtick": 1}, yaxis={"title": None, "autorange": "reversed"},
+        # English keeps the one form it has always written here; Russian has three.
+        title={"text": ngettext("{count} cases: where each stands", "{count} cases: where each stands",
+                                 len(cases)).format(count=len(cases))
+               + "<br><sup>" + _("Cases as last reported, coloured by the person's asylum status") + "</sup>"},
+        xaxis={"title": _("Cases"), "dtick": 1}, yaxis={"title": None, "autorange": "reversed"},
     )
     return figure
+
+
+def asylum_in_words(asylum: str) -> str:
+    """'Asylum: not sought': a person's asylum status for the legend."""
+    if asylum in ASYLUM_LABELS:
+        return _(ASYLUM_LABELS[asylum])
+    return _("Asylum: {status}").format(status=asylum.replace("_", " "))
 
 
 STEP_SYMBOLS = {"date_left_home": "triangle-right", "date_detained": "square", "date_decided": "diamond",
@@ -64,13 +80,14 @@ def case_steps(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
             y=[plain(row.person)] * int(sum(pd.notna(getattr(row, column)) for column in STEPS)),
             mode="lines", line={"color": drawing.palette.faint, "dash": "dot"}, showlegend=False, hoverinfo="skip",
         ))
-    for column, label in STEPS.items():
+    for column, step_label in STEPS.items():
+        label = _(step_label)
         step = dated[dated[column].notna()]
         figure.add_trace(go.Scatter(
             x=step[column], y=[plain(person) for person in step["person"]], mode="markers", name=label,
             marker={"size": 13, "symbol": STEP_SYMBOLS[column], "color": drawing.palette.marks},
             hovertext=[f"{plain(person)}: {label.lower()}, {date_in_words(when, precision)}"
-                       f"{'' if precision == 'day' else f' ({precision} only)'}"
+                       f"{precision_only(precision)}"
                        for person, when, precision in zip(step["person"], step[column],
                                                           step.get(f"{column}_precision", ["day"] * len(step)),
                                                           strict=True)], hoverinfo="text",
@@ -78,7 +95,9 @@ def case_steps(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
     figure.update_layout(
         height=260 + 60 * max(dated["person"].nunique(), 1), xaxis={"title": None},
         yaxis={"title": None},
-        title={"text": "Dated steps, where sources give them<br><sup>"
-                       + wrapped("No dates reported for: " + (", ".join(undated) or "none"), 110) + "</sup>"},
+        title={"text": _("Dated steps, where sources give them") + "<br><sup>"
+                       + wrapped(_("No dates reported for: {people}").format(people=", ".join(undated) or _("none")),
+                                 110) + "</sup>"},
     )
-    return figure
+    days = dated[list(STEPS)].stack()
+    return date_ticks(figure, days.min(), days.max(), drawing.look.phone) if len(days) else figure

@@ -18,9 +18,16 @@ from pydeck.bindings.json_tools import default_serialize
 
 from charts.palette import Palette, rgb
 from charts.spec import Drawing
+from i18n import N_, _
 
-CRIMEA_NOTE = ("Borders follow international recognition: Crimea is drawn as part of Ukraine, although the source "
-               "outlines (Natural Earth) draw it as part of Russia.")
+# A message: shown through `_()`, or as `crimea_note()`.
+CRIMEA_NOTE = N_("Borders follow international recognition: Crimea is drawn as part of Ukraine, although the source "
+                 "outlines (Natural Earth) draw it as part of Russia.")
+
+
+def crimea_note() -> str:
+    """How the maps draw Crimea, in the language being spoken."""
+    return _(CRIMEA_NOTE)
 
 
 class CompactDeck(pdk.Deck):
@@ -42,7 +49,10 @@ def without_a_capital(countries, drawing: Drawing) -> str:
     them (empty when it has every one)."""
     known = set(capitals(drawing.tables["places"]).index)
     missing = sorted({drawing.names.get(iso3, iso3) for iso3 in countries if iso3 not in known})
-    return f" No arc for {', '.join(missing)}: the places data has no capital for it." if missing else ""
+    if not missing:
+        return ""
+    return " " + _("No arc for {countries}: the places data has no capital for it.").format(
+        countries=", ".join(missing))
 
 
 def outline_layer(outlines: dict, highlighted: set[str], palette: Palette) -> pdk.Layer:

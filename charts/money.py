@@ -8,25 +8,35 @@ import plotly.graph_objects as go
 from charts.series import (
     HOLLOW,
     date_in_words,
+    date_ticks,
     drawn,
     figure_in_words,
     is_actual,
+    kind_in_words,
     period_in_words,
     quoted,
     range_bars,
+    short_month,
     yearly_points,
 )
 from charts.spec import Chosen, Drawing, Frames, country_names
 from charts.text import marked_moments, plain
+from i18n import N_, _, ngettext
 
-# Statistical series: long name (hover, table), short name (legend, which must fit a phone), marker, line dash.
+# Statistical series: long name (hover, table), short name (legend, which must fit a phone), marker, line dash. The
+# names are messages: shown through `_()`.
 SERIES = {
-    "bank_of_russia_transfers": ("Bank of Russia (money-transfer systems)", "Bank of Russia", "circle", "solid"),
-    "recipient_central_bank": ("Recipient's central bank", "own central bank", "diamond", "dash"),
-    "world_bank": ("World Bank", "World Bank", "square", "dot"),
-    "other": ("Other", "other", "x", "dot"),
+    "bank_of_russia_transfers": (N_("Bank of Russia (money-transfer systems)"), N_("Bank of Russia"), "circle",
+                                 "solid"),
+    "recipient_central_bank": (N_("Recipient's central bank"), N_("own central bank"), "diamond", "dash"),
+    "world_bank": (N_("World Bank"), N_("World Bank"), "square", "dot"),
+    "other": (N_("Other"), N_("other"), "x", "dot"),
 }
+# Billions of dollars after a figure: the house style in English, as Russian media write it in Russian (a message).
+IN_BILLIONS = N_("{figure} bn US$")
 SERIES_BREAK = pd.Timestamp("2022-01-01")
+# What a dot apart from a series' line is (messages: shown through `_()`).
+ANOTHER_REPORT, ESTIMATE_OR_FORECAST = N_("another report"), N_("estimate or forecast")
 BILLION = 1e9
 
 
@@ -66,14 +76,14 @@ def transfer_years_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
     return years[years["to_country"].isin(chosen["to"])]
 
 
-def hover_of(row, label: str, written: str = "{:.6g}", unit: str = " bn US$", scale: float = BILLION) -> str:
+def hover_of(row, label: str, written: str = "{:.6g}", unit: str = IN_BILLIONS, scale: float = BILLION) -> str:
     """A figure's hover: the figure as stated (2.845, not 2.85), its kind, series, period and the source's own
-    sentence."""
+    sentence. `unit` is a message that puts the figure in it."""
     high = row.value_high / scale if pd.notna(getattr(row, "value_high", None)) else None
-    kind = "" if getattr(row, "kind", "actual") == "actual" else f" ({row.kind})"
+    kind = "" if getattr(row, "kind", "actual") == "actual" else f" ({kind_in_words(row.kind)})"
     period = period_in_words(row.period_start, row.period_end, row.start_precision, row.end_precision)
-    return (f"<b>{plain(figure_in_words(row.value / scale, row.qualifier, high, written))}{unit}</b>{kind}"
-            f"<br>{plain(label)}, {period}{quoted(row)}")
+    figure = _(unit).format(figure=plain(figure_in_words(row.value / scale, row.qualifier, high, written)))
+    return f"<b>{figure}</b>{kind}<br>{plain(label)}, {period}{quoted(row)}"
 
 
 def transfers_by_year(transfers: pd.DataFrame, drawing: Drawing) -> go.Figure:
@@ -86,6 +96,7 @@ def transfers_by_year(transfers: pd.DataFrame, drawing: Drawing) -> go.Figure:
     figure = go.Figure()
     for (country, series), group in years.groupby(["to_country", "series"], sort=True):
         label, short, symbol, dash = SERIES[series]
+        label, short = _(label), _(short)
         country_name = names.get(country, country)
         colour = palette.country(country)
         actual = group[is_actual(group)]
@@ -98,30 +109,34 @@ def transfers_by_year(transfers: pd.DataFrame, drawing: Drawing) -> go.Figure:
                 line={"color": colour, "dash": dash}, marker={"symbol": symbol, "size": 10, "color": colour},
                 hovertext=[next(hovers) if value is not None else None for value in y], hoverinfo="text",
             ))
-        for kind, points in (("another report", actual[actual.duplicated("year")]),
-                             ("estimate or forecast", group[~is_actual(group)])):
+        for kind, points in ((ANOTHER_REPORT, actual[actual.duplicated("year")]),
+                             (ESTIMATE_OR_FORECAST, group[~is_actual(group)])):
             if points.empty:
                 continue
             figure.add_trace(go.Scatter(
                 x=[pd.Timestamp(year=int(year), month=7, day=1) for year in points["year"]],
-                y=points["value"] / BILLION, mode="markers", name=plain(f"{country_name}, {short} ({kind})"),
-                marker={"symbol": symbol + (HOLLOW if kind != "another report" else ""), "size": 11,
+                y=points["value"] / BILLION, mode="markers", name=plain(f"{country_name}, {short} ({_(kind)})"),
+                marker={"symbol": symbol + (HOLLOW if kind != ANOTHER_REPORT else ""), "size": 11,
                         "color": colour, "line": {"width": 2, "color": colour}},
                 error_y=range_bars(points, BILLION) or None,
                 hovertext=[hover_of(row, f"{country_name}, {label}") for row in points.itertuples()],
                 hoverinfo="text",
             ))
     # Left of the break, over the lower Bank of Russia figures; what the break means is in the chart's notes.
-    marked_moments(figure, [(SERIES_BREAK, "Series break")], palette.muted_ink, drawing.look.phone)
+    marked_moments(figure, [(SERIES_BREAK, _("Series break"))], palette.muted_ink, drawing.look.phone)
     top = years[["value", "value_high"]].max().max() / BILLION if len(years) else 1
     figure.update_layout(
         # Headroom above the highest figure keeps the series-break note clear of it.
         height=620,
-        yaxis={"title": "Billion US dollars", "range": [0, 1.3 * top]},
+        yaxis={"title": _("Billion US dollars"), "range": [0, 1.3 * top]},
         xaxis={"title": None},
-        title={"text": "Money sent home from Russia, by year<br><sup>Whole-year figures in US dollars; each "
-                       "statistical series drawn apart; hollow: estimates and forecasts</sup>"},
+        title={"text": _("Money sent home from Russia, by year") + "<br><sup>" + _(
+            "Whole-year figures in US dollars; each statistical series drawn apart; hollow: estimates and "
+            "forecasts") + "</sup>"},
     )
+    if len(years):
+        date_ticks(figure, min(years["period_start"].min(), SERIES_BREAK), years["period_end"].max(),
+                   drawing.look.phone)
     return figure
 
 
@@ -146,23 +161,34 @@ def by_country_and_period(migrants: pd.DataFrame, measure: str, counts: str) -> 
 def work_entries(entries: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Entries to Russia for work by country, grouped by the period each count covers (periods differ, so bars
     compare countries within a period, not across periods)."""
-    return bars_by_period(entries, drawing, "Entries for work (border crossings)", "entries",
-                          "Entries to Russia for work, by country<br><sup>Border crossings with work as the stated "
-                          "purpose, not people; each group is one reporting period</sup>")
+    return bars_by_period(entries, drawing, _("Entries for work (border crossings)"), "entries",
+                          _("Entries to Russia for work, by country") + "<br><sup>" + _(
+                              "Border crossings with work as the stated purpose, not people; each group is one "
+                              "reporting period") + "</sup>")
 
 
 def work_arrivals(arrivals: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Foreigners who came to Russia to work, as the Interior Ministry counts them (people), by country and
     period."""
-    return bars_by_period(arrivals, drawing, "People who came to work", "people",
-                          "Who came to Russia to work, by country<br><sup>People, as the Interior Ministry counts "
-                          "them: not the FSB's border crossings; each group is one reporting period</sup>")
+    return bars_by_period(arrivals, drawing, _("People who came to work"), "people",
+                          _("Who came to Russia to work, by country") + "<br><sup>" + _(
+                              "People, as the Interior Ministry counts them: not the FSB's border crossings; each "
+                              "group is one reporting period") + "</sup>")
+
+
+def counted_in_words(figure: str, what: str, value: float) -> str:
+    """'200,000 entries', 'about 1,500 people' ('около 200 000 въездов', 'около 1 500 человек')."""
+    # English keeps the one form it has always written here; Russian has three.
+    if what == "entries":
+        return ngettext("{figure} entries", "{figure} entries", int(value)).format(figure=figure)
+    return ngettext("{figure} people", "{figure} people", int(value)).format(figure=figure)
 
 
 def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, title: str) -> go.Figure:
+    """Bars of `what` ("entries" or "people") by country, grouped by the period each count covers."""
     names = drawing.names
     rows = drawn(rows)
-    periods = rows.assign(period=[f"{start:%b %Y}–{end:%b %Y}" for start, end in
+    periods = rows.assign(period=[f"{short_month(start)}–{short_month(end)}" for start, end in
                                   zip(rows["period_start"], rows["period_end"], strict=True)])
     figure = go.Figure()
     for country, group in periods.sort_values("period_start").groupby("origin_country", sort=False):
@@ -172,7 +198,8 @@ def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, t
             marker={"color": drawing.palette.country(country)},
             text=[figure_in_words(value / 1000, qualifier, None, "{:,.0f}k") for value, qualifier
                   in zip(group["value"], group["qualifier"], strict=True)], textposition="outside",
-            hovertext=[f"<b>{name}: {plain(figure_in_words(row.value, row.qualifier))} {what}</b><br>"
+            hovertext=[f"<b>{name}: "
+                       f"{counted_in_words(plain(figure_in_words(row.value, row.qualifier)), what, row.value)}</b><br>"
                        f"{period_in_words(row.period_start, row.period_end, row.start_precision, row.end_precision)}"
                        f"{quoted(row)}" for row in group.itertuples()], hoverinfo="text",
         ))
@@ -215,18 +242,21 @@ def share_of_gdp(shares: pd.DataFrame, drawing: Drawing) -> go.Figure:
                     "symbol": ["circle-open-dot" if rough else "circle" + ("" if actual else HOLLOW)
                                for actual, rough in zip(is_actual(group), approximate, strict=True)]},
             hovertext=[f"<b>{name}, {date_in_words(row.period_start, row.start_precision)}: "
-                       f"{plain(figure_in_words(row.value, row.qualifier, None, '{:g}%'))} of GDP</b>"
-                       f"<br>stated by {plain(row.stated_by)}{quoted(row)}" for row in group.itertuples()],
+                       + _("{figure} of GDP").format(figure=plain(figure_in_words(row.value, row.qualifier, None,
+                                                                                  "{:g}%")))
+                       + "</b><br>" + _("stated by {who}").format(who=plain(row.stated_by)) + quoted(row)
+                       for row in group.itertuples()],
             hoverinfo="text",
         ))
     figure.update_layout(
         height=460,
         xaxis={"title": None, "dtick": 1, "range": [shares["period_start"].dt.year.min() - 0.5,
                                                     shares["period_start"].dt.year.max() + 0.5]} if len(shares) else {},
-        yaxis={"title": "Share of GDP (%)", "rangemode": "tozero"},
-        title={"text": "Remittances are close to half of Tajikistan's economy<br><sup>Remittances as % of GDP as "
-                       f"stated by {stated_by_years(shares)}; ringed: a figure its source gives as about or "
-                       "almost</sup>"},
+        yaxis={"title": _("Share of GDP (%)"), "rangemode": "tozero"},
+        # The per cent sign is a placeholder: gettext's checks would read "% o" as a printf conversion.
+        title={"text": _("Remittances are close to half of Tajikistan's economy") + "<br><sup>" + _(
+            "Remittances as {per_cent} of GDP as stated by {who}; ringed: a figure its source gives as about or "
+            "almost").format(per_cent="%", who=stated_by_years(shares)) + "</sup>"},
     )
     return figure
 

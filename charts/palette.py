@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from i18n import N_
+
 OKABE_ITO = MappingProxyType({
     "blue": "#0072B2", "vermillion": "#D55E00", "bluish_green": "#009E73", "reddish_purple": "#CC79A7",
     "orange": "#E69F00", "sky_blue": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
@@ -73,7 +75,7 @@ class Palette:
     tint: int  # opacity (0-255) of a story country's colour over the land
     least: str  # the two ends of a shaded (choropleth) map
     most: str
-    most_in_words: str  # how a caption names the "most" end
+    most_in_words: str  # how a caption names the "most" end (a message: shown through `_()`)
     # The editor: a changed cell, readable in either theme.
     changed_cell: str
 
@@ -114,7 +116,7 @@ LIGHT = Palette(
     grid=translucent("#8A9299", 0.3), strong_grid=translucent("#000000", 0.3), faint="#A7AFB6", other="#8A9299",
     countries=COUNTRIES,
     land="#E1E5E9", border="#969EA6", place_ink="#282C30", tint=70, least="#DEEBF7", most="#165593",
-    most_in_words="Darker",
+    most_in_words=N_("Darker"),
     changed_cell=translucent(OKABE_ITO["orange"], 0.35),
 )
 
@@ -126,7 +128,7 @@ DARK = replace(
     strong_ink=DARK_INK, muted_ink="#9AA3AB", footer_ink="#C4CAD0", strong_grid=translucent(DARK_INK, 0.3),
     countries=MappingProxyType({**COUNTRIES, "USA": DARK_INK}),
     land="#343A42", border="#6E7680", place_ink=DARK_INK, tint=150, least="#2C3E54", most="#7CC4F2",
-    most_in_words="Brighter",
+    most_in_words=N_("Brighter"),
 )
 
 PALETTES = {palette.name: palette for palette in (LIGHT, DARK)}

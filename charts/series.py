@@ -5,20 +5,34 @@ in the hover. Yearly figures become points joined only across consecutive years,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
 
 from charts.text import wrapped
+from i18n import ENGLISH, N_, _, language
+from i18n.formats import ENGLISH_DATES, date_at
 
-# How a date is written at each precision; a month or year is never shown as its first day.
-PRECISION_FORMATS = {"day": "%d %b %Y", "month": "%B %Y", "year": "%Y"}
+# How a date is written at each precision in English; a month or year is never shown as its first day. Other
+# languages write it as i18n.formats.date_at does.
+PRECISION_FORMATS = ENGLISH_DATES
 # English glosses of the qualifiers sources write in other languages; the source's own word stays in its quote.
 QUALIFIERS_IN_ENGLISH = {
     "около": "about", "около порядка": "around", "примерно": "approximately", "более": "more than",
     "свыше": "over", "чуть более": "a little more than", "чуть больше": "a little more than", "почти": "almost",
     "до": "up to", "più di": "more than", "quasi": "almost", "астам": "more than", "жуығы": "nearly",
 }
+# Russian for the qualifiers sources write in English (and for the English glosses of other languages'); one a
+# source wrote in Russian stays as written.
+QUALIFIERS_IN_RUSSIAN = {
+    "about": "около", "around": "около", "approximately": "примерно", "more than": "более", "over": "свыше",
+    "a little more than": "чуть более", "almost": "почти", "nearly": "почти", "up to": "до", "some": "около",
+    "exceeded": "свыше", "at least": "не менее",
+}
+RUSSIAN_QUALIFIERS = {qualifier for qualifier in QUALIFIERS_IN_ENGLISH if re.fullmatch(r"[а-яё ]+", qualifier)}
+# A figure's kind, when it is not a reported actual (messages: shown through `kind_in_words`).
+KIND_LABELS = {"estimate": N_("estimate"), "forecast": N_("forecast")}
 # Plotly marker symbols for a figure's kind: an estimate or forecast is drawn hollow.
 HOLLOW = "-open"
 
@@ -38,6 +52,11 @@ def is_actual(rows: pd.DataFrame) -> pd.Series:
     return rows["kind"].fillna("actual") == "actual"
 
 
+def kind_in_words(kind: object) -> str:
+    """'estimate', 'forecast': a figure's kind in the language being spoken."""
+    return _(KIND_LABELS.get(kind, kind)) if isinstance(kind, str) else str(kind)
+
+
 def in_english(qualifier: object) -> str:
     """A qualifier for an English sentence: English ones as the source wrote them, others glossed."""
     if not isinstance(qualifier, str) or not qualifier:
@@ -45,21 +64,78 @@ def in_english(qualifier: object) -> str:
     return QUALIFIERS_IN_ENGLISH.get(qualifier.casefold(), qualifier.casefold())
 
 
+def in_russian(qualifier: object) -> str:
+    """A qualifier for a Russian sentence: one the source wrote in Russian as written, others translated."""
+    if not isinstance(qualifier, str) or not qualifier:
+        return ""
+    if qualifier.casefold() in RUSSIAN_QUALIFIERS:
+        return qualifier
+    english = in_english(qualifier)
+    return QUALIFIERS_IN_RUSSIAN.get(english, english)
+
+
+def qualifier_in_words(qualifier: object) -> str:
+    """A source's qualifier ('about', 'около') in the language being spoken."""
+    return in_russian(qualifier) if language() == "ru" else in_english(qualifier)
+
+
+# An English figure as `written` writes it: the number (grouped with commas, a decimal point) and what follows it.
+WRITTEN_NUMBER = re.compile(r"^(-?[\d,]*\.?\d+(?:e[+-]?\d+)?)(.*)$")
+# What follows a number, in Russian: thousands and a percent sign (never on a line of its own).
+RUSSIAN_SUFFIXES = {"k": "\xa0тыс.", "%": "\xa0%"}
+
+
+def written_number(value: float, written: str = "{:,.0f}") -> str:
+    """A number as `written` formats it in English ('200,000', '2.845', '47.9%', '200k'); in another language the
+    same digits with its separators ('200 000', '2,845', '47,9 %', '200 тыс.')."""
+    english = written.format(value)
+    if language() == ENGLISH:
+        return english
+    found = WRITTEN_NUMBER.match(english)
+    if not found:
+        return english
+    digits, rest = found.groups()
+    digits = digits.replace(",", "\xa0").replace(".", ",")
+    return digits + RUSSIAN_SUFFIXES.get(rest, rest)
+
+
 def figure_in_words(value: float, qualifier: object = None, high: object = None, written: str = "{:,.0f}") -> str:
-    """'about 100,000', 'more than 3,000', '8,000 to 9,000': the figure as the source gave it."""
-    words = written.format(value)
+    """'about 100,000', 'more than 3,000', '8,000 to 9,000': the figure as the source gave it (in Russian 'около
+    100 000', '8 000–9 000')."""
+    words = written_number(value, written)
     if isinstance(high, (int, float)) and not pd.isna(high):
-        words = f"{words} to {written.format(high)}"
-    qualified = in_english(qualifier)
+        words = _("{low} to {high}").format(low=words, high=written_number(high, written))
+    qualified = qualifier_in_words(qualifier)
     return f"{qualified} {words}" if qualified else words
 
 
 def date_in_words(when: object, precision: object = "day") -> str:
-    """A date at its precision: '21 Sep 2022', 'September 2022' or '2022'; '' when there is none."""
-    if when is None or pd.isna(when):
-        return ""
-    return pd.Timestamp(when).strftime(PRECISION_FORMATS.get(precision if isinstance(precision, str) else "day",
-                                                             PRECISION_FORMATS["day"]))
+    """A date at its precision: '21 Sep 2022', 'September 2022' or '2022' (in Russian '21 сентября 2022 г.',
+    'сентябрь 2022'); '' when there is none."""
+    return date_at(when, precision if isinstance(precision, str) else "day")
+
+
+def short_month(when: object) -> str:
+    """A month in a title or label: 'Sep 2022' (in Russian the month in full, 'сентябрь 2022')."""
+    if language() == ENGLISH:
+        return pd.Timestamp(when).strftime("%b %Y")
+    return date_at(when, "month")
+
+
+def full_day(when: object) -> str:
+    """A day written in full: '04 October 2022' (in Russian '4 октября 2022 г.')."""
+    if language() == ENGLISH:
+        return pd.Timestamp(when).strftime("%d %B %Y")
+    return date_at(when, "day")
+
+
+def precision_only(precision: object) -> str:
+    """' (month only)', ' (year only)' after a date known only so far; nothing after a day."""
+    if precision == "month":
+        return _(" (month only)")
+    if precision == "year":
+        return _(" (year only)")
+    return "" if precision == "day" else f" ({precision} only)"
 
 
 def period_in_words(start: object, end: object, start_precision: object = "day",
@@ -69,8 +145,10 @@ def period_in_words(start: object, end: object, start_precision: object = "day",
     if first and first == last:
         return first
     if first and last:
-        return f"{first} to {last}"
-    return f"from {first}" if first else (f"to {last}" if last else "dates not given")
+        return _("{start} to {end}").format(start=first, end=last)
+    if first:
+        return _("from {start}").format(start=first)
+    return _("to {end}").format(end=last) if last else _("dates not given")
 
 
 def span_of(when: pd.Timestamp, precision: object) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -109,3 +187,37 @@ def yearly_points(years: Iterable, values: Iterable) -> tuple[list, list]:
         x.append(pd.Timestamp(year=int(year), month=7, day=1))
         y.append(value)
     return x, y
+
+
+# Steps between a date axis's ticks, in months: the first that leaves at most so many ticks is taken.
+TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+MOST_DATE_TICKS = {False: 8, True: 4}  # on a page, on a phone
+
+
+def date_ticks(figure, first: object, last: object, phone: bool = False):
+    """A date axis from `first` to `last` labelled in the language being spoken: plotly writes month names in
+    English only, so outside English the ticks are set here, a month as 'сентябрь<br>2022' or a year as '2023'.
+    English keeps plotly's own ticks."""
+    if language() == ENGLISH or first is None or last is None or pd.isna(first) or pd.isna(last):
+        return figure
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    start = pd.Timestamp(year=first.year, month=first.month, day=1)
+    months = (last.year - start.year) * 12 + last.month - start.month + 1
+    step = next((step for step in TICK_STEPS if months / step <= MOST_DATE_TICKS[phone]), TICK_STEPS[-1])
+    if step >= 12:
+        every = step // 12
+        ticks = [pd.Timestamp(year=year, month=1, day=1) for year in range(first.year, last.year + 1)
+                 if year % every == 0 and first <= pd.Timestamp(year=year, month=1, day=1) <= last]
+        ticks = ticks or [pd.Timestamp(year=first.year, month=1, day=1)]
+        text = [date_at(tick, "year") for tick in ticks]
+    else:
+        ticks = []
+        month = start if start >= first else start + pd.DateOffset(months=1)
+        month = month + pd.DateOffset(months=(-(month.month - 1)) % step)
+        while month <= last:
+            ticks.append(month)
+            month = month + pd.DateOffset(months=step)
+        if not ticks:
+            ticks = [start]
+        text = ["<br>".join(date_at(tick, "month").rsplit(" ", 1)) for tick in ticks]
+    return figure.update_xaxes(tickmode="array", tickvals=list(ticks), ticktext=text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from charts.text import escape_markdown, safe_link
+from i18n import _, ngettext
 
 UNKNOWN_PUBLISHER = "[unknown]"
 
@@ -20,7 +21,7 @@ def cited(source_ids, sources: pd.DataFrame) -> pd.DataFrame:
 def publisher_name(publisher: object) -> str:
     """A publisher as readers see it: sources.csv writes "[unknown]" where the article does not say who
     published it."""
-    return "unnamed publisher" if publisher == UNKNOWN_PUBLISHER else str(publisher)
+    return _("unnamed publisher") if publisher == UNKNOWN_PUBLISHER else str(publisher)
 
 
 def source_plain(source_ids, sources: pd.DataFrame, most: int = 3) -> str:
@@ -28,8 +29,11 @@ def source_plain(source_ids, sources: pd.DataFrame, most: int = 3) -> str:
     publishers = list(dict.fromkeys(map(publisher_name, cited(source_ids, sources)["publisher"])))
     if len(publishers) > most:
         shown = ", ".join(publishers[:most])
-        return f"Sources: {shown} and {len(publishers) - most} more (all listed in Borderlines' Data & sources page)"
-    return ("Source: " if len(publishers) == 1 else "Sources: ") + "; ".join(publishers)
+        return ngettext("Sources: {shown} and {count} more (all listed in Borderlines' Data & sources page)",
+                        "Sources: {shown} and {count} more (all listed in Borderlines' Data & sources page)",
+                        len(publishers) - most).format(shown=shown, count=len(publishers) - most)
+    return (_("Source: {publishers}") if len(publishers) == 1 else _("Sources: {publishers}")).format(
+        publishers="; ".join(publishers))
 
 
 def source_markdown(source_ids, sources: pd.DataFrame, one_per_line: bool = False) -> str:
@@ -41,5 +45,7 @@ def source_markdown(source_ids, sources: pd.DataFrame, one_per_line: bool = Fals
         parts.append(f"[{label}]({link})" if link else label)
     if one_per_line:
         return "\n".join(f"- {part}" for part in parts)
-    prefix = "Source" if len(parts) == 1 else "Sources"
-    return f"{prefix}: " + "; ".join(parts) if parts else ""
+    if not parts:
+        return ""
+    return (_("Source: {publishers}") if len(parts) == 1 else _("Sources: {publishers}")).format(
+        publishers="; ".join(parts))

@@ -34,6 +34,7 @@ from charts.text import (
     with_source,
 )
 from charts.theme import PRESENTER_WIDTH, for_presenting, house_template, under_a_headline
+from i18n import ENGLISH, N_, _, speaking
 
 Frames = Mapping[str, pd.DataFrame]
 Chosen = Mapping[str, str | list[str]]
@@ -43,6 +44,9 @@ ALWAYS_READ = ("countries", "sources")
 # Columns whose names start so are notes staff keep for themselves (catalog.columns.STAFF_PREFIX): no chart, table,
 # CSV or source line a reader sees carries them.
 STAFF_ONLY = "staff_"
+# Plotly's decimal point and thousands separator for each language but English (whose are plotly's own): a
+# decimal comma and a thin space, as Russian writes 1,5 and 200 000.
+SEPARATORS = {"ru": ",\u2009"}
 
 
 def for_readers(table: pd.DataFrame) -> pd.DataFrame:
@@ -54,7 +58,8 @@ def for_readers(table: pd.DataFrame) -> pd.DataFrame:
 class Filter:
     """One way to narrow a chart. `kind` is "one" (a single value; the first option is the default), "many" (any
     number of values; none chosen means all) or "text" (words to search for). `options` maps each allowed value,
-    derived from the data, to the label readers see."""
+    derived from the data, to the label readers see, in the language being spoken; `label` and `placeholder` are
+    messages (marked N_ in the registry) that a page shows through `_()`."""
 
     param: str
     label: str
@@ -82,22 +87,24 @@ def country_options(table: str, column: str) -> Callable[[Frames], dict[str, str
 
 
 def label_options(table: str, column: str, labels: Mapping[str, str]) -> Callable[[Frames], dict[str, str]]:
-    """A filter's options: the values of a column that the data holds, in the labels' order."""
+    """A filter's options: the values of a column that the data holds, in the labels' order, each label (a message
+    marked N_) in the language being spoken."""
     def options(frames: Frames) -> dict[str, str]:
         present = set(frames[table][column])
-        return {key: label for key, label in labels.items() if key in present}
+        return {key: _(label) for key, label in labels.items() if key in present}
     return options
 
 
 @dataclass(frozen=True)
 class Look:
     """How a chart is shown: in which theme, for a phone's width, or for a room (`presenter_height` pixels tall,
-    under a slide's headline when `on_a_slide`)."""
+    under a slide's headline when `on_a_slide`), and in which language (a code from i18n.LANGUAGES)."""
 
     palette: Palette = LIGHT
     phone: bool = False
     presenter_height: int | None = None
     on_a_slide: bool = False
+    language: str = ENGLISH
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,8 @@ class Drawing:
 
 
 def country_names(tables: Frames) -> dict[str, str]:
-    """ISO code to English name, from the countries table."""
+    """ISO code to name, from the countries table (whose names are in the reader's language: the data layer hands
+    charts the table with names in it)."""
     countries = tables["countries"]
     return dict(zip(countries["iso3"], countries["name"], strict=True))
 
@@ -171,7 +179,7 @@ class ChartSpec:
     file_stem: str
     filters: tuple[Filter, ...] = ()
     notes: str | Words = ""
-    no_rows: str = "Nothing matches these filters."
+    no_rows: str = N_("Nothing matches these filters.")
     map_height: int | None = None
     in_words: Callable[[pd.DataFrame, Drawing], list[str]] | None = None
 
@@ -198,15 +206,20 @@ class ChartSpec:
     def build(self, frames: Frames, chosen: Chosen | None = None, look: Look = Look(),
               outlines: dict | None = None) -> Chart:
         """The chart drawn from `frames` (every table in `reads`) for the readers' choices, in a look. A builder
-        never sees an empty table: with no rows to show, the chart has no figure and says `no_rows` instead."""
+        never sees an empty table: with no rows to show, the chart has no figure and says `no_rows` instead. Every
+        word of it is in the look's language."""
+        with speaking(look.language):
+            return self._build(frames, chosen, look, outlines)
+
+    def _build(self, frames: Frames, chosen: Chosen | None, look: Look, outlines: dict | None) -> Chart:
         values = self.chosen(frames, chosen)
         rows = for_readers(self.select(frames, values))
         sources = for_readers(cited(rows.get("source_id", []), frames["sources"]))
         if rows.empty or self.is_table:
-            return Chart(None, rows, sources, self.no_rows if rows.empty else self.title, "", self.file_stem)
+            return Chart(None, rows, sources, _(self.no_rows) if rows.empty else _(self.title), "", self.file_stem)
         drawing = Drawing(frames, values, look, outlines)
         figure = self.draw(rows, drawing)
-        title = self.title
+        title = _(self.title)
         if isinstance(figure, go.Figure):
             title = ": ".join(filter(None, map(spoken, title_parts(figure))))
             figure = styled(figure, look, source_plain(sources["source_id"], sources))
@@ -216,12 +229,15 @@ class ChartSpec:
 
 
 def said(words: str | Words, rows: pd.DataFrame, drawing: Drawing) -> str:
-    return words(rows, drawing) if callable(words) else words
+    """Words made from the rows, or a sentence (a message marked N_) in the language being spoken."""
+    return words(rows, drawing) if callable(words) else _(words)
 
 
 def styled(figure: go.Figure, look: Look, source_line: str) -> go.Figure:
     """A builder's figure in the house template with its source burned in, laid out for a room or a phone."""
     figure.update_layout(template=house_template(look.palette))
+    if look.language != ENGLISH:  # plotly's own numbers (ticks, hovers) as the language writes them: 1,5 and 200 000
+        figure.update_layout(separators=SEPARATORS.get(look.language, ".,"))
     hang_the_title(fitted_title(figure, PAGE_TITLE_CHARACTERS, PAGE_SUBTITLE_CHARACTERS))
     with_source(figure, source_line, look.palette.muted_ink)
     if look.presenter_height:

@@ -5,21 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.series import date_in_words, drawn, quoted, span_of
+from charts.series import date_in_words, date_ticks, drawn, precision_only, quoted, short_month, span_of
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import plain, wrapped
 from charts.theme import country_shape
+from i18n import N_, _, ngettext
 
+# Messages: shown through `_()`.
 CATEGORY_LABELS = {
-    "mobilization": "Mobilization",
-    "exodus": "Exodus",
-    "entry_rule": "Entry rules",
-    "entry_ban": "Entry bans",
-    "extradition": "Extraditions",
-    "security": "Security",
-    "us_restriction": "US restrictions",
-    "diplomacy": "Diplomacy",
-    "migration_policy": "Migration policy",
+    "mobilization": N_("Mobilization"),
+    "exodus": N_("Exodus"),
+    "entry_rule": N_("Entry rules"),
+    "entry_ban": N_("Entry bans"),
+    "extradition": N_("Extraditions"),
+    "security": N_("Security"),
+    "us_restriction": N_("US restrictions"),
+    "diplomacy": N_("Diplomacy"),
+    "migration_policy": N_("Migration policy"),
 }
 
 
@@ -47,6 +49,7 @@ def events_timeline(events: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """
     names, palette = drawing.names, drawing.palette
     events = drawn(events)
+    labels = {key: _(label) for key, label in CATEGORY_LABELS.items()}
     figure = go.Figure()
     # Within a country, exact dates first: plotly draws the legend's marker like the trace's first point.
     ordered = events.assign(inexact=events["date_precision"] != "day").sort_values(["inexact", "date"])
@@ -55,11 +58,11 @@ def events_timeline(events: pd.DataFrame, drawing: Drawing) -> go.Figure:
         shape = country_shape(country)
         hover = [
             f"<b>{date_in_words(row.date, row.date_precision)}</b>"
-            f"{'' if row.date_precision == 'day' else f' ({row.date_precision} only)'}<br>{wrapped(row.summary)}"
+            f"{precision_only(row.date_precision)}<br>{wrapped(row.summary)}"
             f"{quoted(row)}" for row in acted.itertuples()
         ]
         figure.add_trace(go.Scatter(
-            x=acted["date"], y=acted["category"].map(CATEGORY_LABELS), mode="markers",
+            x=acted["date"], y=acted["category"].map(labels), mode="markers",
             name=plain(names.get(country, country)),
             marker={"size": 12, "color": palette.country(country),
                     "line": {"width": 2, "color": palette.country(country)},
@@ -68,17 +71,20 @@ def events_timeline(events: pd.DataFrame, drawing: Drawing) -> go.Figure:
         ))
         for row in acted[~exact].itertuples():  # the whole month or year the event is known to
             start, end = span_of(row.date, row.date_precision)
-            figure.add_shape(type="line", x0=start, x1=end, y0=CATEGORY_LABELS[row.category],
-                             y1=CATEGORY_LABELS[row.category], line={"color": palette.country(country), "width": 3},
+            figure.add_shape(type="line", x0=start, x1=end, y0=labels[row.category],
+                             y1=labels[row.category], line={"color": palette.country(country), "width": 3},
                              opacity=0.45)
     first, last = events["date"].min(), events["date"].max()
     present = set(events["category"])
     figure.update_layout(
-        title={"text": f"{len(events)} events, {first:%b %Y} to {last:%b %Y}"
-                       "<br><sup>One dot per event; hollow, with a bar across it: known only to the month or "
-                       "year</sup>"},
+        # English keeps the one form it has always written here; Russian has three.
+        title={"text": ngettext("{count} events, {start} to {end}", "{count} events, {start} to {end}",
+                                 len(events)).format(count=len(events), start=short_month(first), end=short_month(last))
+                       + "<br><sup>" + _("One dot per event; hollow, with a bar across it: known only to the month or "
+                                         "year") + "</sup>"},
         yaxis={"categoryorder": "array", "title": None,
-               "categoryarray": [label for key, label in CATEGORY_LABELS.items() if key in present][::-1]},
-        xaxis={"title": None}, legend_title_text="Acting country", height=300 + 36 * events["category"].nunique(),
+               "categoryarray": [label for key, label in labels.items() if key in present][::-1]},
+        xaxis={"title": None}, legend_title_text=_("Acting country"),
+        height=300 + 36 * events["category"].nunique(),
     )
-    return figure
+    return date_ticks(figure, first, last, drawing.look.phone)

@@ -7,19 +7,22 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from charts.maps import CRIMEA_NOTE, choropleth_map
-from charts.series import drawn, quoted, yearly_points
+from charts.maps import choropleth_map, crimea_note
+from charts.series import date_ticks, drawn, quoted, short_month, yearly_points
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import marked_moments, named_at_their_ends, plain
 from charts.theme import PRESENTER_SCALE
+from i18n import N_, _
+from i18n.formats import percent
 
 REFUSAL_RATE = "b_visa_refusal_rate"
 HEIGHT = 480
 # About how much of a chart's height its title, tick labels and source line take, on a page and on a screen.
 READING_FRAME, PRESENTER_FRAME = 170, 260
-# Events marked on the refusal chart, by id in data/events.csv, with a short label each.
-US_MILESTONES = {"us-proclamation-10949-signed": "Proclamation 10949, a partial ban on Turkmenistan",
-                 "us-visa-bonds-announced": "visa bonds of up to $15,000"}
+# Events marked on the refusal chart, by id in data/events.csv, with a short label each (a message: shown through
+# `_()`).
+US_MILESTONES = {"us-proclamation-10949-signed": N_("Proclamation 10949, a partial ban on Turkmenistan"),
+                 "us-visa-bonds-announced": N_("visa bonds of up to $15,000")}
 
 
 def refusal_rates_reported(tables: Frames, chosen: Chosen) -> pd.DataFrame:
@@ -45,23 +48,30 @@ def refusal_rates(rates: pd.DataFrame, drawing: Drawing) -> go.Figure:
     figure = go.Figure()
     for country, group in drawn(rates).sort_values("year").groupby("country"):
         x, y = yearly_points(group["year"], group["value"])
-        hovers = iter(f"<b>{plain(names.get(country, country))}, {row.year}: {row.value:.2f}% refused</b>{quoted(row)}"
-                      for row in group.itertuples())
+        hovers = iter("<b>" + _("{country}, {year}: {rate} refused").format(
+            country=plain(names.get(country, country)), year=row.year, rate=percent(row.value, 2))
+            + f"</b>{quoted(row)}" for row in group.itertuples())
         figure.add_trace(go.Scatter(
             x=x, y=y, mode="lines+markers", name=plain(names.get(country, country)),
             line={"color": palette.country(country)}, marker={"size": 9, "color": palette.country(country)},
             hovertext=[None if value is None else next(hovers) for value in y], hoverinfo="text",
         ))
-    marked_moments(figure, [(when, f"{when:%b %Y}: {plain(label)}") for when, label
+    marked_moments(figure, [(when, f"{short_month(when)}: {plain(_(label))}") for when, label
                             in zip(milestones["date"], milestones["label"], strict=True)],
                    palette.muted_ink, drawing.look.phone)
     latest = rates[rates["year"] == rates["year"].max()].sort_values("value", ascending=False).iloc[0]
     figure.update_layout(
-        height=HEIGHT, yaxis={"title": "B-visa applications refused (%)", "range": [0, 100]}, xaxis={"title": None},
-        title={"text": f"{names.get(latest['country'], latest['country'])}'s applicants were refused most often in "
-                       f"{latest['year']}: {latest['value']:.2f}%<br><sup>US B-1/B-2 visa refusal rates by year, "
-                       "as the State Department reported them</sup>"},
+        height=HEIGHT, yaxis={"title": _("B-visa applications refused (%)"), "range": [0, 100]},
+        xaxis={"title": None},
+        title={"text": _("{country}'s applicants were refused most often in {year}: {rate}").format(
+            country=names.get(latest["country"], latest["country"]), year=latest["year"],
+            rate=percent(latest["value"], 2))
+            + "<br><sup>" + _("US B-1/B-2 visa refusal rates by year, as the State Department reported them")
+            + "</sup>"},
     )
+    points = [x for trace in figure.data for x in trace.x if x is not None] + list(milestones["date"])
+    if points:
+        date_ticks(figure, min(points), max(points), drawing.look.phone)
     if drawing.look.phone:
         return figure  # a phone has no margin to spare for names: the legend stays
     presenting = drawing.look.presenter_height
@@ -82,9 +92,9 @@ def refusal_rates_in(tables: Frames, chosen: Chosen) -> pd.DataFrame:
 
 
 def refusal_labels(rates: pd.DataFrame, drawing: Drawing) -> dict[str, str]:
-    return {iso3: f"{drawing.names.get(iso3, iso3)}: {value:.2f}% of B-visa applications refused in "
-                  f"{when.year}" for iso3, value, when in zip(rates["country"], rates["value"], rates["period_start"],
-                                                              strict=True)}
+    return {iso3: _("{country}: {rate} of B-visa applications refused in {year}").format(
+        country=drawing.names.get(iso3, iso3), rate=percent(value, 2), year=when.year)
+        for iso3, value, when in zip(rates["country"], rates["value"], rates["period_start"], strict=True)}
 
 
 def refusal_map(rates: pd.DataFrame, drawing: Drawing) -> pdk.Deck:
@@ -98,8 +108,9 @@ def refusal_map_in_words(rates: pd.DataFrame, drawing: Drawing) -> list[str]:
 
 
 def refusal_map_notes(rates: pd.DataFrame, drawing: Drawing) -> str:
-    return (f"{drawing.palette.most_in_words}: refused more often (from {rates['value'].min():.2f}% to "
-            f"{rates['value'].max():.2f}% in {drawing.chosen['year']}). {CRIMEA_NOTE}")
+    return _("{darker}: refused more often (from {low} to {high} in {year}).").format(
+        darker=_(drawing.palette.most_in_words), low=percent(rates["value"].min(), 2),
+        high=percent(rates["value"].max(), 2), year=drawing.chosen["year"]) + " " + crimea_note()
 
 
 def overstay_rates(visas: pd.DataFrame) -> pd.DataFrame:
