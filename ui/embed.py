@@ -32,8 +32,10 @@ def embed_and_cite(spec: ChartSpec, chart: Chart) -> None:
     version = load_catalog().version
     with st.container(horizontal=True, key=f"share-{spec.name}"):
         with st.popover(_("Embed"), icon=":material/code:", help=_("Put this chart in an article")):
-            which = st.radio(_("Which version"), list(VERSIONS), format_func=lambda key: _(VERSIONS[key]),
-                             horizontal=True, key=f"embed-version-{spec.name}")
+            # Looked up, not translated, by format_func: AppTest calls it after the run, when no language is spoken.
+            shown = {key: _(label) for key, label in VERSIONS.items()}
+            which = st.radio(_("Which version"), list(VERSIONS), format_func=shown.get, horizontal=True,
+                             key=f"embed-version-{spec.name}")
             st.code(embed_code(config, spec.name, spec.title, version if which == "this" else None,
                                embed_height(chart)), language="html", wrap_lines=True)
             st.caption(_("Paste it into the article's HTML. The chart shows its default filters, resizes to the "
