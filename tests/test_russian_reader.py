@@ -82,17 +82,17 @@ def test_each_count_of_rows_gets_its_own_russian_form(query, form):
 
 def test_an_unknown_value_in_a_link_is_explained_in_russian():
     app = open_page(lang="ru", country="KAZ,<script>,XX")
-    notices = [block.value.replace("\\", "") for block in app.info if block.value.startswith("Ссылка")]
-    assert notices == ["Ссылка запрашивает country «<script>,XX», но на этой странице такого нет. Вместо этого "
-                       "показано: остальное."]
+    notices = [block.value.replace("\\", "") for block in app.info if block.value.startswith("В ссылке")]
+    assert notices == ["В ссылке указан параметр country со значением «<script>,XX», которого на этой странице нет. "
+                       "Вместо этого показано: остальные значения."]
     assert app.multiselect[0].value == ["KAZ"]
     assert app.multiselect[1].placeholder == "Все"
 
 
 def test_an_unknown_presenter_setting_is_explained_in_russian():
     app = open_page(lang="ru", present="maybe")
-    assert any(block.value == "Ссылка запрашивает present «maybe», но на этой странице такого нет. Вместо этого "
-                              "показано: страница в текущем режиме." for block in app.info)
+    assert any(block.value == "В ссылке указан параметр present со значением «maybe», которого на этой странице нет. "
+                              "Вместо этого показано: страница в текущем режиме." for block in app.info)
 
 
 def test_presenter_mode_keeps_the_language_switch_in_its_corner_menu():
