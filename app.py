@@ -1,5 +1,5 @@
-"""Borderlines: the router. Page config, the page list with stable URL paths, and the presenter-mode frame that
-every page shares.
+"""Borderlines: the router. Page config, the page list with stable URL paths, the language switch, and the
+presenter-mode frame that every page shares.
 
 Each URL path is its page file's name: Streamlit's legacy pages/ mode (ui/legacy_pages.py) finds pages by file
 name, so a fresh server's first deep link only reaches the right page when the two agree.
@@ -13,7 +13,7 @@ from catalog import DataFileError
 from i18n import _
 from ui.language import language_switch, speak_the_readers_language
 from ui.legacy_pages import routed
-from ui.presenter import presenter_frame, presenting
+from ui.presenter import presenter_frame
 from ui.screen import watch_the_width
 from ui.style import house_style
 
@@ -38,9 +38,9 @@ PAGES = [
 
 page = st.navigation(PAGES)
 house_style()
-language_switch()
-presenter_frame(PAGES, page)
-if not presenting():
+switch_at_the_top = st.sidebar.container()  # the language switch heads the sidebar, above presenter mode's toggle
+if not presenter_frame(PAGES, page):  # a presenter finds the switch in the corner menu, with the sidebar hidden
+    language_switch(switch_at_the_top)
     watch_the_width()
 try:
     with routed():

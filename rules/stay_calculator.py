@@ -1,6 +1,7 @@
 """Days used, days left and the first overstay day under one stay rule; pure arithmetic for the trip calculator.
 
-Standard library only, so the dashboard page stays a thin layer and the counting can be tested on its own.
+Standard library only (and i18n for its messages), so the dashboard page stays a thin layer and the counting can be
+tested on its own.
 Both the entry day and the exit day count as days present, as border services count them.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from i18n import _
 
 KINDS = ("rolling", "calendar_year", "per_entry")
 # How far ahead "what if they stay on" looks; every rule below breaks well before this, but a custom one may not.
@@ -24,7 +27,8 @@ class Trip:
 
     def __post_init__(self) -> None:
         if self.exit < self.entry:
-            raise ValueError(f"Trip exit {self.exit.isoformat()} is before its entry {self.entry.isoformat()}")
+            raise ValueError(_("Trip exit {exit} is before its entry {entry}").format(
+                exit=self.exit.isoformat(), entry=self.entry.isoformat()))
 
 
 @dataclass(frozen=True)
@@ -39,13 +43,16 @@ class StayRule:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValueError(f"Unknown stay rule kind {self.kind!r}; expected one of {', '.join(KINDS)}")
+            raise ValueError(_("Unknown stay rule kind {kind}; expected one of {kinds}").format(
+                kind=repr(self.kind), kinds=", ".join(KINDS)))
         if self.max_days < 1:
-            raise ValueError(f"A stay rule must allow at least one day, not max_days={self.max_days}")
+            raise ValueError(_("A stay rule must allow at least one day, not max_days={max_days}").format(
+                max_days=self.max_days))
         if self.kind == "rolling" and (self.window_days is None or self.window_days < self.max_days):
-            raise ValueError(f"A rolling rule needs window_days >= max_days ({self.max_days}), not {self.window_days}")
+            raise ValueError(_("A rolling rule needs window_days >= max_days ({max_days}), not {window_days}").format(
+                max_days=self.max_days, window_days=self.window_days))
         if self.kind != "rolling" and self.window_days is not None:
-            raise ValueError(f"window_days only applies to rolling rules, not {self.kind!r}")
+            raise ValueError(_("window_days only applies to rolling rules, not {kind}").format(kind=repr(self.kind)))
 
     def counts(self, day: date) -> bool:
         """Whether the rule applied on this day."""

@@ -16,6 +16,7 @@ from charts.registry import CHARTS
 from charts.sources import source_markdown
 from charts.spec import Chart, ChartSpec, Chosen, Look
 from charts.text import escape_markdown
+from i18n import _, language, ngettext
 from ui.embed import embed_and_cite
 from ui.presenter import presenting, screen
 from ui.screen import in_the_dark, on_a_narrow_screen
@@ -39,11 +40,12 @@ def chart_filters(name: str) -> dict[str, str | list[str]]:
 
 def reader_look(room_for_text: int = ROOM_AROUND_A_PAGE_CHART, on_a_slide: bool = False) -> Look:
     """How this reader's screen shows charts: their theme, a phone's layout on a narrow screen, or presenter mode
-    sized to leave `room_for_text` pixels of the screen for what surrounds the chart."""
+    sized to leave `room_for_text` pixels of the screen for what surrounds the chart; in the reader's language."""
     palette = DARK if in_the_dark() else LIGHT
     if presenting():
-        return Look(palette, presenter_height=max(320, screen()["height"] - room_for_text), on_a_slide=on_a_slide)
-    return Look(palette, phone=on_a_narrow_screen())
+        return Look(palette, presenter_height=max(320, screen()["height"] - room_for_text), on_a_slide=on_a_slide,
+                    language=language())
+    return Look(palette, phone=on_a_narrow_screen(), language=language())
 
 
 def chart_block(name: str, chosen: Chosen | None = None) -> bool:
@@ -52,12 +54,12 @@ def chart_block(name: str, chosen: Chosen | None = None) -> bool:
     spec = CHARTS[name]
     chart = published_chart(name, chosen, reader_look())
     if chart.rows.empty:
-        st.info(spec.no_rows)
+        st.info(_(spec.no_rows))
         return False
     if spec.is_table:
         show_table(chart)
     else:
-        chart_tab, table_tab = st.tabs(["Chart", "Table"])
+        chart_tab, table_tab = st.tabs([_("Chart"), _("Table")])
         with chart_tab:
             show_figure(chart)
             if chart.notes:
@@ -68,7 +70,10 @@ def chart_block(name: str, chosen: Chosen | None = None) -> bool:
             show_table(chart)
     show_sources(chart)
     # The CSV is made when the reader clicks, not on every rerun of the page.
-    st.download_button(f"Download these {len(chart.rows)} rows (CSV)", lambda: safe_csv(chart.rows),
+    # English says "these 1 rows" as it always has; other languages take the form their grammar gives the count.
+    rows = len(chart.rows)
+    st.download_button(ngettext("Download these {count} rows (CSV)", "Download these {count} rows (CSV)",
+                                rows).format(count=rows), lambda: safe_csv(chart.rows),
                        file_name=f"{chart.file_stem}.csv", mime="text/csv", icon=":material/download:",
                        key=f"download-{chart.file_stem}")
     embed_and_cite(spec, chart)
@@ -89,7 +94,7 @@ def show_sources(chart: Chart) -> None:
     if used <= 3:
         st.caption(source_markdown(chart.sources["source_id"], chart.sources))
     else:
-        with st.expander(f"Sources ({used})"):
+        with st.expander(_("Sources ({count})").format(count=used)):
             st.markdown(source_markdown(chart.sources["source_id"], chart.sources, one_per_line=True))
 
 
@@ -106,7 +111,8 @@ def show_figure(chart: Chart) -> None:
 
 
 def published_chart(name: str, chosen: Chosen | None, look: Look) -> Chart:
-    """A registry chart built from the published tables, built once per data version, filter choice and look.
+    """A registry chart built from the published tables, built once per data version, filter choice and look (its
+    language too: the chart's words are drawn into it).
 
     Building a figure is most of a page's rerun; readers who click through the same views share one. The figure
     is never changed after it is built.
@@ -114,14 +120,14 @@ def published_chart(name: str, chosen: Chosen | None, look: Look) -> Chart:
     frozen = tuple(sorted((param, tuple(value) if isinstance(value, list) else value)
                           for param, value in (chosen or {}).items()))
     return _built(name, frozen, load_catalog().version, look.palette.name, look.phone, look.presenter_height,
-                  look.on_a_slide)
+                  look.on_a_slide, look.language)
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
 def _built(name: str, chosen: tuple, version: str, palette: str, phone: bool, presenter_height: int | None,
-           on_a_slide: bool) -> Chart:
+           on_a_slide: bool, language: str) -> Chart:
     spec = CHARTS[name]
     return spec.build(published_tables(spec),
                       {param: list(value) if isinstance(value, tuple) else value for param, value in chosen},
-                      Look(PALETTES[palette], phone, presenter_height, on_a_slide),
+                      Look(PALETTES[palette], phone, presenter_height, on_a_slide, language),
                       country_outlines() if spec.is_map else None)

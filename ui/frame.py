@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from catalog import load_catalog
+from i18n import _
+from i18n.formats import date_at
 from ui.legacy_pages import route_through_main_script
 
 
@@ -22,10 +24,12 @@ def data_notices() -> None:
     """A hand-edited file that fails its check is never shown: readers see its last good version, and are told."""
     for state in load_catalog().fallbacks:
         if state.served:
-            st.warning(f"{state.dataset.title}: this dataset failed its check; showing the version of "
-                       f"{state.served.kept_at:%d %b %Y, %H:%M} UTC. The Data & sources page lists the problems.",
+            kept_at = state.served.kept_at
+            st.warning(_("{dataset}: this dataset failed its check; showing the version of {day}, {time} UTC. The "
+                         "Data & sources page lists the problems.").format(
+                             dataset=_(state.dataset.title), day=date_at(kept_at), time=f"{kept_at:%H:%M}"),
                        icon=":material/history:")
         else:
-            st.error(f"{state.dataset.title}: this dataset failed its check and has no earlier version that passes, "
-                     "so what needs it is not shown. The Data & sources page lists the problems.",
-                     icon=":material/error:")
+            st.error(_("{dataset}: this dataset failed its check and has no earlier version that passes, so what "
+                       "needs it is not shown. The Data & sources page lists the problems.").format(
+                           dataset=_(state.dataset.title)), icon=":material/error:")

@@ -1,5 +1,6 @@
-"""The reader's language: `?lang=ru` or `?lang=en` in the address, else the one they chose in the sidebar this
-session, else their browser's (st.context.locale) if Borderlines speaks it, else English.
+"""The reader's language: `?lang=ru` or `?lang=en` in the address, else the one they chose with the switch this
+session (in the sidebar, or in presenter mode's corner menu), else their browser's (st.context.locale) if
+Borderlines speaks it, else English.
 
 Once chosen (by the address or the switch) or when it is not English, the language is written back into every
 page's address, so it survives the navigation and every copied link. The page's own `lang` attribute follows it, so

@@ -3,12 +3,15 @@ reading size, high-contrast charts sized to the screen.
 
 `?present=1` on any page turns it on and `?present=0` off; so does the sidebar toggle. The choice is kept in the
 session and written back into every page's URL, so it stays on while the presenter moves between pages and slides.
+With the sidebar hidden, the corner menu holds the pages and the language switch.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from i18n import _
+from ui.language import language_switch
 from ui.url_state import one_of, url_param
 
 PARAM = "present"
@@ -89,31 +92,35 @@ def leave() -> None:
     st.query_params.pop(PARAM, None)
 
 
-def presenter_frame(pages: list[st.Page], current: st.Page) -> None:
+def presenter_frame(pages: list[st.Page], current: st.Page) -> bool:
     """Run by the router before every page: read the mode from the URL or the session, keep it in the URL, offer the
     toggle, and in presenter mode hide the chrome, learn the screen size, and put the way to other pages and out of
-    presenter mode in a corner (the sidebar that normally holds them is hidden)."""
-    requested = url_param(PARAM, one_of(["0", "1"]), None, "the page in its present mode")
+    presenter mode in a corner (the sidebar that normally holds them is hidden), the language switch among the
+    pages. Returns whether the page is presented: if not, the router puts the language switch in the sidebar."""
+    requested = url_param(PARAM, one_of(["0", "1"]), None, _("the page in its present mode"))
     if requested is not None:
         st.session_state[STATE_KEY] = requested == "1"
-    st.sidebar.toggle("Presenter mode", key=STATE_KEY, help="Big type and no sidebar, for showing on a screen",
+    st.sidebar.toggle(_("Presenter mode"), key=STATE_KEY, help=_("Big type and no sidebar, for showing on a screen"),
                       on_change=lambda: st.query_params.pop(PARAM, None))
     if not presenting():
         st.query_params.pop(PARAM, None)
-        return
+        return False
     st.query_params[PARAM] = "1"
     st.html(PRESENTER_CSS)
     if st.session_state.get("presenter-on-page") != current.url_path:  # a page link was followed: close the menu
         st.session_state["presenter-on-page"] = current.url_path
         st.session_state["presenter-pages"] = False
     with st.container(key="presenter-corner", horizontal=True, width="content"):
-        with st.popover("Pages", icon=":material/menu:", type="tertiary", key="presenter-pages", on_change="rerun"):
+        with st.popover(_("Pages"), icon=":material/menu:", type="tertiary", key="presenter-pages",
+                        on_change="rerun") as menu:
             for page in pages:
                 st.page_link(page)
-        st.button("Leave presenter mode", on_click=leave, icon=":material/close_fullscreen:", type="tertiary",
+        language_switch(menu)
+        st.button(_("Leave presenter mode"), on_click=leave, icon=":material/close_fullscreen:", type="tertiary",
                   key="leave-presenter")
     size = viewport_reporter(key="presenter-viewport", on_size_change=lambda: None).size
     st.session_state["presenter-screen"] = size or SMALLEST_SCREEN
+    return True
 
 
 def screen() -> dict[str, int]:

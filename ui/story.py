@@ -12,6 +12,7 @@ import streamlit as st
 
 from charts.registry import CHARTS
 from charts.sources import source_markdown
+from i18n import _
 from press.stories import STORIES, HeadlineFigure, Section
 from ui.chart_block import chart_block, chart_filters
 
@@ -56,13 +57,14 @@ def filter_group(name: str) -> tuple[str, ...]:
 def show_figures(figures: list[HeadlineFigure], sources) -> None:
     """Numbers side by side, each with what it means and its source."""
     if not figures:
-        st.info("The published data holds none of these figures at the moment.", icon=":material/info:")
+        st.info(_("The published data holds none of these figures at the moment."), icon=":material/info:")
         return
     for column, figure in zip(st.columns(len(figures)), figures, strict=True):
         with column:
             if figure.text is None:  # a hand edit removed the row: say so rather than fail the page
                 st.metric(figure.label, "—", border=True)
-                st.caption(f"{figure.meaning}: this figure is no longer in the {figure.dataset} data.")
+                st.caption(_("{meaning}: this figure is no longer in the {dataset} data.").format(
+                    meaning=figure.meaning, dataset=figure.dataset))
                 continue
             st.metric(figure.label, figure.text, border=True)
             st.caption(f"{figure.meaning}. {source_markdown([figure.source_id], sources)}")

@@ -18,6 +18,7 @@ import streamlit as st
 
 from charts.spec import Filter, Frames
 from charts.text import escape_markdown
+from i18n import _
 
 T = TypeVar("T")
 LONGEST_VALUE = 2000  # characters; no parameter of ours is longer (a long list of trips is the longest)
@@ -26,7 +27,8 @@ LONGEST_SEARCH = 200
 
 def url_param(param: str, parse: Callable[[str], T], default: T, shown_instead: str) -> T:
     """The query parameter `param` as `parse` reads it, or `default` when it is absent. A value `parse` refuses
-    (by raising ValueError) also gives `default`, and the page says so, naming `shown_instead`."""
+    (by raising ValueError) also gives `default`, and the page says so, naming `shown_instead` (in the reader's
+    language: a caller passes it through `_()`)."""
     raw = st.query_params.get(param)
     if raw is None:
         return default
@@ -42,8 +44,9 @@ def url_param(param: str, parse: Callable[[str], T], default: T, shown_instead: 
 def not_in_this_page(param: str, value: str, shown_instead: str) -> None:
     """Tell the reader that the link asked for something this page does not have, and what it shows instead."""
     shortened = value if len(value) <= 60 else value[:60] + "…"
-    st.info(f"This link asks for {escape_markdown(param)} “{escape_markdown(shortened)}”, which this page does not "
-            f"have; it shows {escape_markdown(shown_instead)} instead.", icon=":material/link_off:")
+    st.info(_("This link asks for {param} “{value}”, which this page does not have; it shows {instead} instead.")
+            .format(param=escape_markdown(param), value=escape_markdown(shortened),
+                    instead=escape_markdown(shown_instead)), icon=":material/link_off:")
 
 
 def at_most(characters: int) -> Callable[[str], str]:
@@ -67,7 +70,7 @@ def one_of(options: Sequence[str]) -> Callable[[str], str]:
 def url_choice(label: str, options: Sequence[str], param: str, format_func: Callable[[str], str] = str) -> str:
     """A selectbox whose value is read from and written to the query parameter `param`."""
     if not options:
-        st.caption(f"{escape_markdown(label)}: nothing to choose from in the published data.")
+        st.caption(_("{label}: nothing to choose from in the published data.").format(label=escape_markdown(label)))
         return ""
     requested = url_param(param, one_of(options), options[0], format_func(options[0]))
     chosen = st.selectbox(label, options, index=list(options).index(requested), format_func=format_func,
@@ -83,13 +86,13 @@ def url_multichoice(label: str, options: Sequence[str], param: str,
                     format_func: Callable[[str], str] = str) -> list[str]:
     """A multiselect whose choice lives in the URL as ?param=a,b; no parameter (and no choice) means all options.
     Values the page does not know are left out, and the reader is told."""
-    parts = [part for part in url_param(param, str, "", "all").split(",") if part]
+    parts = [part for part in url_param(param, str, "", _("all")).split(",") if part]
     unknown = [part for part in parts if part not in options]
     if unknown:
-        not_in_this_page(param, ",".join(unknown), "the rest" if len(unknown) < len(parts) else "all")
+        not_in_this_page(param, ",".join(unknown), _("the rest") if len(unknown) < len(parts) else _("all"))
     requested = [part for part in parts if part in options]
     chosen = st.multiselect(label, options, default=requested, format_func=format_func, key=f"url-{param}",
-                            placeholder="All")
+                            placeholder=_("All"))
     if chosen:
         st.query_params[param] = ",".join(chosen)
     else:
@@ -99,8 +102,8 @@ def url_multichoice(label: str, options: Sequence[str], param: str,
 
 def url_text(label: str, param: str, placeholder: str = "") -> str:
     """A search box whose text lives in the URL as ?param=words."""
-    typed = st.text_input(label, value=url_param(param, at_most(LONGEST_SEARCH), "", "no search"), key=f"url-{param}",
-                          placeholder=placeholder, max_chars=LONGEST_SEARCH)
+    typed = st.text_input(label, value=url_param(param, at_most(LONGEST_SEARCH), "", _("no search")),
+                          key=f"url-{param}", placeholder=placeholder, max_chars=LONGEST_SEARCH)
     if typed:
         st.query_params[param] = typed
     else:
@@ -109,13 +112,14 @@ def url_text(label: str, param: str, placeholder: str = "") -> str:
 
 
 def url_filters(filters: Sequence[Filter], frames: Frames) -> dict[str, str | list[str]]:
-    """The widgets for a registry chart's filters, each bound to its URL parameter; returns the chosen values."""
+    """The widgets for a registry chart's filters, each bound to its URL parameter; returns the chosen values. Labels
+    and placeholders are messages (N_ in the registry), shown in the reader's language."""
     chosen: dict[str, str | list[str]] = {}
     for item in filters:
         if item.kind == "text":
-            chosen[item.param] = url_text(item.label, item.param, placeholder=item.placeholder)
+            chosen[item.param] = url_text(_(item.label), item.param, placeholder=_(item.placeholder))
             continue
         labels = item.options(frames)
         widget = url_choice if item.kind == "one" else url_multichoice
-        chosen[item.param] = widget(item.label, list(labels), item.param, format_func=labels.get)
+        chosen[item.param] = widget(_(item.label), list(labels), item.param, format_func=labels.get)
     return chosen
