@@ -6,6 +6,9 @@ Prose is Markdown written by the newsroom (never text from data). A section eith
 the reader's filters in the app, at their defaults in the edition), or names a `part` that each side draws in its own
 way: the headline figures, which both draw from `headline_figures`, and the stay calculator, which only the app can
 run. Pure: tables in, words out; reads no file.
+
+The words are written in English and marked for translation; a story read while a language is spoken (a reader's
+page, an edition in that language, a test) reads in it, headline figures included ("200 000", "около 70").
 """
 
 from __future__ import annotations
