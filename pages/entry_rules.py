@@ -28,6 +28,8 @@ sources = load("sources")
 names = country_names()
 
 countable = rules[rules["window_kind"].notna() & rules["max_stay_days"].notna()].set_index("rule_id")
+
+
 def stay_limit(kind: str, days: int, window: int | str) -> str:
     """'90 days in any 180', '90 days per calendar year' or '30 days per stay', in the language being spoken."""
     if kind == "rolling":
