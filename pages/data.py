@@ -13,6 +13,8 @@ from catalog.export import safe_csv
 from catalog.history import changelog
 from catalog.store import data_dir, last_changed
 from charts.spec import for_readers
+from i18n import ENGLISH, _, language, ngettext
+from i18n.formats import date_at, number
 from ui.frame import start_page
 from ui.url_state import url_choice
 
@@ -20,10 +22,20 @@ start_page()
 
 
 @st.cache_data(show_spinner=False)
-def changed_on(path: str, digest: str) -> str:
+def last_change(path: str, digest: str):
     """Last change of a file; cached on its content digest, so an edit is seen on the next rerun."""
-    when = last_changed(Path(path))
-    return when.strftime("%d %b %Y") if when else "unknown"
+    return last_changed(Path(path))
+
+
+def changed_on(path: str, digest: str) -> str:
+    """The day of a file's last change, in the reader's language."""
+    when = last_change(path, digest)
+    return date_at(when) if when else _("unknown")
+
+
+def sentence(text: str) -> str:
+    """A status as a sentence of its own (English has always capitalised it whole)."""
+    return text.capitalize() if language() == ENGLISH else text[:1].upper() + text[1:]
 
 
 def published_on(date: object, precision: object) -> str:
@@ -41,9 +53,9 @@ def source_table(sources: pd.DataFrame) -> None:
         shown[["source_id", "publisher", "title", "url", "published", "language", "notes"]],
         hide_index=True, width="stretch",
         column_config={
-            "source_id": st.column_config.TextColumn("Source id"),
-            "url": st.column_config.LinkColumn("Address"),
-            "published": st.column_config.TextColumn("Published"),
+            "source_id": st.column_config.TextColumn(_("Source id")),
+            "url": st.column_config.LinkColumn(_("Address")),
+            "published": st.column_config.TextColumn(_("Published")),
         },
     )
 
@@ -59,8 +71,8 @@ def with_sentences(table: pd.DataFrame, dataset) -> pd.DataFrame:
 catalog = load_catalog()
 sources = catalog.states["sources"].table
 
-st.title("Data & sources")
-st.markdown(
+st.title(_("Data & sources"))
+st.markdown(_(
     "Every number in Borderlines comes from a published source listed below, with its address, and every row "
     "carries the source's own sentence that states it (`quote`, in the source's language). Nothing is estimated or "
     "filled in by us; an estimate or forecast is one the source gave, and says so (`kind`). Where sources "
@@ -68,79 +80,87 @@ st.markdown(
     "and one names the other (`same_as`), so no chart counts it twice. Qualifiers are the sources' own words "
     "(\"around 70\"), a range keeps both ends, and a date is given only as precisely as the source gives it. "
     "Border figures count **crossings, not people**: one person who crosses twice is counted twice."
-)
+))
 
 if catalog.problems:
-    failed = [state.dataset.title for state in catalog.states.values() if not state.ok]
-    st.error(f"{len(failed)} dataset(s) failed their check: {', '.join(failed)}. Readers see each one's last good "
-             "version until it is fixed. The problems are listed below.", icon=":material/error:")
+    failed = [_(state.dataset.title) for state in catalog.states.values() if not state.ok]
+    st.error(ngettext("{count} dataset(s) failed their check: {names}. Readers see each one's last good version "
+                      "until it is fixed. The problems are listed below.",
+                      "{count} dataset(s) failed their check: {names}. Readers see each one's last good version "
+                      "until it is fixed. The problems are listed below.", len(failed)).format(
+                 count=len(failed), names=", ".join(failed)), icon=":material/error:")
     st.dataframe(pd.DataFrame([vars(problem) for problem in catalog.problems]), hide_index=True, width="stretch")
 
 
 def status(state) -> str:
     if state.ok:
-        return "OK"
+        return _("OK")
     if state.served:
-        return f"failed its check; showing the version of {state.served.kept_at:%d %b %Y %H:%M} UTC"
-    return "failed its check; not shown"
+        kept_at = state.served.kept_at
+        return _("failed its check; showing the version of {day} {time} UTC").format(day=date_at(kept_at),
+                                                                                    time=f"{kept_at:%H:%M}")
+    return _("failed its check; not shown")
 
 
 summary = pd.DataFrame([{
-    "Dataset": state.dataset.title,
-    "File": f"data/{state.dataset.filename}",
-    "Rows": len(state.table),
-    "Sources": state.table["source_id"].nunique() if "source_id" in state.table and name != "sources" else None,
-    "Last changed": changed_on(str(state.path), state.digest),
-    "Status": status(state),
+    _("Dataset"): _(state.dataset.title),
+    _("File"): f"data/{state.dataset.filename}",
+    _("Rows"): len(state.table),
+    _("Sources"): state.table["source_id"].nunique() if "source_id" in state.table and name != "sources" else None,
+    _("Last changed"): changed_on(str(state.path), state.digest),
+    _("Status"): status(state),
 } for name, state in catalog.states.items()])
-st.subheader("Datasets")
+st.subheader(_("Datasets"))
 st.dataframe(summary, hide_index=True, width="stretch")
 
-name = url_choice("Dataset", list(DATASETS), "dataset", format_func=lambda key: DATASETS[key].title)
+name = url_choice(_("Dataset"), list(DATASETS), "dataset", format_func=lambda key: _(DATASETS[key].title))
 state = catalog.states[name]
 dataset = state.dataset
 
-st.subheader(dataset.title)
-st.markdown(dataset.description)
+st.subheader(_(dataset.title))
+st.markdown(_(dataset.description))
 rows_col, sources_col, changed_col = st.columns(3)
-rows_col.metric("Rows", f"{len(state.table):,}")
+rows_col.metric(_("Rows"), number(len(state.table)))
 used_sources = sources[sources["source_id"].isin(state.table["source_id"])] if "source_id" in state.table else \
     sources.iloc[0:0]
-sources_col.metric("Sources", len(used_sources) if name != "sources" else "—")
-changed_col.metric("Last changed", changed_on(str(state.path), state.digest))
+sources_col.metric(_("Sources"), len(used_sources) if name != "sources" else "—")
+changed_col.metric(_("Last changed"), changed_on(str(state.path), state.digest))
 
 if not state.ok:
-    st.warning(f"{dataset.filename} failed its check; see the problems above. {status(state).capitalize()}.")
+    st.warning(_("{file} failed its check; see the problems above. {status}.").format(
+        file=dataset.filename, status=sentence(status(state))))
 if state.usable:
     readers_table = for_readers(state.table)
     st.dataframe(with_sentences(readers_table, dataset), hide_index=True, width="stretch")
-    st.download_button(f"Download {dataset.filename}", safe_csv(readers_table), file_name=dataset.filename,
-                       mime="text/csv", icon=":material/download:")
+    st.download_button(_("Download {file}").format(file=dataset.filename), safe_csv(readers_table),
+                       file_name=dataset.filename, mime="text/csv", icon=":material/download:")
 
-with st.expander("What each column means"):
-    st.dataframe(pd.DataFrame([{"Column": spec.name, "Rules": spec.rule_summary(), "Meaning": spec.description}
+with st.expander(_("What each column means")):
+    st.dataframe(pd.DataFrame([{_("Column"): spec.name, _("Rules"): spec.rule_summary(),
+                                _("Meaning"): _(spec.description)}
                                for spec in dataset.columns if not spec.staff_only]), hide_index=True, width="stretch")
 
 if name != "sources" and len(used_sources):
-    st.markdown(f"**Sources of {dataset.title.lower()}**")
+    title = _(dataset.title)
+    st.markdown(_("**Sources of {dataset}**").format(dataset=title.lower() if language() == ENGLISH else title))
     source_table(used_sources)
 
-st.subheader("All sources")
+st.subheader(_("All sources"))
 source_table(sources)
 
-st.subheader("Changelog")
+st.subheader(_("Changelog"))
 changes = changelog(data_dir())
 if changes.empty:
-    st.caption("No dataset has been published from the editor yet. Every publish and rollback will be listed here: "
-               "when, which dataset, who, why, and how many rows were added, changed and removed.")
+    st.caption(_("No dataset has been published from the editor yet. Every publish and rollback will be listed "
+                 "here: when, which dataset, who, why, and how many rows were added, changed and removed."))
 else:
     st.dataframe(changes, hide_index=True, width="stretch", column_config={
-        "when": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm"),
-        "dataset": "Dataset", "action": "Action", "editor": "Editor", "note": "Note",
-        "rows_added": st.column_config.NumberColumn("Added"),
-        "rows_changed": st.column_config.NumberColumn("Changed"),
-        "rows_removed": st.column_config.NumberColumn("Removed"),
-        "version": st.column_config.TextColumn("Version kept in data/history"),
+        "when": st.column_config.DatetimeColumn(_("When (UTC)"), format="YYYY-MM-DD HH:mm"),
+        "dataset": _("Dataset"), "action": _("Action"), "editor": _("Editor"), "note": _("Note"),
+        "rows_added": st.column_config.NumberColumn(_("Added")),
+        "rows_changed": st.column_config.NumberColumn(_("Changed")),
+        "rows_removed": st.column_config.NumberColumn(_("Removed")),
+        "version": st.column_config.TextColumn(_("Version kept in data/history")),
     })
-    st.download_button("Download the changelog (CSV)", safe_csv(changes), file_name="changelog.csv", mime="text/csv",
+    st.download_button(_("Download the changelog (CSV)"), safe_csv(changes), file_name="changelog.csv", mime="text/csv",
                        icon=":material/download:")

@@ -9,10 +9,13 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from babel.dates import format_date
 
 from catalog import country_names, load
 from charts.sources import source_markdown
 from charts.text import escape_markdown
+from i18n import ENGLISH, _, language, ngettext
+from i18n.formats import date_at
 from rules.stay_calculator import StayRule, Trip, assess
 from ui.frame import start_page
 from ui.story import tell
@@ -25,16 +28,35 @@ sources = load("sources")
 names = country_names()
 
 countable = rules[rules["window_kind"].notna() & rules["max_stay_days"].notna()].set_index("rule_id")
-WINDOW_WORDS = {"rolling": "days in any {window}", "calendar_year": "days per calendar year",
-                "per_entry": "days per stay"}
+
+
+def stay_limit(kind: str, days: int, window: int | str) -> str:
+    """'90 days in any 180', '90 days per calendar year' or '30 days per stay', in the language being spoken."""
+    if kind == "rolling":
+        words = ngettext("{days} day in any {window}", "{days} days in any {window}", days)
+    elif kind == "calendar_year":
+        words = ngettext("{days} day per calendar year", "{days} days per calendar year", days)
+    else:
+        words = ngettext("{days} day per stay", "{days} days per stay", days)
+    return words.format(days=days, window=window)
 
 
 def rule_name(key: str) -> str:
     """'Kazakhstan: 90 days in any 180 (visa-free visitors from EAEU countries...)' from the rule's own fields."""
     rule_row = countable.loc[key]
     window = "" if pd.isna(rule_row["window_days"]) else int(rule_row["window_days"])
-    limit = WINDOW_WORDS[rule_row["window_kind"]].format(window=window)
-    return f"{names[rule_row['country']]}: {int(rule_row['max_stay_days'])} {limit} ({rule_row['applies_to']})"
+    limit = stay_limit(rule_row["window_kind"], int(rule_row["max_stay_days"]), window)
+    return f"{names[rule_row['country']]}: {limit} ({rule_row['applies_to']})"
+
+
+def day_and_month(day: date) -> str:
+    """01 Jul in English, 1 июля in Russian: a day of the year the reader has just named."""
+    return f"{day:%d %b}" if language() == ENGLISH else format_date(day, "d MMMM", locale=language())
+
+
+def full_date(day: date) -> str:
+    """26 January 2023 in English, 26 января 2023 г. in Russian."""
+    return f"{day:%d %B %Y}" if language() == ENGLISH else date_at(day)
 
 
 # The calculator counts day by day: trips and the reference day stay within these years, and a list of trips within
@@ -57,16 +79,16 @@ def parse_trips(text: str) -> pd.DataFrame:
     parts = [part.partition("..") for part in filter(None, text.split(","))]
     if len(parts) > MOST_TRIPS:
         raise ValueError(text)
-    return pd.DataFrame([{"entry": a_day(entry), "exit": a_day(exit_)} for entry, _, exit_ in parts],
+    return pd.DataFrame([{"entry": a_day(entry), "exit": a_day(exit_)} for entry, _dots, exit_ in parts],
                         columns=["entry", "exit"])
 
 
 def stay_calculator() -> None:
     """The calculator for a traveller's own trips, under the rule chosen."""
     if countable.empty:
-        st.info("No rule in the published data sets a number of days to count against.", icon=":material/info:")
+        st.info(_("No rule in the published data sets a number of days to count against."), icon=":material/info:")
         return
-    rule_id = url_choice("Rule", list(countable.index), "rule", format_func=rule_name)
+    rule_id = url_choice(_("Rule"), list(countable.index), "rule", format_func=rule_name)
     row = countable.loc[rule_id]
     rule = StayRule(kind=row["window_kind"], max_days=int(row["max_stay_days"]),
                     window_days=None if pd.isna(row["window_days"]) else int(row["window_days"]),
@@ -74,38 +96,40 @@ def stay_calculator() -> None:
                     effective_from=row["effective_date"].date() if row["date_precision"] == "day" else None)
     st.caption(f"{escape_markdown(row['summary'])} {source_markdown([row['source_id']], sources)}")
 
-    st.markdown("Enter each trip: the day you entered and the day you left (both count as days in the country).")
+    st.markdown(_("Enter each trip: the day you entered and the day you left (both count as days in the country)."))
     days = {"min_value": EARLIEST, "max_value": LATEST, "format": "YYYY-MM-DD", "required": True}
     trips_table = st.data_editor(
-        url_param("trips", parse_trips, parse_trips(""), "no trips"), num_rows="dynamic", key="trips",
-        hide_index=True, column_config={"entry": st.column_config.DateColumn("Entered", **days),
-                                        "exit": st.column_config.DateColumn("Left", **days)},
+        url_param("trips", parse_trips, parse_trips(""), _("no trips")), num_rows="dynamic", key="trips",
+        hide_index=True, column_config={"entry": st.column_config.DateColumn(_("Entered"), **days),
+                                        "exit": st.column_config.DateColumn(_("Left"), **days)},
     )
-    as_of = st.date_input("Count as of", value=url_param("as_of", a_day, date.today(), "today"), key="as_of",
+    as_of = st.date_input(_("Count as of"), value=url_param("as_of", a_day, date.today(), _("today")), key="as_of",
                           min_value=EARLIEST, max_value=LATEST, format="YYYY-MM-DD")
     complete = trips_table.dropna().head(MOST_TRIPS)
     trips = zip(complete["entry"], complete["exit"], strict=True)
     st.query_params["trips"] = ",".join(f"{entry}..{exit_}" for entry, exit_ in trips)
     st.query_params["as_of"] = str(as_of)
 
-    bad = [f"{entry} to {exit_}" for entry, exit_ in zip(complete["entry"], complete["exit"], strict=True)
-           if exit_ < entry]
+    bad = [_("{entry} to {exit}").format(entry=entry, exit=exit_)
+           for entry, exit_ in zip(complete["entry"], complete["exit"], strict=True) if exit_ < entry]
     if bad:
-        st.error(f"A trip cannot end before it starts: {', '.join(bad)}. Fix it to see the count.")
+        st.error(_("A trip cannot end before it starts: {trips}. Fix it to see the count.").format(
+            trips=", ".join(bad)))
     else:
         report = assess([Trip(entry, exit_) for entry, exit_ in zip(complete["entry"], complete["exit"],
                                                                     strict=True)], rule, as_of)
         used, left = st.columns(2)
-        used.metric(f"Days used as of {as_of:%d %b %Y}", report.days_used, border=True)
-        left.metric("Days left", report.days_left, border=True)
+        used.metric(_("Days used as of {day}").format(day=date_at(as_of)), report.days_used, border=True)
+        left.metric(_("Days left"), report.days_left, border=True)
         first, last = st.columns(2)
-        first.metric("First overstay in these trips", f"{report.first_overstay:%d %b %Y}" if report.first_overstay
-                     else "None", border=True)
-        last.metric(f"Last legal day, staying on from {as_of:%d %b}",
-                    f"{report.last_legal_day:%d %b %Y}" if report.last_legal_day else "—", border=True)
+        first.metric(_("First overstay in these trips"), date_at(report.first_overstay) if report.first_overstay
+                     else _("None"), border=True)
+        last.metric(_("Last legal day, staying on from {day}").format(day=day_and_month(as_of)),
+                    date_at(report.last_legal_day) if report.last_legal_day else "—", border=True)
         if rule.effective_from:
-            st.caption(f"Days before {rule.effective_from:%d %B %Y}, when this rule took effect, are not counted.")
-    st.caption("A guide to the published rules, not legal advice: border services decide each case.")
+            st.caption(_("Days before {day}, when this rule took effect, are not counted.").format(
+                day=full_date(rule.effective_from)))
+    st.caption(_("A guide to the published rules, not legal advice: border services decide each case."))
 
 
 tell("entry_rules", stay_calculator=stay_calculator)

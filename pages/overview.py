@@ -7,6 +7,7 @@ dated event, filterable by country and category (both kept in the URL).
 import streamlit as st
 
 from catalog import load
+from i18n import _
 from press.stories import HEADLINE_DATASETS, headline_figures
 from ui.frame import start_page
 from ui.story import show_figures, tell
@@ -14,4 +15,4 @@ from ui.story import show_figures, tell
 start_page()
 tell("overview", headline_figures=lambda: show_figures(
     headline_figures({name: load(name) for name in HEADLINE_DATASETS}), load("sources")))
-st.page_link("pages/data.py", label="All data and sources", icon=":material/table:")
+st.page_link("pages/data.py", label=_("All data and sources"), icon=":material/table:")
