@@ -98,6 +98,7 @@ class Look:
     phone: bool = False
     presenter_height: int | None = None
     on_a_slide: bool = False
+    language: str = "en"
 
 
 @dataclass(frozen=True)
