@@ -19,7 +19,7 @@ from catalog import DATASETS, Dataset, history
 from catalog.csvfile import read_table
 from catalog.diff import Anomaly, TableDiff, anomalies, diff_tables
 from catalog.history import ChangeEntry, Version
-from catalog.problems import Problem
+from catalog.problems import Problem, said
 from catalog.publish import (
     Draft,
     PublishConflict,
@@ -41,18 +41,19 @@ CHANGED_CELL = f"background-color: {LIGHT.changed_cell}"  # the same in the dark
 
 
 def show_problems(problems: list[Problem], what: str) -> None:
-    """Every problem with its row (as a spreadsheet numbers it), column, value and rule."""
+    """Every problem with its row (as a spreadsheet numbers it), column, value and rule (in the language being
+    spoken, as far as the rule's words are translated)."""
     files, count = len({problem.file for problem in problems}), len(problems)
     if files > 1:
-        said = ngettext("{what} has {count} problem in {files} files. Nothing can be published until they are fixed.",
+        told = ngettext("{what} has {count} problem in {files} files. Nothing can be published until they are fixed.",
                         "{what} has {count} problems in {files} files. Nothing can be published until they are "
                         "fixed.", count)
     else:
-        said = ngettext("{what} has {count} problem. Nothing can be published until they are fixed.",
+        told = ngettext("{what} has {count} problem. Nothing can be published until they are fixed.",
                         "{what} has {count} problems. Nothing can be published until they are fixed.", count)
-    st.error(said.format(what=what, count=count, files=files), icon=":material/error:")
+    st.error(told.format(what=what, count=count, files=files), icon=":material/error:")
     st.dataframe(pd.DataFrame([{_("File"): problem.file, _("Row"): problem.row, _("Column"): problem.column,
-                                _("Value"): problem.value, _("Rule"): problem.rule} for problem in problems]),
+                                _("Value"): problem.value, _("Rule"): said(problem.rule)} for problem in problems]),
                  hide_index=True, width="stretch")
 
 
