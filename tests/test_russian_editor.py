@@ -108,7 +108,8 @@ def test_the_editors_upload_controls_speak_russian(data_copy):
 def test_a_file_with_problems_is_refused_in_russian(data_copy):
     page = sign_in(open_page("pages/editor.py", lang="ru"))
     page.file_uploader[0].set_value(("us_visas.csv", b"not,a,dataset\n1,2,3\n", "text/csv"))
-    page.run()
+    with speaking("ru"):  # the test's own thread reads the menus' Russian labels back, as a reader's browser would
+        page.run()
     said = page.error[0].value
     assert said.startswith("Этот файл: ") and "Пока" in said and "ничего опубликовать нельзя." in said
     assert {"Файл", "Строка", "Столбец", "Значение", "Правило"} <= set(page.dataframe[0].value.columns)
@@ -258,3 +259,49 @@ def test_a_bad_slide_is_explained_on_its_russian_handout_page(tables):
         deck = checked_deck(BAD_DECK, tables)
         pdf = PdfReader(BytesIO(handout_pdf(deck, tables, "Данные на тест")))
     assert "Этот слайд нельзя показать" in pdf.pages[1].extract_text()
+
+
+SHARED_CONTROLS = "slide_controls(" in (DATA.parent / "pages" / "briefing.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not SHARED_CONTROLS, reason="pages/briefing.py still draws its own controls, in English")
+def test_the_briefing_page_in_russian_has_russian_controls_and_notes():
+    app = open_page("pages/briefing.py", lang="ru", slide="1")
+    assert as_read(app.title[0].value) == RUSSIAN_DECK.slides[0].headline
+    assert [button.label for button in app.button][:2] == ["Назад", "Вперёд"]
+    assert "Слайд 1 из 8" in [block.value for block in app.markdown]
+    next(button for button in app.button if button.label == "Вперёд").click().run()
+    assert app.query_params["slide"] == "2"
+    assert as_read(app.title[0].value) == RUSSIAN_DECK.slides[1].headline
+    notes = open_page("pages/briefing.py", lang="ru", slide="2", view="notes")
+    assert as_read(notes.header[0].value) == RUSSIAN_DECK.slides[1].headline
+    assert f"**Далее:** {RUSSIAN_DECK.slides[2].headline}" in "\n".join(as_read(b.value) for b in notes.markdown)
+
+
+def test_a_files_problems_are_said_in_the_editors_language_and_printed_in_english_as_before():
+    from catalog.csvfile import read_table
+    from catalog.problems import said
+    from catalog.validate import validate
+    from tests.test_big_files import BANS, KEYS, as_csv, ban_rows
+
+    rows = ban_rows(150)
+    for row in rows:
+        row[2] = "12 people"  # a count with its unit
+    rows[1][0] = rows[0][0]  # the same ban twice
+    parsed = read_table(as_csv(rows).encode(), "entry_bans.csv", BANS)
+    with speaking("ru"):  # found while speaking Russian: printed in English all the same
+        problems = validate(parsed.cells, BANS, KEYS, "entry_bans.csv")[1]
+    rules = {problem.column: problem.rule for problem in problems if problem.row == 2}
+    assert rules["count"] == "must be a whole number (digits only, no spaces, units or thousands separators)"
+    assert rules["ban_id"] == "must be unique, but this value appears on rows 2, 3"
+    counted = next(problem for problem in problems if problem.column == "count" and problem.value is None)
+    assert str(counted) == ("entry_bans.csv, row 102, column 'count': this row and 49 more after it break the same "
+                            "rule (not listed one by one): must be a whole number (digits only, no spaces, units or "
+                            "thousands separators)")
+    with speaking("ru"):
+        assert said(rules["count"]) == ("должно быть целым числом (только цифры, без пробелов, единиц измерения "
+                                        "и разделителей разрядов)")
+        assert said(rules["ban_id"]) == "должно быть уникальным, но это значение есть в строках 2, 3"
+        assert said(counted.rule).startswith("эта строка и ещё 49 после неё нарушают то же правило (по отдельности "
+                                             "не перечислены): должно быть целым числом")
+    assert said(counted.rule) == counted.rule
