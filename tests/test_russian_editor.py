@@ -115,6 +115,42 @@ def test_a_file_with_problems_is_refused_in_russian(data_copy):
     assert {"Файл", "Строка", "Столбец", "Значение", "Правило"} <= set(page.dataframe[0].value.columns)
 
 
+def test_rows_edited_in_russian_are_checked_and_their_problem_said_in_russian(data_copy):
+    page = sign_in(open_page("pages/editor.py", lang="ru", dataset="countries", task="edit"))
+    editor = page.data_editor[0]
+    page.session_state[editor.key] = {"edited_rows": {}, "added_rows": [{"iso3": "afg", "name": "Afghanistan"}],
+                                      "deleted_rows": []}
+    with speaking("ru"):
+        page.run()
+    assert page.error[0].value == "Этот файл: 1 ошибка. Пока она не исправлена, ничего опубликовать нельзя."
+    problem = page.dataframe[-1].value
+    assert problem.loc[0, "Столбец"] == "iso3" and problem.loc[0, "Файл"] == "countries.csv (правка здесь)"
+
+
+def test_rollback_in_russian(data_copy):
+    from catalog import history
+    from catalog.publish import publish
+
+    original = (data_copy / "countries.csv").read_bytes()
+    publish(data_copy, "countries", original + b"AFG,Afghanistan\n", base=original, editor="Данияр",
+            note="Добавлен Афганистан")
+    page = sign_in(open_page("pages/editor.py", lang="ru", dataset="countries", task="history"))
+    kept = page.dataframe[0].value
+    assert list(kept.columns) == ["Сохранена (UTC)", "Версия", "Опубликована сейчас", "Автор", "Примечание"]
+    assert kept[["Опубликована сейчас", "Автор", "Примечание"]].values.tolist()[0] == ["да", "Данияр",
+                                                                                       "Добавлен Афганистан"]
+    assert page.selectbox[-1].label == "Откатить к версии"
+    assert page.subheader[0].value == "Что изменит откат"
+    page.text_area[0].input("Афганистана пока нет ни в одном наборе данных")
+    next(button for button in page.button if button.label == "Откатить").click()
+    with speaking("ru"):
+        page.run()
+    assert page.success[0].value == ("Файл countries.csv откачен: добавлено строк — 0, изменено — 0, удалено — 1. "
+                                     "Читатели увидят это при следующем переходе.")
+    assert (data_copy / "countries.csv").read_bytes() == original
+    assert history.changelog(data_copy).loc[0, "action"] == "rollback"
+
+
 def test_the_editors_tasks_and_history_columns_are_named_in_russian(data_copy):
     from ui.editing import TASKS, history_table, task_label
 
@@ -143,6 +179,9 @@ def test_the_russian_deck_is_the_english_one_slide_for_slide():
 def test_the_russian_deck_passes_the_checks_the_english_one_passes(tables):
     assert checked_deck((DATA / "briefing.ru.md").read_text(encoding="utf-8"), tables).problems == []
     assert deck_problems("briefing.ru.md", (DATA / "briefing.ru.md").read_text(encoding="utf-8"), tables) == []
+    from catalog.__main__ import check_decks
+
+    assert check_decks(deck_paths()) == []  # as `python -m catalog check` checks a deck
 
 
 def test_the_deck_follows_the_language_and_falls_back_to_the_english_one(data_copy):
