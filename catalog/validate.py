@@ -82,8 +82,9 @@ def statement_problems(rows: pd.DataFrame, cells: pd.DataFrame, dataset: Dataset
         for row, written, stated in zip(rows.index, rows[column], rows[precision], strict=True):
             if written is not None and stated is None and written_precision(written) != "day":
                 problems.append(Problem(filename, int(row), precision, None,
-                                        f"{column} is written as a {written_precision(written)}, so {precision} "
-                                        f"must say {written_precision(written)}"))
+                                        Rule(N_("{column} is written as a {written}, so {precision} must say "
+                                                "{written}"), column=column, precision=precision,
+                                             written=written_precision(written))))
     return problems
 
 
@@ -94,9 +95,10 @@ def precision_problems(rows: pd.DataFrame, column: str, precision: str, filename
             continue
         form, example, _ = PRECISION_FORMS[stated]
         problems.append(Problem(filename, int(row), column, written,
-                                f"{precision} is {stated}, so the date is written {form} (for example {example}); "
-                                f"a {stated}-precise date written as a {written_precision(written)} reads as more "
-                                "(or less) than the source says"))
+                                Rule(N_("{precision} is {stated}, so the date is written {form} (for example "
+                                        "{example}); a {stated}-precise date written as a {written} reads as more "
+                                        "(or less) than the source says"), precision=precision, stated=stated,
+                                     form=form, example=example, written=written_precision(written))))
     return problems
 
 
