@@ -254,7 +254,7 @@ def drawn(view: str, language: str, number: int = 2) -> AppTest:
 
 def test_the_slide_controls_speak_russian():
     app = drawn("controls", "ru")
-    assert [button.label for button in app.button] == ["Назад", "Вперёд", "Обновить"]
+    assert [button.label for button in app.button] == ["Назад", "Далее", "Обновить"]
     assert "Слайд 2 из 8" in [block.value for block in app.markdown]
     assert app.caption[0].value.startswith("Данные на ") and "версия" in app.caption[0].value
     assert [button.label for button in app.get("link_button")] == ["Заметки"]
@@ -273,9 +273,9 @@ def test_the_notes_window_speaks_russian_with_the_russian_deck():
     assert as_read(app.header[0].value) == RUSSIAN_DECK.slides[1].headline
     assert app.caption[0].value.startswith("Слайд 2 из 8 · Данные на ")
     shown = "\n".join(as_read(block.value) for block in app.markdown)
-    assert f"**Вывод:** {RUSSIAN_DECK.slides[1].takeaway}" in shown
+    assert f"**Главное:** {RUSSIAN_DECK.slides[1].takeaway}" in shown
     assert f"**Далее:** {RUSSIAN_DECK.slides[2].headline}" in shown
-    assert drawn("notes", "ru", 8).markdown[-1].value == "**Далее:** конец колоды"
+    assert drawn("notes", "ru", 8).markdown[-1].value == "**Далее:** конец презентации"
 
 
 # The handout
@@ -307,9 +307,9 @@ SHARED_CONTROLS = "slide_controls(" in (DATA.parent / "pages" / "briefing.py").r
 def test_the_briefing_page_in_russian_has_russian_controls_and_notes():
     app = open_page("pages/briefing.py", lang="ru", slide="1")
     assert as_read(app.title[0].value) == RUSSIAN_DECK.slides[0].headline
-    assert [button.label for button in app.button][:2] == ["Назад", "Вперёд"]
+    assert [button.label for button in app.button][:2] == ["Назад", "Далее"]
     assert "Слайд 1 из 8" in [block.value for block in app.markdown]
-    next(button for button in app.button if button.label == "Вперёд").click().run()
+    next(button for button in app.button if button.label == "Далее").click().run()
     assert app.query_params["slide"] == "2"
     assert as_read(app.title[0].value) == RUSSIAN_DECK.slides[1].headline
     notes = open_page("pages/briefing.py", lang="ru", slide="2", view="notes")
