@@ -4,6 +4,45 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from i18n import N_, _
+from i18n.formats import number
+
+
+class Rule(str):
+    """A rule's words: the English a report has always printed (the string itself), which also knows its message and
+    parts, so that a page says it in its reader's language (`said`) however long ago, and for whom, it was found."""
+
+    message: str
+    parts: dict[str, object]
+
+    def __new__(cls, message: str, **parts: object) -> Rule:
+        rule = super().__new__(cls, message.format(**{name: english(part) for name, part in parts.items()}))
+        rule.message, rule.parts = message, parts
+        return rule
+
+    def __reduce__(self) -> tuple:  # kept whole when a check's problems are copied or cached
+        return rule_again, (self.message, self.parts)
+
+
+def rule_again(message: str, parts: dict[str, object]) -> Rule:
+    return Rule(message, **parts)
+
+
+def english(part: object) -> str:
+    """A part as the English message has always written it (counts with thousands grouped: 1,234)."""
+    return f"{part:,}" if isinstance(part, int) and not isinstance(part, bool) else str(part)
+
+
+def said(rule: str) -> str:
+    """A problem's rule in the language being spoken: a Rule's message translated, with its parts (a count as the
+    language writes it, a rule within a rule said in its turn, names and values from the file as written); any
+    other rule as its translation, if it has one."""
+    if not isinstance(rule, Rule):
+        return _(rule)
+    return _(rule.message).format(**{name: said(part) if isinstance(part, Rule) or name == "rule"
+                                      else number(part) if isinstance(part, int) and not isinstance(part, bool)
+                                      else str(part) for name, part in rule.parts.items()})
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -32,7 +71,8 @@ def unlisted(file: str, first_row: int | None, column: str | None, count: int, r
     """The line that stands for `count` more rows breaking one rule in one column, from `first_row` on: a file
     with a million bad rows gets a report staff can read and a check that needs no gigabytes of memory."""
     return Problem(file, first_row, column, None,
-                   f"this row and {count - 1:,} more after it break the same rule (not listed one by one): {rule}")
+                   Rule(N_("this row and {count} more after it break the same rule (not listed one by one): {rule}"),
+                        count=count - 1, rule=rule))
 
 
 def capped(problems: list[Problem]) -> list[Problem]:

@@ -11,8 +11,9 @@ import pandera.pandas as pa
 
 from catalog.columns import PRECISION_FORMS, pandera_column, typed, written_precision
 from catalog.datasets import Dataset
-from catalog.problems import SHOWN_PER_RULE, Problem, capped, unlisted
+from catalog.problems import SHOWN_PER_RULE, Problem, Rule, capped, unlisted
 from catalog.statements import NUMBER, normalised, numbers_in, qualifier_in, states, written_numbers
+from i18n import N_
 
 
 def schema_for(dataset: Dataset, keys: dict[str, set[str]]) -> pa.DataFrameSchema:
@@ -51,7 +52,8 @@ def coverage_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set
         return []
     missing = sorted(set(keys[covers]) - set(cells[dataset.key].dropna()))
     return [Problem(filename, None, dataset.key, key,
-                    f"every row of {covers}.csv needs a row here; this one has none") for key in missing]
+                    Rule(N_("every row of {covers}.csv needs a row here; this one has none"), covers=covers))
+            for key in missing]
 
 
 def statement_problems(rows: pd.DataFrame, cells: pd.DataFrame, dataset: Dataset, filename: str) -> list[Problem]:
@@ -71,8 +73,8 @@ def statement_problems(rows: pd.DataFrame, cells: pd.DataFrame, dataset: Dataset
         for row, qualifier, said in zip(rows.index, rows["qualifier"], rows["quote"], strict=True):
             if qualifier is not None and said is not None and not qualifier_in(said, qualifier):
                 problems.append(Problem(filename, int(row), "qualifier", qualifier,
-                                        "a qualifier is the source's own word, as it appears in quote (about, "
-                                        "более, quasi...); this one is not in the row's quote"))
+                                        Rule(N_("a qualifier is the source's own word, as it appears in quote "
+                                                "(about, более, quasi...); this one is not in the row's quote"))))
     for column in ("same_as", "part_of"):
         if column in names:
             problems += pointer_problems(rows, cells, column, dataset.key, keys, filename)
@@ -80,8 +82,9 @@ def statement_problems(rows: pd.DataFrame, cells: pd.DataFrame, dataset: Dataset
         for row, written, stated in zip(rows.index, rows[column], rows[precision], strict=True):
             if written is not None and stated is None and written_precision(written) != "day":
                 problems.append(Problem(filename, int(row), precision, None,
-                                        f"{column} is written as a {written_precision(written)}, so {precision} "
-                                        f"must say {written_precision(written)}"))
+                                        Rule(N_("{column} is written as a {written}, so {precision} must say "
+                                                "{written}"), column=column, precision=precision,
+                                             written=written_precision(written))))
     return problems
 
 
@@ -92,9 +95,10 @@ def precision_problems(rows: pd.DataFrame, column: str, precision: str, filename
             continue
         form, example, _ = PRECISION_FORMS[stated]
         problems.append(Problem(filename, int(row), column, written,
-                                f"{precision} is {stated}, so the date is written {form} (for example {example}); "
-                                f"a {stated}-precise date written as a {written_precision(written)} reads as more "
-                                "(or less) than the source says"))
+                                Rule(N_("{precision} is {stated}, so the date is written {form} (for example "
+                                        "{example}); a {stated}-precise date written as a {written} reads as more "
+                                        "(or less) than the source says"), precision=precision, stated=stated,
+                                     form=form, example=example, written=written_precision(written))))
     return problems
 
 
@@ -108,9 +112,9 @@ def unquoted_figures(rows: pd.DataFrame, spec, filename: str) -> list[Problem]:
             continue
         if not states(said, float(value)):
             problems.append(Problem(filename, int(row), spec.name, cell,
-                                    "this figure is not in the row's quote: the quote must be the source's own "
-                                    "sentence that states it (200,000, 200 000, 200 thousand and 0.2 million all "
-                                    "count)"))
+                                    Rule(N_("this figure is not in the row's quote: the quote must be the source's "
+                                            "own sentence that states it (200,000, 200 000, 200 thousand and 0.2 "
+                                            "million all count)"))))
     return problems
 
 
@@ -124,8 +128,10 @@ def unquoted_numbers(rows: pd.DataFrame, column: str, filename: str) -> list[Pro
                    if not number_readings(sentence, number) & stated]
         if missing:
             problems.append(Problem(filename, int(row), column, sentence,
-                                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the row's "
-                                    "quote: every number the sentence gives must be the source's"))
+                                    Rule(N_("{numbers} is not in the row's quote: every number the sentence gives "
+                                            "must be the source's") if len(missing) == 1 else
+                                         N_("{numbers} are not in the row's quote: every number the sentence gives "
+                                            "must be the source's"), numbers=", ".join(missing))))
     return problems
 
 
@@ -165,15 +171,15 @@ def pointer_problems(rows: pd.DataFrame, cells: pd.DataFrame, column: str, key: 
             continue
         if target == own or target not in keys:
             problems.append(Problem(filename, int(row), column, target,
-                                    f"must name another row of this file by its {key}"))
+                                    Rule(N_("must name another row of this file by its {key}"), key=key)))
         elif column == "same_as" and pointed.at[target, "same_as"] is not None:
             problems.append(Problem(filename, int(row), column, target,
-                                    "must name the row charts draw, which itself has no same_as"))
+                                    Rule(N_("must name the row charts draw, which itself has no same_as"))))
         elif column == "same_as" and "value" in cells and not same_figure(cells.at[row, "value"],
                                                                             pointed.at[target, "value"]):
             problems.append(Problem(filename, int(row), column, target,
-                                    "a duplicate states the same figure: its value must equal the value of the row "
-                                    "it names (or that value rounded as this source rounds it)"))
+                                    Rule(N_("a duplicate states the same figure: its value must equal the value of "
+                                            "the row it names (or that value rounded as this source rounds it)"))))
     return problems
 
 
@@ -275,16 +281,20 @@ SHOWN_ROWS = 20  # rows named in one message
 
 def plain_rule(check: str, column: str, value: object, cells: pd.DataFrame) -> str:
     if check == "coerce_dtype('Int64')":
-        return "must be a whole number (digits only, no spaces, units or thousands separators)"
+        return Rule(N_("must be a whole number (digits only, no spaces, units or thousands separators)"))
     if check.startswith("coerce_dtype"):
-        return "must be a number (digits and a decimal point only, no spaces, units, % or thousands separators)"
+        # the sign as a part: a message with "% o" in it would read to gettext as a printf format
+        return Rule(N_("must be a number (digits and a decimal point only, no spaces, units, {sign} or thousands "
+                       "separators)"), sign="%")
     if check == "not_nullable":
-        return "must not be empty"
+        return Rule(N_("must not be empty"))
     if check == "field_uniqueness" and value is None:
-        return "must be unique"
+        return Rule(N_("must be unique"))
     if check == "field_uniqueness":
         rows = cells.index[cells[column] == value].tolist()
         listed = ", ".join(str(row) for row in rows[:SHOWN_ROWS])
-        more = f" and {len(rows) - SHOWN_ROWS:,} more" if len(rows) > SHOWN_ROWS else ""
-        return f"must be unique, but this value appears on rows {listed}{more}"
+        if len(rows) > SHOWN_ROWS:
+            return Rule(N_("must be unique, but this value appears on rows {rows} and {more} more"), rows=listed,
+                        more=len(rows) - SHOWN_ROWS)
+        return Rule(N_("must be unique, but this value appears on rows {rows}"), rows=listed)
     return check

@@ -23,6 +23,7 @@ from charts.spec import Frames, Look
 from charts.text import plain, wrapped
 from charts.theme import PRESENTER_MARGIN, presenter_template
 from deck.slides import Deck, Slide, filter_values
+from i18n import _, language
 
 PAGE = {"width": 1280, "height": 720}
 EDGE = 14  # pixels between the page's left edge and the text
@@ -48,10 +49,10 @@ def slide_figure(slide: Slide, frames: Frames, footer: str, outlines: dict | Non
     play gets a page saying why, so page numbers still match slide numbers; a map, which only a browser draws, is
     printed as its marks in words with its sources."""
     if slide.problems:
-        figure = words_page(["This slide cannot be shown: " + "; ".join(slide.problems)])
+        figure = words_page([_("This slide cannot be shown: {problems}").format(problems="; ".join(slide.problems))])
     else:
-        chart = slide.spec.build(frames, filter_values(slide), Look(LIGHT, presenter_height=PAGE["height"]),
-                                 outlines)
+        look = Look(LIGHT, presenter_height=PAGE["height"], language=language())
+        chart = slide.spec.build(frames, filter_values(slide), look, outlines)
         figure = words_page([*chart.in_words, "", source_plain(chart.sources["source_id"], chart.sources)]) \
             if chart.is_map else chart.figure
     figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 150)}, paper_bgcolor=LIGHT.page)
@@ -75,8 +76,9 @@ def slide_figure(slide: Slide, frames: Frames, footer: str, outlines: dict | Non
 
 def handout_pdf(deck: Deck, frames: Frames, data_line: str, outlines: dict | None = None) -> bytes:
     """One PDF page per slide, in order; `data_line` ("data as of ...") goes in every page's footer."""
-    figures = [slide_figure(slide, frames, f"{deck.title} · slide {slide.number} of {len(deck.slides)} · {data_line}",
-                            outlines) for slide in deck.slides]
+    figures = [slide_figure(slide, frames, _("{title} · slide {number} of {count} · {data}").format(
+        title=deck.title, number=slide.number, count=len(deck.slides), data=data_line), outlines)
+        for slide in deck.slides]
     with tempfile.TemporaryDirectory() as folder:
         pages = [Path(folder) / f"slide-{index:02}.pdf" for index in range(len(figures))]
         kaleido.write_fig_from_object_sync(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from charts.registry import CHARTS
 from charts.spec import ChartSpec, Frames
+from i18n import _
 
 SETTING = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 # What a slide can show: every chart and map of the registry (its tables belong on the pages).
@@ -34,7 +35,8 @@ class Slide:
         return SLIDE_CHARTS.get(self.chart)
 
     def describe(self) -> str:
-        return f"slide {self.number}" + (f" ('{self.headline}')" if self.headline else "")
+        return (_("slide {number} ('{headline}')") if self.headline else _("slide {number}")).format(
+            number=self.number, headline=self.headline)
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,13 @@ class Deck:
 
 def parse_deck(text: str) -> Deck:
     """Slides from the file's text; a slide missing its chart, headline or takeaway carries that as a problem."""
-    title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), "Briefing")
+    title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), _("Briefing"))
     sections = re.split(r"^## ?", text, flags=re.MULTILINE)[1:]
     return Deck(title, [parse_slide(number, section) for number, section in enumerate(sections, start=1)])
 
 
 def parse_slide(number: int, section: str) -> Slide:
-    headline, _, body = section.partition("\n")
+    headline, _newline, body = section.partition("\n")
     lines = body.strip("\n").splitlines()
     settings: dict[str, str] = {}
     while lines and (match := SETTING.match(lines[0].strip())):
@@ -63,12 +65,12 @@ def parse_slide(number: int, section: str) -> Slide:
         lines.pop(0)
     chart, takeaway = settings.pop("chart", ""), settings.pop("takeaway", "")
     if not (chart or takeaway or settings):
-        problems = ["the slide is empty: add a 'chart: ...' and a 'takeaway: ...' line under the headline"]
+        problems = [_("the slide is empty: add a 'chart: ...' and a 'takeaway: ...' line under the headline")]
     else:
-        problems = [f"no {what}: add a line '{what}: ...' under the headline" for what, value
-                    in (("chart", chart), ("takeaway", takeaway)) if not value]
+        problems = [_("no {setting}: add a line '{setting}: ...' under the headline").format(setting=what)
+                    for what, value in (("chart", chart), ("takeaway", takeaway)) if not value]
     if not headline.strip():
-        problems.insert(0, "no headline: write it after '## '")
+        problems.insert(0, _("no headline: write it after '## '"))
     return Slide(number, headline.strip(), chart, takeaway, settings, "\n".join(lines).strip(), problems)
 
 
@@ -87,25 +89,26 @@ def playing_problems(slide: Slide, frames: Frames) -> list[str]:
         return slide.problems
     spec = slide.spec
     if spec is None:
-        return [f"unknown chart '{slide.chart}'; the charts are: {', '.join(SLIDE_CHARTS)}"]
+        return [_("unknown chart '{chart}'; the charts are: {charts}").format(chart=slide.chart,
+                                                                              charts=", ".join(SLIDE_CHARTS))]
     missing = [name for name in spec.reads if name not in frames]
     if missing:
-        return [f"the chart needs {', '.join(missing)}, which failed its check"]
+        return [_("the chart needs {datasets}, which failed its check").format(datasets=", ".join(missing))]
     problems = []
     filters = {item.param: item for item in spec.filters}
     for param, value in filter_values(slide).items():
         item = filters.get(param)
         if item is None:
-            problems.append(f"unknown filter '{param}' for chart '{spec.name}'; its filters are: "
-                            + (", ".join(filters) or "none"))
+            problems.append(_("unknown filter '{filter}' for chart '{chart}'; its filters are: {filters}").format(
+                filter=param, chart=spec.name, filters=", ".join(filters) or _("none")))
         elif item.options:
             allowed = item.options(frames)
             unknown = [part for part in ([value] if isinstance(value, str) else value) if part not in allowed]
             if unknown or not value:
-                problems.append(f"filter '{param}' has no value '{', '.join(unknown) or value}'; it may be: "
-                                + ", ".join(allowed))
+                problems.append(_("filter '{filter}' has no value '{value}'; it may be: {values}").format(
+                    filter=param, value=", ".join(unknown) or value, values=", ".join(allowed)))
     if not problems and spec.rows(frames, filter_values(slide)).empty:
-        problems.append("its filters match no rows, so the chart would be empty")
+        problems.append(_("its filters match no rows, so the chart would be empty"))
     return problems
 
 
@@ -121,5 +124,5 @@ def deck_problems(label: str, text: str, frames: Frames) -> list[str]:
     slide."""
     deck = checked_deck(text, frames)
     if not deck.slides:
-        return [f"{label}: no slides; start each with '## Headline'"]
+        return [_("{file}: no slides; start each with '## Headline'").format(file=label)]
     return [f"{label}, {problem}" for problem in deck.problems]

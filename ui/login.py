@@ -18,6 +18,7 @@ from collections.abc import Callable
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
+from i18n import N_, _, ngettext
 from ui import shared_state
 
 PASSWORD_SECRET = "editor_password"
@@ -39,10 +40,10 @@ def configured_password() -> str | None:
         if "No secrets found" in str(error):
             secret = None
         else:  # a secrets file that is not TOML: say so rather than run as if there were no password
-            raise SignInUnavailable(f"{error}. Fix the file or remove it.") from error
+            raise SignInUnavailable(_("{error}. Fix the file or remove it.").format(error=error)) from error
     if secret is not None and not isinstance(secret, str):
-        raise SignInUnavailable(f"`{PASSWORD_SECRET}` in the secrets file is a {type(secret).__name__}, not text: "
-                                f'write it in quotes, {PASSWORD_SECRET} = "..."')
+        raise SignInUnavailable(_('`{secret}` in the secrets file is a {kind}, not text: write it in quotes, '
+                                  '{secret} = "..."').format(secret=PASSWORD_SECRET, kind=type(secret).__name__))
     return secret or os.environ.get(PASSWORD_VARIABLE) or None
 
 
@@ -97,11 +98,20 @@ def failed_guesses(credential: str) -> Throttle:
     return Throttle(scope=f"{credential}:{client_address()}")
 
 
-LINK_ANSWERS = {"used": "This sign-in link has been used already: a link works once. Ask for a new one "
-                        "(`make sign-in-link` on the server).",
-                "expired": "This sign-in link has expired: a link works for a day. Ask for a new one "
-                           "(`make sign-in-link` on the server).",
-                "unknown": "This sign-in link is not valid. Ask for a new one (`make sign-in-link` on the server)."}
+LINK_ANSWERS = {"used": N_("This sign-in link has been used already: a link works once. Ask for a new one "
+                           "(`make sign-in-link` on the server)."),
+                "expired": N_("This sign-in link has expired: a link works for a day. Ask for a new one "
+                              "(`make sign-in-link` on the server)."),
+                "unknown": N_("This sign-in link is not valid. Ask for a new one (`make sign-in-link` on the "
+                              "server).")}
+
+
+def too_many_failures(wait: float) -> str:
+    """How long the next attempt must wait, in whole seconds. English has always said "seconds" whatever the count;
+    Russian takes the form its count needs (1 секунду, 2 секунды, 5 секунд)."""
+    seconds = f"{wait:.0f}"
+    return ngettext("Too many failed sign-ins. Try again in {seconds} seconds.",
+                    "Too many failed sign-ins. Try again in {seconds} seconds.", int(seconds)).format(seconds=seconds)
 
 
 def signed_in_editor() -> str | None:
@@ -112,10 +122,10 @@ def signed_in_editor() -> str | None:
         return sign_in_form()
     except shared_state.SharedStateError as error:  # without the count of failures, no guess is looked at
         LOG.error("Sign-in is unavailable: %s", error)
-        st.error("Sign-in is unavailable: this server cannot reach the state its replicas share. The server's log "
-                 "says why.", icon=":material/lock:")
+        st.error(_("Sign-in is unavailable: this server cannot reach the state its replicas share. The server's "
+                   "log says why."), icon=":material/lock:")
     except SignInUnavailable as error:
-        st.error(f"Sign-in is unavailable: {error}", icon=":material/lock:")
+        st.error(_("Sign-in is unavailable: {reason}").format(reason=error), icon=":material/lock:")
     return None
 
 
@@ -125,33 +135,35 @@ def sign_in_form() -> str | None:
     if link_token is not None:
         del st.query_params["token"]  # out of the address bar at once; the link itself works only once
         if password:
-            st.info("Sign-in links are off on this server: an editor password is set.", icon=":material/lock:")
+            st.info(_("Sign-in links are off on this server: an editor password is set."), icon=":material/lock:")
         else:
             accept_link(link_token)
     if not password and not st.session_state.get("token_accepted"):
-        st.error(f"Editing is switched off: no editor password is set. Set `{PASSWORD_SECRET}` in "
-                 f".streamlit/secrets.toml or the environment variable {PASSWORD_VARIABLE}, or open a sign-in link "
-                 "(`make run` prints one; `make sign-in-link` prints another).", icon=":material/lock:")
+        st.error(_("Editing is switched off: no editor password is set. Set `{secret}` in .streamlit/secrets.toml "
+                   "or the environment variable {variable}, or open a sign-in link (`make run` prints one; "
+                   "`make sign-in-link` prints another).").format(secret=PASSWORD_SECRET, variable=PASSWORD_VARIABLE),
+                 icon=":material/lock:")
         return None
     if st.session_state.get("token_accepted"):
-        st.caption("Signed in by the link the server printed; give your name to go on.")
+        st.caption(_("Signed in by the link the server printed; give your name to go on."))
     with st.form("sign-in"):
-        name = st.text_input("Your name", help="Goes into the public changelog with every change you publish.")
-        given = "" if st.session_state.get("token_accepted") else st.text_input("Editor password", type="password")
-        submitted = st.form_submit_button("Sign in", type="primary")
+        name = st.text_input(_("Your name"), help=_("Goes into the public changelog with every change you publish."))
+        given = "" if st.session_state.get("token_accepted") else st.text_input(_("Editor password"),
+                                                                                type="password")
+        submitted = st.form_submit_button(_("Sign in"), type="primary")
     if not submitted:
         return None
     guesses = failed_guesses("password")
     wait = guesses.wait_left()
     if wait > 0:
-        st.error(f"Too many failed sign-ins. Try again in {wait:.0f} seconds.", icon=":material/timer:")
+        st.error(too_many_failures(wait), icon=":material/timer:")
         return None
     if not (st.session_state.get("token_accepted") or matches(given, password)):
         guesses.failed()
-        st.error("That password is not right.", icon=":material/lock:")
+        st.error(_("That password is not right."), icon=":material/lock:")
         return None
     if not name.strip():
-        st.error("Give your name: it goes into the changelog with every change you publish.")
+        st.error(_("Give your name: it goes into the changelog with every change you publish."))
         return None
     st.session_state["editor"] = name.strip()
     st.rerun()
@@ -162,7 +174,7 @@ def accept_link(token: str) -> None:
     guesses = failed_guesses("link")
     wait = guesses.wait_left()
     if wait > 0:
-        st.error(f"Too many failed sign-ins. Try again in {wait:.0f} seconds.", icon=":material/timer:")
+        st.error(too_many_failures(wait), icon=":material/timer:")
         return
     answer = shared_state.redeem_link(token)
     if answer == "ok":
@@ -170,4 +182,4 @@ def accept_link(token: str) -> None:
         return
     if answer == "unknown":
         guesses.failed()
-    st.error(LINK_ANSWERS[answer], icon=":material/lock:")
+    st.error(_(LINK_ANSWERS[answer]), icon=":material/lock:")
