@@ -9,7 +9,7 @@ from catalog import DATASETS, load_catalog
 from catalog.store import data_dir
 from charts.text import escape_markdown
 from i18n import _
-from ui.editing import TASKS, EditSession, dataset_title
+from ui.editing import TASKS, EditSession, dataset_title, task_label
 from ui.edition_build import edition_progress
 from ui.frame import start_page
 from ui.login import signed_in_editor
@@ -28,5 +28,5 @@ st.caption(_("Signed in as {editor}. Every publish names you in the public chang
     editor=escape_markdown(editor)))
 session.show_status()
 edition_progress(only_when_busy=True)
-task = url_choice(_("What to do"), list(TASKS), "task", format_func=lambda key: _(TASKS[key][0]))
+task = url_choice(_("What to do"), list(TASKS), "task", format_func=task_label)
 TASKS[task][1](session)

@@ -300,10 +300,7 @@ def test_a_bad_slide_is_explained_on_its_russian_handout_page(tables):
     assert "Этот слайд нельзя показать" in pdf.pages[1].extract_text()
 
 
-SHARED_CONTROLS = "slide_controls(" in (DATA.parent / "pages" / "briefing.py").read_text(encoding="utf-8")
 
-
-@pytest.mark.skipif(not SHARED_CONTROLS, reason="pages/briefing.py still draws its own controls, in English")
 def test_the_briefing_page_in_russian_has_russian_controls_and_notes():
     app = open_page("pages/briefing.py", lang="ru", slide="1")
     assert as_read(app.title[0].value) == RUSSIAN_DECK.slides[0].headline
