@@ -23,6 +23,7 @@ from catalog.bigcsv import BIG_FILE_BYTES
 from catalog.csvfile import ParsedFile, read_table
 from catalog.datasets import DATASETS, Dataset
 from catalog.problems import DataFileError, Problem, capped
+from catalog.translations import cells_of, translation_problems
 from catalog.validate import validate
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -170,7 +171,8 @@ def check_file(dataset: Dataset, content: bytes | None, label: str, company: dic
     checked = recalled(memo_key, label)
     if checked is None:
         keys = {name: lender.keys for name, lender in company.items() if lender.keys is not None}
-        checked = check_afresh(dataset, content, fingerprint, label, keys)
+        translated = {name: cells_of(company[name]) if name in company else None for name in dataset.translates}
+        checked = check_afresh(dataset, content, fingerprint, label, keys, translated)
         if len(content) < BIG_FILE_BYTES:
             remember(memo_key, checked)
         else:
@@ -203,8 +205,10 @@ def forget_checks() -> None:
 
 
 def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
-                 keys: dict[str, frozenset[str]]) -> CheckedFile:
-    """Read and check a file that is not remembered, with the keys of the datasets it refers to."""
+                 keys: dict[str, frozenset[str]], translated: dict[str, pd.DataFrame | None] | None = None
+                 ) -> CheckedFile:
+    """Read and check a file that is not remembered, with the keys of the datasets it refers to (and, for
+    translations, the cells of the datasets it translates)."""
     kept = tablecache.checked_before(dataset, content, fingerprint, keys)
     if kept is not None:  # a big file that passed with these keys before: nothing left to check
         table, own_keys = kept
@@ -214,6 +218,8 @@ def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
         return CheckedFile(dataset, fingerprint, label, parsed.cells, tuple(parsed.problems), None, parsed)
     own_keys = frozenset(parsed.cells[dataset.key].dropna())
     table, cell_problems = validate(parsed.cells, dataset, keys, label)
+    if dataset.translates:
+        cell_problems += translation_problems(parsed.cells, dataset, translated or {}, label)
     if not parsed.problems and not cell_problems:
         tablecache.keep(dataset, content, fingerprint, keys, table, own_keys)
     problems = sorted(capped(parsed.problems) + cell_problems,
