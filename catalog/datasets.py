@@ -79,6 +79,12 @@ class Dataset:
                 | set(self.translates))
 
     @property
+    def checked_with(self) -> set[str]:
+        """The datasets whose keys a check of this file depends on (a translations file's own rules depend on none
+        of the datasets it translates: what they say of it is worked out beside its check, see catalog.store)."""
+        return self.references() - set(self.translates)
+
+    @property
     def translated_columns(self) -> list[str]:
         """The text columns readers see, whose translations `translations` holds."""
         return [spec.name for spec in self.columns if spec.translated]

@@ -167,17 +167,33 @@ def check_file(dataset: Dataset, content: bytes | None, label: str, company: dic
                            (Problem(label, None, None, None, missing or "the file does not exist"),), None)
     fingerprint = digest(content)
     memo_key = (dataset, fingerprint, *(company[name].digest if name in company else ""
-                                        for name in sorted(dataset.references())))
+                                        for name in sorted(dataset.checked_with)))
     checked = recalled(memo_key, label)
     if checked is None:
         keys = {name: lender.keys for name, lender in company.items() if lender.keys is not None}
-        translated = {name: cells_of(company[name]) if name in company else None for name in dataset.translates}
-        checked = check_afresh(dataset, content, fingerprint, label, keys, translated)
+        checked = check_afresh(dataset, content, fingerprint, label, keys)
         if len(content) < BIG_FILE_BYTES:
             remember(memo_key, checked)
         else:
             checked = replace(checked, parsed=None)
+    if dataset.translates:
+        checked = with_translation_problems(checked, company)
     return checked
+
+
+def with_translation_problems(checked: CheckedFile, company: dict[str, CheckedFile]) -> CheckedFile:
+    """A translations file's check with what the datasets it translates say of it (rows that are gone, cells still
+    waiting for a translation...). That part is worked out on each check of the catalog, not remembered: a draft of
+    events.csv checks events.csv alone, and these few lookups of its rows."""
+    cells = cells_of(checked)
+    if cells is None:
+        return checked
+    found = translation_problems(cells, checked.dataset, {name: cells_of(company[name]) if name in company else None
+                                                          for name in checked.dataset.translates}, checked.label)
+    if not found:
+        return checked
+    problems = sorted([*checked.problems, *found], key=lambda problem: (problem.row or 0, problem.column or ""))
+    return replace(checked, problems=tuple(problems))
 
 
 def recalled(memo_key: tuple, label: str) -> CheckedFile | None:
@@ -205,10 +221,8 @@ def forget_checks() -> None:
 
 
 def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
-                 keys: dict[str, frozenset[str]], translated: dict[str, pd.DataFrame | None] | None = None
-                 ) -> CheckedFile:
-    """Read and check a file that is not remembered, with the keys of the datasets it refers to (and, for
-    translations, the cells of the datasets it translates)."""
+                 keys: dict[str, frozenset[str]]) -> CheckedFile:
+    """Read and check a file that is not remembered, with the keys of the datasets it refers to."""
     kept = tablecache.checked_before(dataset, content, fingerprint, keys)
     if kept is not None:  # a big file that passed with these keys before: nothing left to check
         table, own_keys = kept
@@ -218,8 +232,6 @@ def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
         return CheckedFile(dataset, fingerprint, label, parsed.cells, tuple(parsed.problems), None, parsed)
     own_keys = frozenset(parsed.cells[dataset.key].dropna())
     table, cell_problems = validate(parsed.cells, dataset, keys, label)
-    if dataset.translates:
-        cell_problems += translation_problems(parsed.cells, dataset, translated or {}, label)
     if not parsed.problems and not cell_problems:
         tablecache.keep(dataset, content, fingerprint, keys, table, own_keys)
     problems = sorted(capped(parsed.problems) + cell_problems,
