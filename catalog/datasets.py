@@ -541,6 +541,7 @@ THE_DATA = (SOURCES, COUNTRIES, PLACES, EVENT_QUOTES, EVENTS, ENTRY_BANS, EXTRAD
 # Each dataset with text readers see, and its translated columns.
 TRANSLATED: dict[str, tuple[str, ...]] = {dataset.name: tuple(dataset.translated_columns) for dataset in THE_DATA
                                           if dataset.translated_columns}
+TRANSLATED_IN_WORDS = "; ".join(f"{name}: {', '.join(columns)}" for name, columns in TRANSLATED.items())
 # The languages the data's text is translated into: every language the site speaks but English, the data's own.
 TRANSLATION_LANGUAGES = tuple(code for code in LANGUAGES if code != ENGLISH)
 
@@ -556,15 +557,13 @@ TRANSLATIONS = Dataset(
         choice("language", "The language of the translation (English is the data's own).", TRANSLATION_LANGUAGES),
         choice("dataset", "The dataset whose text it translates.", tuple(TRANSLATED)),
         text("row_id", "The row, by its key in that dataset (`event_id`, `iso3`...)."),
-        choice("column", "The column translated: " + "; ".join(f"{name}: {', '.join(columns)}"
-                                                               for name, columns in TRANSLATED.items()) + ".",
+        choice("column", f"The column translated: {TRANSLATED_IN_WORDS}.",
                tuple(dict.fromkeys(column for columns in TRANSLATED.values() for column in columns))),
         text("text", "The cell's text in that language, as that language's press would write it; it states no "
                      "number the English text does not state."),
         staff_notes(),
     ),
-    (RowRule(("dataset", "column"), "column must be one of the dataset's translated columns: "
-                                    + "; ".join(f"{name}: {', '.join(columns)}" for name, columns in TRANSLATED.items()),
+    (RowRule(("dataset", "column"), f"column must be one of the dataset's translated columns: {TRANSLATED_IN_WORDS}",
              lambda table: pd.Series([column in TRANSLATED.get(name, ()) for name, column
                                       in zip(table["dataset"], table["column"], strict=True)],
                                      index=table.index, dtype=bool)),),
