@@ -9,6 +9,7 @@ Quotes, titles and publishers are never translated: only the columns a dataset m
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -17,8 +18,7 @@ import pandas as pd
 
 from catalog.datasets import DATASETS, TRANSLATED, TRANSLATION_LANGUAGES, TRANSLATIONS, Dataset
 from catalog.problems import SHOWN_PER_RULE, Problem, capped
-from catalog.statements import numbers_in, written_numbers
-from catalog.validate import number_readings
+from catalog.statements import AFTER, NUMBER, normalised, numbers_in, scale_of, written_numbers
 from i18n import ENGLISH
 
 CELL = ("language", "dataset", "row_id", "column")
@@ -41,6 +41,7 @@ def translation_problems(cells: pd.DataFrame, dataset: Dataset, translated: Mapp
         return []
     problems: list[Problem] = []
     seen: dict[tuple, list[int]] = {}
+    rows_of: dict[str, dict[str, object]] = {}
     for row, language, name, row_id, column, words in zip(
             cells.index, cells["language"], cells["dataset"], cells["row_id"], cells["column"], cells["text"],
             strict=True):
@@ -52,19 +53,21 @@ def translation_problems(cells: pd.DataFrame, dataset: Dataset, translated: Mapp
         if english is None or column not in TRANSLATED.get(name, ()):
             continue  # an unknown dataset or column is reported by its column's rule
         key = DATASETS[name].key
-        found = english.index[english[key] == row_id]
-        if found.empty:
+        if name not in rows_of:  # the rows translations name, by key, looked up once per dataset
+            named = english.loc[english[key].isin(cells.loc[cells["dataset"] == name, "row_id"])]
+            rows_of[name] = dict(zip(reversed(named[key].tolist()), reversed(named.index.tolist()), strict=True))
+        found = rows_of[name].get(row_id)
+        if found is None:
             problems.append(Problem(filename, int(row), "row_id", row_id,
-                                    f"must match a {key} listed in {name}.csv: the row this translates is not there "
-                                    "(removed, or its id changed), so the translation is left over"))
+                                    f"must match the {key} of a row of {name}.csv: the row this translates is not "
+                                    "there (removed, or its id changed), so the translation is left over"))
             continue
-        original = english.at[found[0], column]
+        original = english.at[found, column]
         if original is None or pd.isna(original):
             problems.append(Problem(filename, int(row), "column", column,
                                     f"this row's {column} is empty in {name}.csv: there is nothing to translate"))
         elif isinstance(words, str):
-            extra = [number for number in written_numbers(words)
-                     if not number_readings(words, number) & numbers_in(original)]
+            extra = unstated(words, original)
             if extra:
                 problems.append(Problem(filename, int(row), "text", words,
                                         f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} not in the English "
@@ -77,6 +80,31 @@ def translation_problems(cells: pd.DataFrame, dataset: Dataset, translated: Mapp
                                     f"translated on row {rows[0]} already"))
     problems += missing_translations(seen, translated, filename)
     return capped(problems)
+
+
+def unstated(translation: str, english: str) -> list[str]:
+    """The figures a translation writes that its English text does not state. A figure is read as written (a
+    translation writes 200 000 and 15,35, or the English way), not in every way a source's sentence may be: each of
+    the groups of 200 000 is not a figure of its own here."""
+    stated = numbers_in(english)
+    text = normalised(translation)
+    missing = []
+    for number in written_numbers(translation):
+        values = set()
+        for match in NUMBER.finditer(text):
+            if match.group().rstrip(".,") != number:
+                continue
+            after = AFTER.match(text, match.end())
+            scale = (scale_of(after.group(1)) if after else None) or 1
+            digits = re.sub(r"[ ']", "", number)
+            for reading in (digits.replace(",", "."), digits.replace(",", "")):
+                try:
+                    values |= {float(reading), float(reading) * scale}
+                except ValueError:
+                    continue
+        if not values & stated:
+            missing.append(number)
+    return missing
 
 
 def missing_translations(seen: Mapping[tuple, list[int]], translated: Mapping[str, pd.DataFrame | None],
