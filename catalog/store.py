@@ -23,8 +23,9 @@ from catalog.bigcsv import BIG_FILE_BYTES
 from catalog.csvfile import ParsedFile, read_table
 from catalog.datasets import DATASETS, Dataset
 from catalog.problems import DataFileError, Problem, capped
-from catalog.translations import cells_of, translation_problems
+from catalog.translations import cells_of, translated, translation_problems
 from catalog.validate import validate
+from i18n import ENGLISH
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 
@@ -326,9 +327,11 @@ def load(name: str) -> pd.DataFrame:
     return load_catalog().table(name)
 
 
-def country_names() -> dict[str, str]:
-    """ISO code to English name, for labels."""
+def country_names(language: str = ENGLISH) -> dict[str, str]:
+    """ISO code to name, for labels: English, or the name in `language` where translations.csv has it."""
     countries = load("countries")
+    if language != ENGLISH:
+        countries = translated({"countries": countries}, language)["countries"]
     return dict(zip(countries["iso3"], countries["name"], strict=True))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from catalog import DATASETS, load_catalog, translated
+from catalog import DATASETS, country_names, load_catalog, translated
 from catalog.check import check_paths
 from catalog.problems import Problem
 from catalog.publish import draft
@@ -206,3 +206,9 @@ def test_english_is_the_tables_themselves_and_russian_is_worked_out_once():
     first, again = translated(tables, "ru"), translated(tables, "ru")
     assert all(first[name] is again[name] for name in tables)
     assert translated(tables, "xx")["countries"] is tables["countries"]  # a language the data does not speak
+
+
+def test_country_names_in_a_language():
+    assert country_names()["KGZ"] == "Kyrgyzstan"
+    assert country_names("ru")["KGZ"] == "Киргизия"
+    assert country_names("ru")["USA"] == "США"
