@@ -548,9 +548,13 @@ TRANSLATION_LANGUAGES = tuple(code for code in LANGUAGES if code != ENGLISH)
 TRANSLATIONS = Dataset(
     "translations", "Translations of the data's text",
     "The text readers see in the other datasets (country and place names, event summaries, names, rules and "
-    "notes), in every language the site speaks besides English: one row per language, dataset, row and column. "
-    "Quotes stay in their source's language and titles as published: they are never translated here. A row whose "
-    "English cell is new or gone is a problem to fix here; the English text is shown until it is.",
+    "notes), in every language the site speaks besides English: one row per language, dataset, row and column, "
+    "and every non-empty cell of a translated column needs its row here. `row_id` is the key of a row of that "
+    "dataset. A translation writes figures the way its language does (200 000; 15,35 %) and states only the "
+    "English text's figures. Quotes stay in their source's language, and titles and publishers as published: they "
+    "are never translated. A new English cell waiting for its translation, or a translation whose row is gone, is "
+    "a problem of this file, never of the dataset that changed (publishing that is not held back); readers see the "
+    "English text until the translation is added.",
     (
         identifier("translation_id", "Short key, e.g. `ru-events-ru-mobilization-announced-summary` (language, "
                                      "dataset, row and column)."),
