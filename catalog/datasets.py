@@ -6,7 +6,7 @@ entry here and one CSV under data/.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -134,7 +134,7 @@ def period_columns() -> tuple[ColumnSpec, ...]:
 
 def stated_by() -> ColumnSpec:
     return text("stated_by", "Official body or person behind the figure; empty when the source names none.",
-                required=False)
+                required=False, translated=True)
 
 
 def approximation_columns() -> tuple[ColumnSpec, ColumnSpec]:
@@ -166,14 +166,9 @@ def figure_columns(value_description: str, units: tuple[str, ...] = ()) -> tuple
         pointer("part_of", "When the figure is part of another row's total (students among the registered, March "
                            "within the first quarter): that row's figure_id, so no chart adds a part to its total."),
         text("notes", "What a reader should know: caveats (fiscal or calendar year, what was counted), "
-                      "disagreements with other rows.", required=False),
+                      "disagreements with other rows.", required=False, translated=True),
         staff_notes(),
     )
-
-
-def translated_notes(columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
-    """A dataset's columns with its `notes` marked as translated (the notes a reader of its chart sees)."""
-    return tuple(replace(spec, translated=True) if spec.name == "notes" else spec for spec in columns)
 
 
 def period_in_order() -> RowRule:
@@ -402,7 +397,7 @@ BORDER_CROSSINGS = Dataset(
         choice("basis", "For a flow: `daily` (one day, or 24 hours) or `cumulative` (a longer period); empty for a "
                         "stock.", ("daily", "cumulative"), required=False),
         text("subgroup", "Who the figure covers when narrower than the measure (working, students...); empty "
-                         "otherwise.", required=False),
+                         "otherwise.", required=False, translated=True),
         choice("counts", "What is counted: border crossings, people, or documents issued.", COUNTS),
         reference("place_id", "Checkpoint the figure is for, when it is for one (a key of `places`).", "places",
                   required=False),
@@ -531,7 +526,7 @@ BORDER_FACTS = Dataset(
         identifier("figure_id", "Short key."),
         choice("measure", "What the figure is.", ("length_km", "crossing_points", "road_crossing_points",
                                                   "congested_crossing_points")),
-        *translated_notes(figure_columns("The figure as stated.", ("km", "count"))),
+        *figure_columns("The figure as stated.", ("km", "count")),
     ),
     FIGURE_RULES,
 )

@@ -186,10 +186,16 @@ def test_translated_tables_speak_russian_and_leave_quotes_alone():
                                                                                                "quote"]
     assert russian["extraditions"].set_index("case_id").at["zhilin-kz-ru-mt", "person"] == "Михаил Жилин"
     assert russian["places"].set_index("place_id").at["upper-lars", "name"] == "Верхний Ларс"
-    for name in ("sources", "us_visas", "border_crossings"):  # titles, publishers, figures: as they are
-        pd.testing.assert_frame_equal(russian[name], tables[name])
-    for name in ("event_quotes", "entry_rules", "entry_bans", "extraditions", "places", "border_facts"):
+    pd.testing.assert_frame_equal(russian["sources"], tables["sources"])  # titles and publishers as published
+    for name in ("event_quotes", "entry_rules", "entry_bans", "extraditions", "places", "border_facts", "us_visas",
+                 "border_crossings", "remittances", "migrant_workers"):
         pd.testing.assert_series_equal(russian[name]["quote"], tables[name]["quote"])  # the source's own words
+    for name in ("us_visas", "border_crossings", "remittances", "migrant_workers"):  # figures and their words
+        columns = ["figure_id", "value", "value_high", "qualifier", "period_start", "period_end", "source_id"]
+        pd.testing.assert_frame_equal(russian[name][columns], tables[name][columns])
+    crossings = russian["border_crossings"].set_index("figure_id")
+    assert set(crossings["stated_by"]) >= {"МВД Казахстана", "Пограничная служба Финляндии"}
+    assert any(note.startswith("Весь сентябрь 2022 года") for note in crossings["notes"].dropna())
     assert russian["event_quotes"].set_index("event_id").at["kz-zhilin-appeal-rejected", "notes"] == (
         "«В среду» — в сообщении от пятницы, 30 декабря 2022 г.")
     for name, table in tables.items():  # the tables it was given are untouched
