@@ -230,7 +230,7 @@ SOURCES = Dataset(
         date("date_accessed", "When the page was read, where recorded.", required=False),
         language("language", "Language of the page."),
         text("notes", "What a reader should know about the page: whose figures it relays, that it is a copy or "
-                      "a mirror, its own warnings.", required=False),
+                      "a mirror, its own warnings.", required=False, translated=True),
         staff_notes(),
     ),
     (no_precision_without_date("date_published", "date_published_precision"),),
