@@ -122,19 +122,22 @@ def test_two_translations_of_one_cell_are_a_problem(data_copy):
 def test_an_unknown_language_dataset_or_column_is_a_problem(data_copy):
     def unknown(header, rows):
         rows[0][header.index("language")] = "kk"
-        rows[1][header.index("dataset")] = "sources"
+        rows[1][header.index("dataset")] = "visas"
         rows[2][header.index("column")] = "quote"
-        rows[3][header.index("column")] = "summary"  # a translated column, but not of countries
+        kaz = row_of(header, rows, "countries", "KAZ", "name")
+        rows[kaz][header.index("column")] = "summary"  # a translated column, but not of countries
 
     problems = problems_of(data_copy, unknown)
     found = {(problem.row, problem.column, problem.value): problem.rule for problem in problems}
 
     assert all(problem.file == str(data_copy / FILE) for problem in problems)
     assert found[(2, "language", "kk")] == "must be one of: ru"
-    assert found[(3, "dataset", "sources")].startswith("must be one of: countries, places, event_quotes, events")
-    assert found[(4, "column", "quote")].startswith("must be one of: name, notes, summary")
-    assert found[(5, "dataset/column", "dataset=countries, column=summary")].startswith(
-        "column must be one of the dataset's translated columns: countries: name; places: name, notes;")
+    assert found[(3, "dataset", "visas")].startswith("must be one of: sources, countries, places, event_quotes")
+    assert found[(4, "column", "quote")].startswith("must be one of: notes, name, summary")
+    header, rows = rows_of(data_copy / FILE)
+    kaz = next(index for index, row in enumerate(rows) if row[header.index("row_id")] == "KAZ") + 2
+    assert found[(kaz, "dataset/column", "dataset=countries, column=summary")].startswith(
+        "column must be one of the dataset's translated columns: sources: notes; countries: name; places: name, notes;")
 
 
 def test_a_translation_may_not_state_a_number_its_english_does_not(data_copy):
