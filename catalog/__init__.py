@@ -3,5 +3,7 @@
 from catalog.datasets import DATASETS, Dataset
 from catalog.problems import DataFileError, Problem
 from catalog.store import Catalog, country_names, load, load_catalog
+from catalog.translations import translated
 
-__all__ = ["DATASETS", "Catalog", "DataFileError", "Dataset", "Problem", "country_names", "load", "load_catalog"]
+__all__ = ["DATASETS", "Catalog", "DataFileError", "Dataset", "Problem", "country_names", "load", "load_catalog",
+           "translated"]

@@ -45,6 +45,8 @@ class ColumnSpec:
     quoted_unless: float | None = None
     # A sentence of ours whose numbers must all be in the row's quote.
     numbers_in_quote: bool = False
+    # Text a reader sees, translated in `translations` into every language the site speaks besides English.
+    translated: bool = False
 
     @property
     def staff_only(self) -> bool:
@@ -72,6 +74,8 @@ class ColumnSpec:
                                                        else f" (unless {self.quoted_unless:g})"))
         if self.numbers_in_quote:
             words.append("every number in it (years aside) must be in `quote`")
+        if self.translated:
+            words.append("translated in `translations` into every language the site speaks")
         if self.staff_only:
             words.append("staff only: never shown to readers")
         return "; ".join(words)
@@ -93,8 +97,10 @@ KIND_WORDS = {
 }
 
 
-def text(name: str, description: str, required: bool = True, unique: bool = False) -> ColumnSpec:
-    return ColumnSpec(name, "text", description, required, unique)
+def text(name: str, description: str, required: bool = True, unique: bool = False,
+         translated: bool = False) -> ColumnSpec:
+    """Text; `translated` when readers see it, so that `translations` must hold it in every other language."""
+    return ColumnSpec(name, "text", description, required, unique, translated=translated)
 
 
 def identifier(name: str, description: str) -> ColumnSpec:

@@ -29,6 +29,7 @@ from catalog.columns import (
     text,
     url,
 )
+from i18n import ENGLISH, LANGUAGES
 
 COUNTS = ("crossings", "people", "documents")
 KINDS = ("actual", "estimate", "forecast")
@@ -52,6 +53,8 @@ class Dataset:
     row_rules: tuple[RowRule, ...] = ()
     # A dataset every row of this one needs a row in, by this dataset's key (each event has its quote there).
     quoted_in: str | None = None
+    # The datasets whose text a translations dataset translates (their columns marked `translated`).
+    translates: tuple[str, ...] = ()
 
     @property
     def filename(self) -> str:
@@ -72,7 +75,19 @@ class Dataset:
         return {spec.name: spec.kind for spec in self.columns}
 
     def references(self) -> set[str]:
-        return {spec.references for spec in self.columns if spec.references} | ({self.quoted_in} - {None})
+        return ({spec.references for spec in self.columns if spec.references} | ({self.quoted_in} - {None})
+                | set(self.translates))
+
+    @property
+    def checked_with(self) -> set[str]:
+        """The datasets whose keys a check of this file depends on (a translations file's own rules depend on none
+        of the datasets it translates: what they say of it is worked out beside its check, see catalog.store)."""
+        return self.references() - set(self.translates)
+
+    @property
+    def translated_columns(self) -> list[str]:
+        """The text columns readers see, whose translations `translations` holds."""
+        return [spec.name for spec in self.columns if spec.translated]
 
     @property
     def reader_columns(self) -> list[str]:
@@ -119,7 +134,7 @@ def period_columns() -> tuple[ColumnSpec, ...]:
 
 def stated_by() -> ColumnSpec:
     return text("stated_by", "Official body or person behind the figure; empty when the source names none.",
-                required=False)
+                required=False, translated=True)
 
 
 def approximation_columns() -> tuple[ColumnSpec, ColumnSpec]:
@@ -151,7 +166,7 @@ def figure_columns(value_description: str, units: tuple[str, ...] = ()) -> tuple
         pointer("part_of", "When the figure is part of another row's total (students among the registered, March "
                            "within the first quarter): that row's figure_id, so no chart adds a part to its total."),
         text("notes", "What a reader should know: caveats (fiscal or calendar year, what was counted), "
-                      "disagreements with other rows.", required=False),
+                      "disagreements with other rows.", required=False, translated=True),
         staff_notes(),
     )
 
@@ -215,7 +230,7 @@ SOURCES = Dataset(
         date("date_accessed", "When the page was read, where recorded.", required=False),
         language("language", "Language of the page."),
         text("notes", "What a reader should know about the page: whose figures it relays, that it is a copy or "
-                      "a mirror, its own warnings.", required=False),
+                      "a mirror, its own warnings.", required=False, translated=True),
         staff_notes(),
     ),
     (no_precision_without_date("date_published", "date_published_precision"),),
@@ -225,7 +240,7 @@ COUNTRIES = Dataset(
     "The countries the datasets name, keyed by ISO 3166-1 alpha-3 code. Reference list, no figures.",
     (
         country_code("iso3", "ISO 3166-1 alpha-3 code, e.g. `KAZ`."),
-        text("name", "English short name.", unique=True),
+        text("name", "English short name.", unique=True, translated=True),
     ),
 )
 
@@ -235,7 +250,7 @@ PLACES = Dataset(
     "coordinates; every other point cites a source and quotes its coordinate line.",
     (
         identifier("place_id", "Short key, e.g. `upper-lars`."),
-        text("name", "Name as used in English-language reporting."),
+        text("name", "Name as used in English-language reporting.", translated=True),
         country("country", "Country the point lies in."),
         choice("kind", "What the point is.", ("capital", "city", "crossing")),
         number("lat", "Latitude in decimal degrees (north positive).", minimum=-90, maximum=90, in_quote=True),
@@ -246,7 +261,7 @@ PLACES = Dataset(
                   "sources", required=False),
         quote("The source's coordinate line, verbatim (degrees and minutes count: 53°12′ is 53.2); empty for a "
               "capital's well-known coordinate.", required=False),
-        text("notes", "Alternative coordinates, caveats.", required=False),
+        text("notes", "Alternative coordinates, caveats.", required=False, translated=True),
         staff_notes(),
     ),
     (
@@ -275,7 +290,7 @@ EVENTS = Dataset(
         choice("category", "Kind of event.",
                ("mobilization", "exodus", "entry_rule", "entry_ban", "extradition", "security", "us_restriction",
                 "diplomacy", "migration_policy")),
-        text("summary", "One plain sentence; its numbers are the source's (see `event_quotes`)."),
+        text("summary", "One plain sentence; its numbers are the source's (see `event_quotes`).", translated=True),
         source_column(),
     ),
     quoted_in="event_quotes",
@@ -292,7 +307,7 @@ EVENT_QUOTES = Dataset(
         pointer("same_as", "When this event is another report of an event already in `events`: that event's id. "
                            "The timeline draws only the event named here."),
         text("notes", "What a reader should know: where reports disagree on the date or the facts.",
-             required=False),
+             required=False, translated=True),
         staff_notes(),
     ),
 )
@@ -303,7 +318,7 @@ ENTRY_BANS = Dataset(
     "barring Russians (\"undesirable persons\").",
     (
         identifier("ban_id", "Short key."),
-        text("person_or_group", "Name of the person, or a description of the group."),
+        text("person_or_group", "Name of the person, or a description of the group.", translated=True),
         integer("count", "1 for a person; the reported number for a group.", minimum=1, in_quote=True,
                 quoted_unless=1),
         *approximation_columns(),
@@ -315,7 +330,8 @@ ENTRY_BANS = Dataset(
                               "gives no date.", required=False, precision="date_precision"),
         choice("date_precision", "How much of date_reported is known; empty when it is.", DATE_PRECISIONS,
                required=False),
-        text("reason_or_context", "Stated reason, or the reported context where none was given.", required=False),
+        text("reason_or_context", "Stated reason, or the reported context where none was given.", required=False,
+             translated=True),
         quote("The source's sentence that names the person or group (and the number of a group), verbatim."),
         staff_notes(),
         source_column(),
@@ -333,7 +349,7 @@ EXTRADITIONS = Dataset(
     "Individual cases of people returned, deported, held for extradition or stuck in a transit zone.",
     (
         identifier("case_id", "Short key."),
-        text("person", "Name as reported."),
+        text("person", "Name as reported.", translated=True),
         country("nationality", "Citizenship."),
         country("from_country", "Country holding or returning the person."),
         country("to_country", "Country seeking or receiving the person; empty when none is reported (someone stuck in "
@@ -345,7 +361,7 @@ EXTRADITIONS = Dataset(
         choice("asylum_status", "Asylum status as reported.", ("granted", "refused", "pending", "not_sought",
                                                                "unknown")),
         ColumnSpec("summary", "text", "One or two plain sentences; every number in them is the source's.",
-                   numbers_in_quote=True),
+                   numbers_in_quote=True, translated=True),
         source_column(),
         quote(),
         pointer("same_as", "When this row is another report of a case already listed: that case's id. Charts "
@@ -381,7 +397,7 @@ BORDER_CROSSINGS = Dataset(
         choice("basis", "For a flow: `daily` (one day, or 24 hours) or `cumulative` (a longer period); empty for a "
                         "stock.", ("daily", "cumulative"), required=False),
         text("subgroup", "Who the figure covers when narrower than the measure (working, students...); empty "
-                         "otherwise.", required=False),
+                         "otherwise.", required=False, translated=True),
         choice("counts", "What is counted: border crossings, people, or documents issued.", COUNTS),
         reference("place_id", "Checkpoint the figure is for, when it is for one (a key of `places`).", "places",
                   required=False),
@@ -404,7 +420,7 @@ ENTRY_RULES = Dataset(
     (
         identifier("rule_id", "Short key."),
         country("country", "Country that sets the rule."),
-        text("applies_to", "Who the rule applies to, in plain words."),
+        text("applies_to", "Who the rule applies to, in plain words.", translated=True),
         choice("rule_kind", "Kind of rule.",
                ("stay_limit", "registration", "entry_procedure", "entry_suspension", "visa_bond")),
         date("effective_date", "First day the rule applies, written to its precision (2024-11 when only the month "
@@ -418,7 +434,7 @@ ENTRY_RULES = Dataset(
         choice("window_kind", "`rolling` (any N days), `calendar_year`, `per_entry`.",
                ("rolling", "calendar_year", "per_entry"), required=False),
         ColumnSpec("summary", "text", "The rule in one plain sentence; every number in it is the source's.",
-                   numbers_in_quote=True),
+                   numbers_in_quote=True, translated=True),
         source_column(),
         quote(),
         staff_notes(),
@@ -515,8 +531,44 @@ BORDER_FACTS = Dataset(
     FIGURE_RULES,
 )
 
-# Reference datasets come first: the others are checked against their keys.
-DATASETS: dict[str, Dataset] = {dataset.name: dataset for dataset in (
-    SOURCES, COUNTRIES, PLACES, EVENT_QUOTES, EVENTS, ENTRY_BANS, EXTRADITIONS, BORDER_CROSSINGS, ENTRY_RULES,
-    REMITTANCES, MIGRANT_WORKERS, US_VISAS, BORDER_FACTS,
-)}
+THE_DATA = (SOURCES, COUNTRIES, PLACES, EVENT_QUOTES, EVENTS, ENTRY_BANS, EXTRADITIONS, BORDER_CROSSINGS,
+            ENTRY_RULES, REMITTANCES, MIGRANT_WORKERS, US_VISAS, BORDER_FACTS)
+# Each dataset with text readers see, and its translated columns.
+TRANSLATED: dict[str, tuple[str, ...]] = {dataset.name: tuple(dataset.translated_columns) for dataset in THE_DATA
+                                          if dataset.translated_columns}
+TRANSLATED_IN_WORDS = "; ".join(f"{name}: {', '.join(columns)}" for name, columns in TRANSLATED.items())
+# The languages the data's text is translated into: every language the site speaks but English, the data's own.
+TRANSLATION_LANGUAGES = tuple(code for code in LANGUAGES if code != ENGLISH)
+
+TRANSLATIONS = Dataset(
+    "translations", "Translations of the data's text",
+    "The text readers see in the other datasets (country and place names, event summaries, names, rules and "
+    "notes), in every language the site speaks besides English: one row per language, dataset, row and column, "
+    "and every non-empty cell of a translated column needs its row here. `row_id` is the key of a row of that "
+    "dataset. A translation writes figures the way its language does (200 000; 15,35 %) and states only the "
+    "English text's figures. Quotes stay in their source's language, and titles and publishers as published: they "
+    "are never translated. A new English cell waiting for its translation, or a translation whose row is gone, is "
+    "a problem of this file, never of the dataset that changed (publishing that is not held back); readers see the "
+    "English text until the translation is added.",
+    (
+        identifier("translation_id", "Short key, e.g. `ru-events-ru-mobilization-announced-summary` (language, "
+                                     "dataset, row and column)."),
+        choice("language", "The language of the translation (English is the data's own).", TRANSLATION_LANGUAGES),
+        choice("dataset", "The dataset whose text it translates.", tuple(TRANSLATED)),
+        text("row_id", "The row, by its key in that dataset (`event_id`, `iso3`...)."),
+        choice("column", f"The column translated: {TRANSLATED_IN_WORDS}.",
+               tuple(dict.fromkeys(column for columns in TRANSLATED.values() for column in columns))),
+        text("text", "The cell's text in that language, as that language's press would write it; it states no "
+                     "number the English text does not state."),
+        staff_notes(),
+    ),
+    (RowRule(("dataset", "column"), f"column must be one of the dataset's translated columns: {TRANSLATED_IN_WORDS}",
+             lambda table: pd.Series([column in TRANSLATED.get(name, ()) for name, column
+                                      in zip(table["dataset"], table["column"], strict=True)],
+                                     index=table.index, dtype=bool)),),
+    translates=tuple(TRANSLATED),
+)
+
+# Reference datasets come first: the others are checked against their keys (translations last: it translates
+# every other dataset's text).
+DATASETS: dict[str, Dataset] = {dataset.name: dataset for dataset in (*THE_DATA, TRANSLATIONS)}

@@ -23,7 +23,9 @@ from catalog.bigcsv import BIG_FILE_BYTES
 from catalog.csvfile import ParsedFile, read_table
 from catalog.datasets import DATASETS, Dataset
 from catalog.problems import DataFileError, Problem, capped
+from catalog.translations import cells_of, translated, translation_problems
 from catalog.validate import validate
+from i18n import ENGLISH
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 
@@ -166,7 +168,7 @@ def check_file(dataset: Dataset, content: bytes | None, label: str, company: dic
                            (Problem(label, None, None, None, missing or "the file does not exist"),), None)
     fingerprint = digest(content)
     memo_key = (dataset, fingerprint, *(company[name].digest if name in company else ""
-                                        for name in sorted(dataset.references())))
+                                        for name in sorted(dataset.checked_with)))
     checked = recalled(memo_key, label)
     if checked is None:
         keys = {name: lender.keys for name, lender in company.items() if lender.keys is not None}
@@ -175,7 +177,24 @@ def check_file(dataset: Dataset, content: bytes | None, label: str, company: dic
             remember(memo_key, checked)
         else:
             checked = replace(checked, parsed=None)
+    if dataset.translates:
+        checked = with_translation_problems(checked, company)
     return checked
+
+
+def with_translation_problems(checked: CheckedFile, company: dict[str, CheckedFile]) -> CheckedFile:
+    """A translations file's check with what the datasets it translates say of it (rows that are gone, cells still
+    waiting for a translation...). That part is worked out on each check of the catalog, not remembered: a draft of
+    events.csv checks events.csv alone, and these few lookups of its rows."""
+    cells = cells_of(checked)
+    if cells is None:
+        return checked
+    found = translation_problems(cells, checked.dataset, {name: cells_of(company[name]) if name in company else None
+                                                          for name in checked.dataset.translates}, checked.label)
+    if not found:
+        return checked
+    problems = sorted([*checked.problems, *found], key=lambda problem: (problem.row or 0, problem.column or ""))
+    return replace(checked, problems=tuple(problems))
 
 
 def recalled(memo_key: tuple, label: str) -> CheckedFile | None:
@@ -308,9 +327,11 @@ def load(name: str) -> pd.DataFrame:
     return load_catalog().table(name)
 
 
-def country_names() -> dict[str, str]:
-    """ISO code to English name, for labels."""
+def country_names(language: str = ENGLISH) -> dict[str, str]:
+    """ISO code to name, for labels: English, or the name in `language` where translations.csv has it."""
     countries = load("countries")
+    if language != ENGLISH:
+        countries = translated({"countries": countries}, language)["countries"]
     return dict(zip(countries["iso3"], countries["name"], strict=True))
 
 

@@ -31,7 +31,7 @@ def cache_dir() -> Path:
 def entry_key(dataset: Dataset, digest: str, keys: dict[str, set[str]]) -> str:
     """One name for everything a check of the file with SHA-256 `digest` depends on."""
     parts = [digest, dataset.name, repr(declaration(dataset)), checker_fingerprint()]
-    for referenced in sorted(dataset.references()):
+    for referenced in sorted(dataset.checked_with):
         known = keys.get(referenced)
         parts.append(f"{referenced}: " + ("unreadable" if known is None else "\n".join(sorted(known))))
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
