@@ -1,7 +1,8 @@
 """Command line for staff and developers: `python -m catalog check [PATH ...] [--as DATASET]`, and
 `python -m catalog dictionary` to rewrite data/README.md from the schemas.
 
-Checking all of data/ (no PATH) also checks the briefing deck against it; a PATH ending in .md is checked as a deck.
+Checking all of data/ (no PATH) also checks the briefing decks against it (one per language: briefing.md,
+briefing.ru.md); a PATH ending in .md is checked as a deck.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from catalog.check import check_paths, report
 from catalog.datasets import DATASETS
-from catalog.deckfile import deck_path, read_deck
+from catalog.deckfile import deck_paths, read_deck
 from catalog.dictionary import write_dictionary
 from catalog.snapshot import take_snapshot
 from catalog.store import display_name
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         problems, catalog = check_paths(tables, args.dataset)
         print(report(problems, catalog, len(tables) or len(DATASETS)))
     if decks or not args.paths:
-        deck_problems = check_decks(decks or [deck_path()])
+        deck_problems = check_decks(decks or deck_paths())
         print("\n".join(deck_problems) or "OK: every slide of the briefing deck can be shown.")
         problems += deck_problems
     return 1 if problems else 0
