@@ -7,9 +7,10 @@ presenter's second window: speaker notes, the next headline and a clock, followi
 
 import streamlit as st
 
+from catalog import translated
 from charts.text import escape_markdown
 from deck.slides import filter_values
-from i18n import _
+from i18n import _, language
 from ui.briefing import (
     live_slide,
     no_slides,
@@ -66,7 +67,7 @@ st.markdown(escape_markdown(slide.takeaway))
 if slide.problems:
     st.error(slide_cannot_be_shown(number, slide.problems), icon=":material/error:")
 else:
-    chart = slide.spec.build(snapshot.tables, filter_values(slide),
+    chart = slide.spec.build(translated(snapshot.tables, language()), filter_values(slide),
                              reader_look(room_for_slide_text(slide), on_a_slide=True), snapshot.outlines)
     show_figure(chart)
     if chart.is_map:  # a plotly chart has its source burned in

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import format_date
 
-from catalog import country_names, load
+from catalog import country_names, load, translated
 from charts.sources import source_markdown
 from charts.text import escape_markdown
 from i18n import ENGLISH, _, language, ngettext
@@ -23,9 +23,9 @@ from ui.url_state import url_choice, url_param
 
 start_page()
 
-rules = load("entry_rules")
+rules = translated({"entry_rules": load("entry_rules")}, language())["entry_rules"]
 sources = load("sources")
-names = country_names()
+names = country_names(language())
 
 countable = rules[rules["window_kind"].notna() & rules["max_stay_days"].notna()].set_index("rule_id")
 

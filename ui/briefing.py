@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from catalog import load_catalog
+from catalog import load_catalog, translated
 from catalog.deckfile import read_deck
 from catalog.snapshot import Snapshot, take_snapshot
 from charts.text import escape_markdown
@@ -172,7 +172,7 @@ def handout(deck: Deck, snapshot: Snapshot) -> Callable[[], bytes]:
 
     def printed() -> bytes:
         with speaking(code):
-            return handout_pdf(deck, snapshot.tables, data_line(snapshot), snapshot.outlines)
+            return handout_pdf(deck, translated(snapshot.tables, code), data_line(snapshot), snapshot.outlines)
     return printed
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from catalog import load, load_catalog
+from catalog import load, load_catalog, translated
 from catalog.boundaries import country_outlines
 from catalog.export import safe_csv
 from charts.palette import DARK, LIGHT, PALETTES
@@ -16,7 +16,7 @@ from charts.registry import CHARTS
 from charts.sources import source_markdown
 from charts.spec import Chart, ChartSpec, Chosen, Look
 from charts.text import escape_markdown
-from i18n import _, language, ngettext
+from i18n import _, language, ngettext, speaking
 from ui.embed import embed_and_cite
 from ui.presenter import presenting, screen
 from ui.screen import in_the_dark, on_a_narrow_screen
@@ -27,8 +27,8 @@ ROOM_AROUND_A_PAGE_CHART = 110
 
 
 def published_tables(spec: ChartSpec) -> dict[str, pd.DataFrame]:
-    """The published tables a registry chart reads."""
-    return {name: load(name) for name in spec.reads}
+    """The published tables a registry chart reads, their text in the language being spoken (translations.csv)."""
+    return translated({name: load(name) for name in spec.reads}, language())
 
 
 def chart_filters(name: str) -> dict[str, str | list[str]]:
@@ -127,7 +127,9 @@ def published_chart(name: str, chosen: Chosen | None, look: Look) -> Chart:
 def _built(name: str, chosen: tuple, version: str, palette: str, phone: bool, presenter_height: int | None,
            on_a_slide: bool, language: str) -> Chart:
     spec = CHARTS[name]
-    return spec.build(published_tables(spec),
+    with speaking(language):
+        tables = published_tables(spec)
+    return spec.build(tables,
                       {param: list(value) if isinstance(value, tuple) else value for param, value in chosen},
                       Look(PALETTES[palette], phone, presenter_height, on_a_slide, language),
                       country_outlines() if spec.is_map else None)
