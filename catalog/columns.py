@@ -84,6 +84,7 @@ class ColumnSpec:
 KIND_WORDS = {
     "text": "text",
     "id": "id (lower-case letters, digits and hyphens)",
+    "row_key": "the key of a row of the dataset the row names (an id or a country code)",
     "choice": "a listed value",
     "reference": "a key of another dataset",
     "pointer": "the key of another row of this file",
@@ -113,6 +114,11 @@ def country_code(name: str, description: str) -> ColumnSpec:
 
 def language(name: str, description: str) -> ColumnSpec:
     return ColumnSpec(name, "language", description, required=True)
+
+
+def row_key(name: str, description: str) -> ColumnSpec:
+    """The key of a row in whichever dataset another column names (an id, or a country's code)."""
+    return ColumnSpec(name, "row_key", description)
 
 
 def choice(name: str, description: str, choices: tuple[str, ...], required: bool = True) -> ColumnSpec:
@@ -222,6 +228,9 @@ def pandera_column(spec: ColumnSpec, keys: dict[str, set[str]]) -> pa.Column:
     if spec.kind == "id":
         checks.append(pa.Check.str_matches(ID_PATTERN, error="an id uses only lower-case letters, digits and "
                                                               "hyphens, and starts with a letter or digit"))
+    elif spec.kind == "row_key":
+        checks.append(pa.Check.str_matches(r"^[A-Za-z0-9][A-Za-z0-9-]*$", error="a row's key is an id or a country "
+                                                                               "code: letters, digits and hyphens"))
     elif spec.kind == "code":
         checks.append(pa.Check.str_matches(r"^[A-Z]{3}$", error="a country code is three upper-case letters "
                                                                 "(ISO 3166-1 alpha-3), e.g. KAZ"))

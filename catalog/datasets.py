@@ -25,6 +25,7 @@ from catalog.columns import (
     precision_of,
     quote,
     reference,
+    row_key,
     staff_notes,
     text,
     url,
@@ -555,7 +556,7 @@ TRANSLATIONS = Dataset(
                                      "dataset, row and column)."),
         choice("language", "The language of the translation (English is the data's own).", TRANSLATION_LANGUAGES),
         choice("dataset", "The dataset whose text it translates.", tuple(TRANSLATED)),
-        text("row_id", "The row, by its key in that dataset (`event_id`, `iso3`...)."),
+        row_key("row_id", "The row, by its key in that dataset (`event_id`, `iso3`...)."),
         choice("column", f"The column translated: {TRANSLATED_IN_WORDS}.",
                tuple(dict.fromkeys(column for columns in TRANSLATED.values() for column in columns))),
         text("text", "The cell's text in that language, as that language's press would write it; it states no "

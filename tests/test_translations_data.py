@@ -10,6 +10,7 @@ from catalog.check import check_paths
 from catalog.problems import Problem
 from catalog.publish import draft
 from catalog.translations import MISSING
+from tests.conftest import open_page
 from tests.csv_edits import rows_of, write
 
 FILE = "translations.csv"
@@ -102,6 +103,22 @@ def test_a_new_row_waits_for_its_translation_and_shows_its_english_meanwhile(dat
     assert events["brand-new-event"] == new[header.index("summary")]  # English until it is translated
     assert events["ru-mobilization-announced"].startswith("Путин объявил частичную мобилизацию")
 
+
+
+def test_a_row_waiting_for_its_translation_tells_russian_readers_only(data_copy):
+    """English readers never see translations, so nothing is said to them; a Russian reader is told that some
+    text is in English, not that a dataset failed."""
+    header, rows = rows_of(data_copy / "events.csv")
+    new = list(rows[0])
+    new[header.index("event_id")] = "brand-new-event"
+    write(data_copy / "events.csv", header, rows + [new])
+
+    english = open_page("pages/overview.py")
+    assert not english.warning and not english.error and not english.info
+    russian = open_page("pages/overview.py", lang="ru")
+    assert not russian.warning and not russian.error
+    assert [notice.value for notice in russian.info] == [
+        "Часть новых текстов в данных ещё не переведена: они показаны на английском."]
 
 def test_two_translations_of_one_cell_are_a_problem(data_copy):
     def twice(header, rows):

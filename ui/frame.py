@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from catalog import load_catalog
-from i18n import _
+from i18n import ENGLISH, _, language
 from i18n.formats import date_at
 from ui.legacy_pages import route_through_main_script
 
@@ -21,8 +21,15 @@ def start_page() -> None:
 
 
 def data_notices() -> None:
-    """A hand-edited file that fails its check is never shown: readers see its last good version, and are told."""
+    """A hand-edited file that fails its check is never shown: readers see its last good version, and are told.
+    Translations are the exception: a new row waiting for its translation is everyday work, not a fault, and an
+    English reader never sees them, so only a reader of another language is told, once, in plain words."""
     for state in load_catalog().fallbacks:
+        if state.dataset.translates:
+            if language() != ENGLISH:
+                st.info(_("Some of the newest text in the data is not translated yet: it is shown in English."),
+                        icon=":material/translate:")
+            continue
         if state.served:
             kept_at = state.served.kept_at
             st.warning(_("{dataset}: this dataset failed its check; showing the version of {day}, {time} UTC. The "
