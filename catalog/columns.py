@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pandera.pandas as pa
 
+from catalog.problems import Rule, said
+from i18n import N_
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 STAFF_PREFIX = "staff_"
 DATE_PRECISIONS = ("day", "month", "year")
@@ -53,48 +56,60 @@ class ColumnSpec:
         """Staff-only columns (notes on how a row was checked, mirrors...) are never shown on reader pages."""
         return self.name.startswith(STAFF_PREFIX)
 
+    def rules(self) -> list[str]:
+        """The rules, each in words (English; each knows its message, see catalog.problems.said)."""
+        words = [KIND_WORDS[self.kind]]
+        words.append(N_("required") if self.required else N_("may be empty"))
+        if self.unique:
+            words.append(N_("unique"))
+        if self.choices:
+            words.append(Rule(N_("one of: {choices}"), choices=", ".join(f"`{choice}`" for choice in self.choices)))
+        if self.references:
+            words.append(Rule(N_("must match a key of `{dataset}`"), dataset=self.references))
+        if self.minimum is not None:
+            words.append(Rule(N_("at least {minimum}"), minimum=f"{self.minimum:g}"))
+        if self.maximum is not None:
+            words.append(Rule(N_("at most {maximum}"), maximum=f"{self.maximum:g}"))
+        if self.precision:
+            words.append(Rule(N_("or `YYYY-MM` / `YYYY` when `{precision}` is month / year"), precision=self.precision))
+        if self.in_quote:
+            words.append(N_("must be stated in `quote`") if self.quoted_unless is None
+                         else Rule(N_("must be stated in `quote` (unless {value})"), value=f"{self.quoted_unless:g}"))
+        if self.numbers_in_quote:
+            words.append(N_("every number in it (years aside) must be in `quote`"))
+        if self.translated:
+            words.append(N_("translated in `translations` into every language the site speaks"))
+        if self.staff_only:
+            words.append(N_("staff only: never shown to readers"))
+        return words
+
     def rule_summary(self) -> str:
         """The rules in words, for the data dictionary."""
-        words = [KIND_WORDS[self.kind]]
-        words.append("required" if self.required else "may be empty")
-        if self.unique:
-            words.append("unique")
-        if self.choices:
-            words.append("one of: " + ", ".join(f"`{choice}`" for choice in self.choices))
-        if self.references:
-            words.append(f"must match a key of `{self.references}`")
-        if self.minimum is not None:
-            words.append(f"at least {self.minimum:g}")
-        if self.maximum is not None:
-            words.append(f"at most {self.maximum:g}")
-        if self.precision:
-            words.append(f"or `YYYY-MM` / `YYYY` when `{self.precision}` is month / year")
-        if self.in_quote:
-            words.append("must be stated in `quote`" + ("" if self.quoted_unless is None
-                                                       else f" (unless {self.quoted_unless:g})"))
-        if self.numbers_in_quote:
-            words.append("every number in it (years aside) must be in `quote`")
-        if self.translated:
-            words.append("translated in `translations` into every language the site speaks")
-        if self.staff_only:
-            words.append("staff only: never shown to readers")
-        return "; ".join(words)
+        return "; ".join(self.rules())
+
+    def rules_said(self) -> str:
+        """The rules in words, in the language being spoken (the Data & sources page)."""
+        return "; ".join(said(rule) for rule in self.rules())
+
+    def meaning(self) -> str:
+        """The description in the language being spoken."""
+        return said(self.description)
 
 
 KIND_WORDS = {
-    "text": "text",
-    "id": "id (lower-case letters, digits and hyphens)",
-    "row_key": "the key of a row of the dataset the row names (an id or a country code)",
-    "choice": "a listed value",
-    "reference": "a key of another dataset",
-    "pointer": "the key of another row of this file",
-    "number": "number (decimal point, no thousands separators)",
-    "integer": "whole number",
-    "date": "date `YYYY-MM-DD`",
-    "flag": "`true` or `false`",
-    "url": "web address starting http:// or https://",
-    "language": "ISO 639 language code, e.g. `en`, `ru`, `kk`",
-    "code": "country code: three upper-case letters (ISO 3166-1 alpha-3)",
+    "text": N_("text"),
+    "id": N_("id (lower-case letters, digits and hyphens)"),
+    "row_key": N_("the key of a row of the dataset the row names (an id or a country code)"),
+    "choice": N_("a listed value"),
+    "reference": N_("a key of another dataset"),
+    "pointer": N_("the key of another row of this file"),
+    "number": N_("number (decimal point, no thousands separators)"),
+    "integer": N_("whole number"),
+    "date": N_("date `YYYY-MM-DD`"),
+    "flag": N_("`true` or `false`"),
+    "url": N_("web address starting http:// or https://"),
+    "language": N_("ISO 639 language code, e.g. `en`, `ru`, `kk`"),
+    "code": N_("country code: three upper-case letters (ISO 3166-1 alpha-3)"),
 }
 
 
@@ -154,17 +169,18 @@ def date(name: str, description: str, required: bool = True, precision: str | No
 def precision_of(date_column: str, name: str | None = None, required: bool = False) -> ColumnSpec:
     """How much of a date is known: day, month or year; the date is written to match."""
     return ColumnSpec(name or f"{date_column}_precision", "choice",
-                      f"How much of `{date_column}` is known: `day`, `month` or `year`; empty when it is. The date "
-                      "is written to match: 2022-09-21, 2022-09 or 2022.", required, choices=DATE_PRECISIONS)
+                      Rule(N_("How much of `{column}` is known: `day`, `month` or `year`; empty when it is. The date "
+                              "is written to match: 2022-09-21, 2022-09 or 2022."), column=date_column),
+                      required, choices=DATE_PRECISIONS)
 
 
-def staff_notes(description: str = "Notes for staff only (how the row was checked, mirrors, what to look at next "
-                                   "time); never shown on reader pages.") -> ColumnSpec:
+def staff_notes(description: str = N_("Notes for staff only (how the row was checked, mirrors, what to look at "
+                                      "next time); never shown on reader pages.")) -> ColumnSpec:
     return ColumnSpec(STAFF_PREFIX + "notes", "text", description, required=False)
 
 
-def quote(description: str = "The source's own sentence that states the figure (and its date), verbatim and in the "
-                             "language of the source; `...` marks words left out.", required: bool = True
+def quote(description: str = N_("The source's own sentence that states the figure (and its date), verbatim and in "
+                                "the language of the source; `...` marks words left out."), required: bool = True
           ) -> ColumnSpec:
     return ColumnSpec("quote", "text", description, required)
 

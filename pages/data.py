@@ -136,8 +136,7 @@ if state.usable:
                        file_name=dataset.filename, mime="text/csv", icon=":material/download:")
 
 with st.expander(_("What each column means")):
-    st.dataframe(pd.DataFrame([{_("Column"): spec.name, _("Rules"): spec.rule_summary(),
-                                _("Meaning"): _(spec.description)}
+    st.dataframe(pd.DataFrame([{_("Column"): spec.name, _("Rules"): spec.rules_said(), _("Meaning"): spec.meaning()}
                                for spec in dataset.columns if not spec.staff_only]), hide_index=True, width="stretch")
 
 if name != "sources" and len(used_sources):
