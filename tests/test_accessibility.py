@@ -19,27 +19,48 @@ from playwright.sync_api import expect
 from catalog.deckfile import deck_path
 from charts.registry import CHARTS
 from deck.slides import parse_deck
+from i18n import _ as translated_text
+from i18n import speaking
 from press.stories import STORIES
 from tests.browser import axe_violations, running_app, text_collisions
 from tests.conftest import REPO
 from tests.csv_edits import break_cell
 from tests.test_browser import PHONE_USER_AGENT
 
-FIRST_HEADLINE, SECOND_HEADLINE = (slide.headline for slide in parse_deck(deck_path().read_text(encoding="utf-8"))
-                                   .slides[:2])
-# Every page, as a link and the heading that says it has drawn.
-PAGES = {"overview": ("", "Borderlines"), "exodus": ("exodus", "The 2022 exodus"),
-         "entry_bans": ("entry_bans", "Entry bans"), "extraditions": ("extraditions", "Extraditions"),
-         "entry_rules": ("entry_rules", "Entry rules"), "money": ("money", "Money and migrants"),
-         "us_restrictions": ("us_restrictions", "US restrictions"), "briefing": ("briefing", FIRST_HEADLINE),
-         "notes": ("briefing?view=notes", FIRST_HEADLINE), "data": ("data", "Data & sources"),
-         "editor": ("editor", "Editor")}
+
+def first_headlines() -> tuple[str, str]:
+    """The first two slides' headlines of the deck in the language being spoken."""
+    slides = parse_deck(deck_path().read_text(encoding="utf-8")).slides
+    return slides[0].headline, slides[1].headline
+
+
+def pages_in(code: str) -> dict[str, tuple[str, str]]:
+    """Every page, as a link and the heading that says it has drawn, in a language."""
+    titles = {"exodus": "The 2022 exodus", "entry_bans": "Entry bans", "extraditions": "Extraditions",
+              "entry_rules": "Entry rules", "money": "Money and migrants", "us_restrictions": "US restrictions",
+              "data": "Data & sources", "editor": "Editor"}
+    with speaking(code):
+        first, _second = first_headlines()
+        said = {page: (page, translated_text(title)) for page, title in titles.items()}
+    return {"overview": ("", "Borderlines"), **{page: said[page] for page in ("exodus", "entry_bans", "extraditions",
+                                                                             "entry_rules", "money",
+                                                                             "us_restrictions")},
+            "briefing": ("briefing", first), "notes": ("briefing?view=notes", first), "data": said["data"],
+            "editor": said["editor"]}
+
+
+FIRST_HEADLINE, SECOND_HEADLINE = first_headlines()
+PAGES = pages_in("en")
 VIEWS = {"desktop-light": ({"width": 1280, "height": 800}, "light", False),
          "desktop-dark": ({"width": 1280, "height": 800}, "dark", False),
          "phone-light": ({"width": 390, "height": 844}, "light", False),
          "phone-dark": ({"width": 390, "height": 844}, "dark", False),
          "presenter-light": ({"width": 1280, "height": 720}, "light", True),
-         "presenter-dark": ({"width": 1280, "height": 720}, "dark", True)}
+         "presenter-dark": ({"width": 1280, "height": 720}, "dark", True),
+         # Russian, whose words are longer: at both widths, and in presenter mode.
+         "russian-desktop-light": ({"width": 1280, "height": 800}, "light", False),
+         "russian-phone-light": ({"width": 390, "height": 844}, "light", False),
+         "russian-presenter-dark": ({"width": 1280, "height": 720}, "dark", True)}
 # Widths where only the charts' text is checked (axe-core runs at the two above), in both themes: the narrowest
 # phone, a tablet, a wide screen.
 TEXT_VIEWS = {f"{width_name}-{scheme}": (viewport, scheme, False)
@@ -96,9 +117,10 @@ def walked(app_url, browser, axe_script):
             page = context.new_page()
             violations, collisions = [], []
             try:
-                for name, (link, heading) in PAGES.items():
+                code = "ru" if view.startswith("russian") else "en"
+                for name, (link, heading) in pages_in(code).items():
                     separator = "&" if "?" in link else "?"
-                    open_drawn(page, f"{app_url}/{link}{separator}present={int(presenting)}", heading)
+                    open_drawn(page, f"{app_url}/{link}{separator}present={int(presenting)}&lang={code}", heading)
                     if view in VIEWS:
                         violations += [f"{name} ({view}): {line}" for line in axe_violations(page, axe_script)]
                     collisions += [f"{name} ({view}): {line}" for line in text_collisions(page)]

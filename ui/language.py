@@ -48,10 +48,10 @@ def speak_the_readers_language() -> str:
 
 def language_switch(container=st.sidebar) -> None:
     """The switch, labelled in both languages so that a reader who cannot read the page can still find it; keeps
-    the choice in the address."""
-    container.segmented_control("Language · Язык", list(LANGUAGES), format_func=LANGUAGES.get, key=STATE_KEY,
-                                on_change=switched,
-                                selection_mode="single", required=True)
+    the choice in the address. Radio buttons, not a segmented control: its chosen option's text is 3.9:1 on its
+    tint, under WCAG AA's 4.5:1."""
+    container.radio("Language · Язык", list(LANGUAGES), format_func=LANGUAGES.get, key=STATE_KEY, horizontal=True,
+                    on_change=switched)
     code = st.session_state[STATE_KEY]
     if st.session_state.get(CHOSEN_KEY) or code != ENGLISH:
         st.query_params[PARAM] = code
