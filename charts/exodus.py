@@ -136,7 +136,9 @@ def exodus_points(entries: pd.DataFrame, drawing: Drawing) -> go.Figure:
             hoverinfo="text",
         ))
     figure.update_layout(
-        height=460, yaxis={"type": "log", "title": _("Border crossings (log scale)")}, xaxis={"title": None},
+        height=460, xaxis={"title": None},
+        # A label for each power of ten only: the 2s and 5s between crowd a short presenter chart.
+        yaxis={"type": "log", "dtick": 1, "title": _("Border crossings (log scale)")},
         title={"text": _("Official counts came as scattered statements, not a series") + "<br><sup>"
                        + _("Entries, Sep to Dec 2022; circles: one day, diamonds: totals; bars: ranges") + "</sup>"},
     )

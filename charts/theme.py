@@ -134,6 +134,23 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
     for trace in shown.data:
         if getattr(trace, "textfont", None) is not None and trace.textfont.size:
             trace.textfont.size *= PRESENTER_SCALE
+    return legend_beside_the_plot(shown)
+
+
+def legend_beside_the_plot(shown: go.Figure) -> go.Figure:
+    """A presenter legend no taller than the plot it stands beside: a long one (a chart of many series, or a
+    shorter chart under a longer page's words) runs down into the source line, so its type gives way first."""
+    entries = [trace for trace in shown.data if trace.name and trace.showlegend is not False]
+    if shown.layout.showlegend is False or len(entries) < 2:
+        return shown
+    lines = sum(trace.name.count("<br>") + 1 for trace in entries)
+    groups = len({trace.legendgroup for trace in entries})
+    plot = shown.layout.height - shown.layout.margin.t - shown.layout.margin.b
+    size = READING_SIZE * PRESENTER_SCALE
+    # plotly's legend: a line of type, 4 px between entries, 10 px between groups
+    fits = (plot - 4 * len(entries) - 10 * max(groups - 1, 0)) / (LINE_SPACING * lines)
+    if fits < size:
+        shown.update_layout(legend={"font": {"size": max(READING_SIZE - 4, int(fits))}})
     return shown
 
 
