@@ -51,8 +51,7 @@ def lengths_by_source(lengths: pd.DataFrame, drawing: Drawing) -> go.Figure:
     figure.update_layout(
         height=160 + 34 * len(shown), xaxis={"title": _("Kilometres"), "range": [6000, 8600]},
         yaxis={"title": None},
-        # English keeps the one form it has always written here; Russian has three.
-        title={"text": ngettext("How long is the border? {count} answers", "How long is the border? {count} answers",
+        title={"text": ngettext("How long is the border? {count} answer", "How long is the border? {count} answers",
                                 len(shown)).format(count=len(shown))
                + "<br><sup>" + _("The Kazakhstan–Russia border as each source gives it; no figure is ours") + "</sup>"},
     )

@@ -88,8 +88,7 @@ def exodus_map(latest: pd.DataFrame, drawing: Drawing) -> pdk.Deck:
 
 def total_in_words(row, names: dict[str, str]) -> str:
     """'Kazakhstan: around 200,000 crossings into the country from 21 Sep to 04 Oct 2022'."""
-    # English keeps the one form it has always written here; Russian has three.
-    return ngettext("{country}: {figure} crossings into the country from 21 Sep to {end}",
+    return ngettext("{country}: {figure} crossing into the country from 21 Sep to {end}",
                     "{country}: {figure} crossings into the country from 21 Sep to {end}", int(row.value)).format(
         country=names.get(row.destination_country, row.destination_country),
         figure=figure_in_words(row.value, row.qualifier), end=date_in_words(row.period_end))

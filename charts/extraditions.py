@@ -46,8 +46,7 @@ def cases_by_status(cases: pd.DataFrame, drawing: Drawing) -> go.Figure:
         ))
     figure.update_layout(
         barmode="stack", height=220 + 40 * len(statuses),
-        # English keeps the one form it has always written here; Russian has three.
-        title={"text": ngettext("{count} cases: where each stands", "{count} cases: where each stands",
+        title={"text": ngettext("{count} case: where it stands", "{count} cases: where each stands",
                                  len(cases)).format(count=len(cases))
                + "<br><sup>" + _("Cases as last reported, coloured by the person's asylum status") + "</sup>"},
         xaxis={"title": _("Cases"), "dtick": 1}, yaxis={"title": None, "autorange": "reversed"},

@@ -178,10 +178,9 @@ def work_arrivals(arrivals: pd.DataFrame, drawing: Drawing) -> go.Figure:
 
 def counted_in_words(figure: str, what: str, value: float) -> str:
     """'200,000 entries', 'about 1,500 people' ('около 200 000 въездов', 'около 1 500 человек')."""
-    # English keeps the one form it has always written here; Russian has three.
     if what == "entries":
-        return ngettext("{figure} entries", "{figure} entries", int(value)).format(figure=figure)
-    return ngettext("{figure} people", "{figure} people", int(value)).format(figure=figure)
+        return ngettext("{figure} entry", "{figure} entries", int(value)).format(figure=figure)
+    return ngettext("{figure} person", "{figure} people", int(value)).format(figure=figure)
 
 
 def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, title: str) -> go.Figure:

@@ -58,8 +58,8 @@ from i18n import N_, _, ngettext
 from i18n.formats import date_at, number
 
 # Titles, filters' labels and placeholders, sentences of text alternatives and notes, and `no_rows` are messages:
-# `ChartSpec.build` and the pages show them through `_()`. A count's English keeps the one form it has always
-# written; Russian has three.
+# `ChartSpec.build` and the pages show them through `_()`. Counts take ngettext: English has two forms, Russian
+# three.
 BAN_FILTERS = (
     Filter("direction", N_("Direction"), "one", ban_directions),
     Filter("occupation", N_("Occupation"), "many", label_options("entry_bans", "occupation", OCCUPATION_LABELS)),
@@ -75,7 +75,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         "events_timeline", N_("Every dated event, a row per kind of event, coloured by the country that acted"),
         ("events", "event_quotes"), events_shown, events_timeline,
         lambda rows, drawing: ngettext(
-            "Timeline of {count} events from {start} to {end}.", "Timeline of {count} events from {start} to {end}.",
+            "Timeline of {count} event, {start}.", "Timeline of {count} events from {start} to {end}.",
             len(drawn(rows))).format(count=len(drawn(rows)), start=date_at(rows["date"].min(), "month"),
                                      end=date_at(rows["date"].max(), "month")),
         "borderlines-timeline",
@@ -107,8 +107,8 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         "border_lengths", N_("The Kazakhstan–Russia border's length as each source gives it"),
         ("border_facts",), border_lengths, lengths_by_source,
         lambda rows, drawing: ngettext(
-            "Dot chart of {count} lengths sources give for the Kazakhstan-Russia border, from {low} to {high} "
-            "kilometres.", "Dot chart of {count} lengths sources give for the Kazakhstan-Russia border, from {low} to "
+            "Dot chart of {count} length a source gives for the Kazakhstan-Russia border: {low} kilometres.",
+            "Dot chart of {count} lengths sources give for the Kazakhstan-Russia border, from {low} to "
             "{high} kilometres.", len(drawn(rows))).format(count=len(drawn(rows)), low=number(rows["value"].min()),
                                                             high=number(rows["value"].max())),
         "borderlines-border-lengths",
@@ -125,7 +125,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         "bans_timeline", N_("Entry bans by the day each was reported, a row per direction"),
         ("entry_bans",), bans_shown, bans_timeline,
         lambda rows, drawing: ngettext(
-            "Dot chart of {count} entry bans by the date each was reported, one row per direction.",
+            "Dot chart of {count} entry ban by the date it was reported.",
             "Dot chart of {count} entry bans by the date each was reported, one row per direction.",
             len(rows)).format(count=len(rows)),
         "borderlines-entry-bans-timeline",
@@ -151,7 +151,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         "extradition_status", N_("Extradition cases by status, coloured by asylum status"),
         ("extraditions",), cases_shown, cases_by_status,
         lambda rows, drawing: ngettext(
-            "Bar chart of {count} cases by status, coloured by asylum status.",
+            "Bar chart of {count} case by status, coloured by asylum status.",
             "Bar chart of {count} cases by status, coloured by asylum status.",
             len(drawn(rows))).format(count=len(drawn(rows))),
         "borderlines-extraditions-status",
@@ -168,7 +168,7 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         "entry_rules_timeline", N_("When each entry rule applied"),
         ("entry_rules",), every_row("entry_rules"), rules_timeline,
         lambda rows, drawing: ngettext(
-            "Bars showing when each of {count} entry rules took effect and, where it has, when it ended.",
+            "A bar showing when {count} entry rule took effect and, where it has, when it ended.",
             "Bars showing when each of {count} entry rules took effect and, where it has, when it ended.",
             len(rows)).format(count=len(rows)),
         "borderlines-entry-rules",
@@ -188,8 +188,8 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in [
         N_("Remittances as a share of the receiving country's GDP, each dated figure a dot"),
         ("remittances",), dated_shares_of_gdp, share_of_gdp,
         lambda rows, drawing: ngettext(
-            "Dot chart of {count} dated figures for remittances as a share of the receiving country's GDP, {start} "
-            "to {end}.", "Dot chart of {count} dated figures for remittances as a share of the receiving country's "
+            "Dot chart of {count} dated figure for remittances as a share of the receiving country's GDP, {start}.",
+            "Dot chart of {count} dated figures for remittances as a share of the receiving country's "
             "GDP, {start} to {end}.", len(drawn(rows))).format(
             count=len(drawn(rows)), start=rows["period_start"].dt.year.min(), end=rows["period_start"].dt.year.max()),
         "borderlines-remittances-share-of-gdp",

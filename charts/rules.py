@@ -72,8 +72,7 @@ def rules_timeline(rules: pd.DataFrame, drawing: Drawing) -> go.Figure:
         ))
     figure.update_layout(
         barmode="overlay", height=260 + 34 * len(rules),
-        # English keeps the one form it has always written here; Russian has three.
-        title={"text": ngettext("{count} entry rules, {start} to {end}", "{count} entry rules, {start} to {end}",
+        title={"text": ngettext("{count} entry rule, {start} to {end}", "{count} entry rules, {start} to {end}",
                                 len(rules)).format(count=len(rules), start=f"{ordered['effective_date'].min():%Y}",
                                                    end=f"{today:%Y}")
                + "<br><sup>" + _("Each bar runs from the day a rule took effect to the day it ended, or to today")

@@ -77,8 +77,7 @@ def events_timeline(events: pd.DataFrame, drawing: Drawing) -> go.Figure:
     first, last = events["date"].min(), events["date"].max()
     present = set(events["category"])
     figure.update_layout(
-        # English keeps the one form it has always written here; Russian has three.
-        title={"text": ngettext("{count} events, {start} to {end}", "{count} events, {start} to {end}",
+        title={"text": ngettext("{count} event, {start} to {end}", "{count} events, {start} to {end}",
                                  len(events)).format(count=len(events), start=short_month(first), end=short_month(last))
                        + "<br><sup>" + _("One dot per event; hollow, with a bar across it: known only to the month or "
                                          "year") + "</sup>"},

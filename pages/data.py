@@ -84,8 +84,8 @@ st.markdown(_(
 
 if catalog.problems:
     failed = [_(state.dataset.title) for state in catalog.states.values() if not state.ok]
-    st.error(ngettext("{count} dataset(s) failed their check: {names}. Readers see each one's last good version "
-                      "until it is fixed. The problems are listed below.",
+    st.error(ngettext("{count} dataset failed its check: {names}. Readers see its last good version until it is "
+                      "fixed. The problems are listed below.",
                       "{count} dataset(s) failed their check: {names}. Readers see each one's last good version "
                       "until it is fixed. The problems are listed below.", len(failed)).format(
                  count=len(failed), names=", ".join(failed)), icon=":material/error:")

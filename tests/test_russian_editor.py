@@ -64,12 +64,12 @@ def test_a_wrong_password_is_refused_in_russian_and_in_english(data_copy):
     assert sign_in(open_page("pages/editor.py"), password="guess").error[0].value == "That password is not right."
 
 
-def test_the_throttle_counts_seconds_in_russian_forms_and_english_is_unchanged():
+def test_the_throttle_counts_seconds_in_russian_forms_and_english_in_its_two():
     with speaking("ru"):
         assert [too_many_failures(seconds) for seconds in (1, 2, 5, 21, 300)] == [
             f"Слишком много неудачных попыток входа. Попробуйте снова через {said}." for said in
             ("1 секунду", "2 секунды", "5 секунд", "21 секунду", "300 секунд")]
-    assert too_many_failures(1) == "Too many failed sign-ins. Try again in 1 seconds."
+    assert too_many_failures(1) == "Too many failed sign-ins. Try again in 1 second."
     assert too_many_failures(299.6) == "Too many failed sign-ins. Try again in 300 seconds."
 
 

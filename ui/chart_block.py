@@ -72,7 +72,7 @@ def chart_block(name: str, chosen: Chosen | None = None) -> bool:
     # The CSV is made when the reader clicks, not on every rerun of the page.
     # English says "these 1 rows" as it always has; other languages take the form their grammar gives the count.
     rows = len(chart.rows)
-    st.download_button(ngettext("Download these {count} rows (CSV)", "Download these {count} rows (CSV)",
+    st.download_button(ngettext("Download this {count} row (CSV)", "Download these {count} rows (CSV)",
                                 rows).format(count=rows), lambda: safe_csv(chart.rows),
                        file_name=f"{chart.file_stem}.csv", mime="text/csv", icon=":material/download:",
                        key=f"download-{chart.file_stem}")

@@ -110,7 +110,7 @@ def too_many_failures(wait: float) -> str:
     """How long the next attempt must wait, in whole seconds. English has always said "seconds" whatever the count;
     Russian takes the form its count needs (1 секунду, 2 секунды, 5 секунд)."""
     seconds = f"{wait:.0f}"
-    return ngettext("Too many failed sign-ins. Try again in {seconds} seconds.",
+    return ngettext("Too many failed sign-ins. Try again in {seconds} second.",
                     "Too many failed sign-ins. Try again in {seconds} seconds.", int(seconds)).format(seconds=seconds)
 
 
