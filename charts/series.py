@@ -12,7 +12,7 @@ import pandas as pd
 
 from charts.text import wrapped
 from i18n import ENGLISH, N_, _, language
-from i18n.formats import ENGLISH_DATES, date_at
+from i18n.formats import ENGLISH_DATES, date_at, day_and_month
 
 # How a date is written at each precision in English; a month or year is never shown as its first day. Other
 # languages write it as i18n.formats.date_at does.
@@ -191,6 +191,7 @@ def yearly_points(years: Iterable, values: Iterable) -> tuple[list, list]:
 
 # Steps between a date axis's ticks, in months: the first that leaves at most so many ticks is taken.
 TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+DAY_STEPS = (1, 2, 7, 14)  # and in days, for a span of weeks
 MOST_DATE_TICKS = {False: 8, True: 4}  # on a page, on a phone
 
 
@@ -203,6 +204,12 @@ def date_ticks(figure, first: object, last: object, phone: bool = False):
     first, last = pd.Timestamp(first), pd.Timestamp(last)
     start = pd.Timestamp(year=first.year, month=first.month, day=1)
     months = (last.year - start.year) * 12 + last.month - start.month + 1
+    if months <= 2:  # weeks, not months: a month's tick or two would leave the axis unread
+        days = (last - first).days + 1
+        step = next((step for step in DAY_STEPS if days / step <= MOST_DATE_TICKS[phone]), DAY_STEPS[-1])
+        ticks = list(pd.date_range(first.normalize(), last, freq=f"{step}D")) or [first.normalize()]
+        text = [day_and_month(tick) + (f"<br>{tick.year}" if index == 0 else "") for index, tick in enumerate(ticks)]
+        return figure.update_xaxes(tickmode="array", tickvals=ticks, ticktext=text)
     step = next((step for step in TICK_STEPS if months / step <= MOST_DATE_TICKS[phone]), TICK_STEPS[-1])
     if step >= 12:
         every = step // 12

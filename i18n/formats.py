@@ -40,3 +40,11 @@ def date_at(when: object, precision: object = "day") -> str:
     if language() == ENGLISH:
         return when.strftime(ENGLISH_DATES[precision])
     return format_date(when.date(), LOCALE_DATES[precision], locale=language())
+
+
+def day_and_month(when: object) -> str:
+    """A day on a date axis, its year said once elsewhere: '27 Apr' or '27 апр.'."""
+    when = pd.Timestamp(when)
+    if language() == ENGLISH:
+        return when.strftime("%d %b")
+    return format_date(when.date(), "d MMM", locale=language())

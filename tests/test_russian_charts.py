@@ -191,6 +191,12 @@ def test_plotly_writes_russian_numbers_and_no_english_month_on_a_date_axis(outli
     assert english.layout.separators is None and english.layout.xaxis.ticktext is None
 
 
+
+def test_a_date_axis_of_a_few_weeks_is_labelled_by_day_in_russian(outlines):
+    """Three weeks of bans (27 April to 17 May 2025) get a tick a week, the year once, not one lone month."""
+    figure = built("bans_timeline", "ru", outlines).figure
+    assert figure.layout.xaxis.ticktext == ("27 апр.<br>2025", "4 мая", "11 мая")
+
 def test_filters_speak_russian_where_a_page_shows_them():
     spec = CHARTS["bans_timeline"]
     with speaking("ru"):
