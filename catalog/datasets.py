@@ -574,6 +574,9 @@ TRANSLATIONS = Dataset(
                tuple(dict.fromkeys(column for columns in TRANSLATED.values() for column in columns))),
         text("text", N_("The cell's text in that language, as that language's press would write it; it states no "
                         "number the English text does not state.")),
+        text("english", N_("The English text the translation was made from, as it read then. When that text is "
+                           "edited in its dataset, the check says the translation may be out of date until it is "
+                           "looked at again and this cell brought up to date.")),
         staff_notes(),
     ),
     (RowRule(("dataset", "column"), Rule(N_("column must be one of the dataset's translated columns: {columns}"),

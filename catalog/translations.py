@@ -42,9 +42,10 @@ def translation_problems(cells: pd.DataFrame, dataset: Dataset, translated: Mapp
     problems: list[Problem] = []
     seen: dict[tuple, list[int]] = {}
     rows_of: dict[str, dict[str, object]] = {}
-    for row, language, name, row_id, column, words in zip(
+    made_from = cells["english"] if "english" in cells else pd.Series(None, index=cells.index, dtype=object)
+    for row, language, name, row_id, column, words, was in zip(
             cells.index, cells["language"], cells["dataset"], cells["row_id"], cells["column"], cells["text"],
-            strict=True):
+            made_from, strict=True):
         if None in (language, name, row_id, column) or any(pd.isna(value) for value in (language, name, row_id,
                                                                                        column)):
             continue  # an empty cell is its column's problem
@@ -66,6 +67,11 @@ def translation_problems(cells: pd.DataFrame, dataset: Dataset, translated: Mapp
         if original is None or pd.isna(original):
             problems.append(Problem(filename, int(row), "column", column,
                                     f"this row's {column} is empty in {name}.csv: there is nothing to translate"))
+        elif isinstance(was, str) and was != original:
+            problems.append(Problem(filename, int(row), "english", was,
+                                    f"the English text ({name}.csv, {column}) has been edited since this was "
+                                    f"translated; it now reads “{original}”: bring the translation up to date and "
+                                    "copy the new English here"))
         elif isinstance(words, str):
             extra = unstated(words, original)
             if extra:

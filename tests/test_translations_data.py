@@ -62,7 +62,8 @@ def test_a_missing_translation_is_a_problem_naming_the_cell(data_copy):
 
 def test_a_translation_of_a_row_that_is_gone_is_a_problem(data_copy):
     def orphan(header, rows):
-        rows.append(["ru-events-no-such-event-summary", "ru", "events", "no-such-event", "summary", "Текст.", ""])
+        rows.append(["ru-events-no-such-event-summary", "ru", "events", "no-such-event", "summary", "Текст.", "Text.",
+                     ""])
 
     problems = problems_of(data_copy, orphan)
 
@@ -71,6 +72,22 @@ def test_a_translation_of_a_row_that_is_gone_is_a_problem(data_copy):
                                 "translates is not there (removed, or its id changed), so the translation is left "
                                 "over")]
 
+
+
+def test_a_translation_whose_english_was_edited_since_is_flagged_as_out_of_date(data_copy):
+    header, rows = rows_of(data_copy / "events.csv")
+    row = next(row for row in rows if row[header.index("event_id")] == "ru-mobilization-announced")
+    before = row[header.index("summary")]
+    row[header.index("summary")] = before + " Edited."
+    write(data_copy / "events.csv", header, rows)
+
+    problems, _ = check_paths([data_copy / FILE])
+
+    assert [(problem.column, problem.value) for problem in problems] == [("english", before)]
+    assert problems[0].rule == (f"the English text (events.csv, summary) has been edited since this was translated; "
+                                f"it now reads “{before} Edited.”: bring the translation up to date and copy the new "
+                                "English here")
+    assert load_catalog().states["events"].ok  # the edit itself is never held back
 
 def test_removing_a_row_leaves_its_translation_over_without_holding_back_the_publish(data_copy):
     header, rows = rows_of(data_copy / "events.csv")
