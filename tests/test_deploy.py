@@ -75,6 +75,7 @@ def test_every_replica_shares_the_data_and_state_volumes_and_needs_a_password_an
 def test_the_image_installs_requirements_txt_and_serves_as_make_run_does():
     assert "requirements.txt ." in instruction("COPY")[0]
     assert any(re.search(r"pip install .*-r requirements\.txt", run) for run in instruction("RUN"))
+    assert "python -m i18n compile" in instruction("RUN")  # or the image would speak English only
     assert instruction("CMD") == ['["python", "-m", "ui.serve", "8501"]']
     assert "8501" in instruction("EXPOSE")
     ignored = (DEPLOY / "Dockerfile.dockerignore").read_text(encoding="utf-8").split()
