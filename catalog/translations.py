@@ -19,7 +19,7 @@ import pandas as pd
 from catalog.datasets import DATASETS, TRANSLATED, TRANSLATION_LANGUAGES, TRANSLATIONS, Dataset
 from catalog.problems import SHOWN_PER_RULE, Problem, capped
 from catalog.statements import AFTER, NUMBER, normalised, numbers_in, scale_of, written_numbers
-from i18n import ENGLISH
+from i18n import ENGLISH, in_english
 
 CELL = ("language", "dataset", "row_id", "column")
 CELL_COLUMNS = "/".join(CELL)
@@ -163,7 +163,7 @@ def translated(tables: Mapping[str, pd.DataFrame], language: str) -> dict[str, p
     """The tables with the text readers see in `language`: a copy of each table that has translated columns, each
     cell of them replaced by its translation (a cell with none keeps its English). Quotes, titles, publishers, ids
     and figures are untouched. English, or a language the data is not translated into, gives the tables
-    themselves (no copy).
+    themselves (no copy). Each table given a translation keeps its English beside it, under `in_english(name)`.
 
     The translations are `tables["translations"]`, or, when the tables do not hold them (a snapshot leaves out a
     dataset that fails its check), the published catalog's rows of it that passed their checks. The result is kept
@@ -196,6 +196,7 @@ def translated(tables: Mapping[str, pd.DataFrame], language: str) -> dict[str, p
                 speaking[column] = speaking[key].map(texts).where(speaking[key].isin(texts.keys()),
                                                                    speaking[column])
         result[name] = speaking
+        result[in_english(name)] = table
     with _remembered_lock:
         _remembered[memo_key] = (held, result)  # holding the tables keeps their ids from being reused
         while len(_remembered) > REMEMBERED:

@@ -11,7 +11,7 @@ from charts.maps import arc_map, capitals, crimea_note, without_a_capital
 from charts.series import date_in_words, date_ticks, figure_in_words, qualifier_in_words, span_of
 from charts.spec import Chosen, Drawing, Frames, country_names
 from charts.text import plain, wrapped
-from i18n import ENGLISH, N_, _, language, ngettext
+from i18n import ENGLISH, N_, _, in_english, language, ngettext
 from i18n.formats import date_at, number
 
 # Messages: shown through `_()`.
@@ -51,9 +51,16 @@ def bans_shown(tables: Frames, chosen: Chosen) -> pd.DataFrame:
         banning, nationality = chosen["direction"].split(">")
         shown = shown[(shown["banning_country"] == banning) & (shown["nationality"] == nationality)]
     if chosen["q"]:
-        text = shown["person_or_group"].str.cat(shown["reason_or_context"].fillna(""), sep=" ")
-        shown = shown[text.str.contains(chosen["q"], case=False, regex=False)]
+        english = tables.get(in_english("entry_bans"), bans).loc[shown.index]
+        found = searched(shown, chosen["q"]) | searched(english, chosen["q"])
+        shown = shown[found]
     return with_direction(shown, country_names(tables))
+
+
+def searched(bans: pd.DataFrame, words: str) -> pd.Series:
+    """Whether each ban's names or context hold the words (as typed, any case)."""
+    text = bans["person_or_group"].str.cat(bans["reason_or_context"].fillna(""), sep=" ")
+    return text.str.contains(words, case=False, regex=False)
 
 
 def how_many(group: pd.DataFrame) -> str:

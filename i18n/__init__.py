@@ -81,6 +81,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations(language()).ngettext(singular, plural, count)
 
 
+def in_english(table: str) -> str:
+    """Where a table translated for a reader keeps its English beside it (catalog.translated): a search typed in
+    English, as in a link shared from an English page, still finds its rows."""
+    return f"{table}@{ENGLISH}"
+
+
 def N_(message: str) -> str:
     """Marks a message for translation where it is defined; `_()` translates it where it is shown."""
     return message

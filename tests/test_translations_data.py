@@ -10,6 +10,7 @@ from catalog.check import check_paths
 from catalog.problems import Problem
 from catalog.publish import draft
 from catalog.translations import MISSING
+from charts.registry import CHARTS
 from tests.conftest import open_page
 from tests.csv_edits import rows_of, write
 
@@ -257,3 +258,12 @@ def test_country_names_in_a_language():
     assert country_names()["KGZ"] == "Kyrgyzstan"
     assert country_names("ru")["KGZ"] == "Киргизия"
     assert country_names("ru")["USA"] == "США"
+
+
+def test_a_search_finds_a_ban_by_its_english_words_or_its_russian_ones():
+    """A link shared from an English page (?q=Kandelaki) opens on a Russian page with the same rows."""
+    spec = next(spec for spec in CHARTS.values() if any(item.param == "q" for item in spec.filters))
+    tables = translated({name: load_catalog().table(name) for name in spec.reads}, "ru")
+    for words in ("Kandelaki", "Канделаки", "kandelaki"):
+        rows = spec.rows(tables, {"q": words})
+        assert len(rows) == 1 and rows["person_or_group"].iloc[0].startswith("Тина"), words
