@@ -371,3 +371,18 @@ def test_the_handout_downloads_as_a_pdf_with_a_page_per_slide(app_url, browser, 
         pages = PdfReader(saved).pages
         assert len(pages) == len(SLIDES)
         assert all("Source" in sheet.extract_text() for sheet in pages)
+
+
+def test_the_language_survives_the_navigation_a_copied_link_and_a_switch_back(app_url, browser):
+    """A reader who opens a Russian link and follows the navigation stays in Russian; the address they copy opens
+    in Russian in an English browser; the switch brings English back, in the address too."""
+    with visit(browser, app_url, "money?lang=ru", "desktop", "Деньги и мигранты") as page:
+        assert page.evaluate("document.documentElement.lang") == "ru"
+        page.get_by_role("link", name="Запреты на въезд").click()
+        page.wait_for_url("**/entry_bans?lang=ru", timeout=30_000)
+        expect(page.get_by_role("heading", name="Запреты на въезд", exact=True)).to_be_visible(timeout=60_000)
+        copied = page.url
+    with visit(browser, app_url, copied.removeprefix(f"{app_url}/"), "desktop", "Запреты на въезд") as page:
+        page.locator('[data-testid="stSidebar"] label').filter(has_text="English").click()
+        expect(page.get_by_role("heading", name="Entry bans", exact=True)).to_be_visible(timeout=60_000)
+        assert page.url.endswith("lang=en") and page.evaluate("document.documentElement.lang") == "en"
