@@ -242,17 +242,18 @@ def pandera_column(spec: ColumnSpec, keys: dict[str, set[str]]) -> pa.Column:
     dtype: object = object
     coerce = False
     if spec.kind == "id":
-        checks.append(pa.Check.str_matches(ID_PATTERN, error="an id uses only lower-case letters, digits and "
-                                                              "hyphens, and starts with a letter or digit"))
+        checks.append(pa.Check.str_matches(ID_PATTERN, error=N_("an id uses only lower-case letters, digits "
+                                                                 "and hyphens, and starts with a letter or digit")))
     elif spec.kind == "row_key":
-        checks.append(pa.Check.str_matches(r"^[A-Za-z0-9][A-Za-z0-9-]*$", error="a row's key is an id or a country "
-                                                                               "code: letters, digits and hyphens"))
+        checks.append(pa.Check.str_matches(r"^[A-Za-z0-9][A-Za-z0-9-]*$", error=N_("a row's key is an id or a "
+                                                                                  "country code: letters, digits and "
+                                                                                  "hyphens")))
     elif spec.kind == "code":
-        checks.append(pa.Check.str_matches(r"^[A-Z]{3}$", error="a country code is three upper-case letters "
-                                                                "(ISO 3166-1 alpha-3), e.g. KAZ"))
+        checks.append(pa.Check.str_matches(r"^[A-Z]{3}$", error=N_("a country code is three upper-case "
+                                                                   "letters (ISO 3166-1 alpha-3), e.g. KAZ")))
     elif spec.kind == "language":
-        checks.append(pa.Check.str_matches(r"^[a-z]{2,3}$", error="a language is a two- or three-letter ISO 639 "
-                                                                  "code in lower case, e.g. en, ru, kk"))
+        checks.append(pa.Check.str_matches(r"^[a-z]{2,3}$", error=N_("a language is a two- or three-letter ISO "
+                                                                     "639 code in lower case, e.g. en, ru, kk")))
     elif spec.kind == "choice":
         checks.append(pa.Check.isin(spec.choices, error="must be one of: " + ", ".join(spec.choices)))
     elif spec.kind == "reference" and spec.references in keys:
@@ -268,12 +269,12 @@ def pandera_column(spec: ColumnSpec, keys: dict[str, set[str]]) -> pa.Column:
     elif spec.kind == "date":
         partial = spec.precision is not None
         checks.append(pa.Check(lambda cells, partial=partial: real_dates(cells, partial),
-                               error="must be a real calendar date written YYYY-MM-DD (for example 2022-09-21)"))
+                               error=N_("must be a real calendar date written YYYY-MM-DD (for example 2022-09-21)")))
     elif spec.kind == "flag":
-        checks.append(pa.Check.isin(["true", "false"], error="must be true or false"))
+        checks.append(pa.Check.isin(["true", "false"], error=N_("must be true or false")))
     elif spec.kind == "url":
-        checks.append(pa.Check.str_matches(r"^https?://\S+$", error="must be a web address starting http:// or "
-                                                                     "https:// with no spaces"))
+        checks.append(pa.Check.str_matches(r"^https?://\S+$", error=N_("must be a web address starting http:// "
+                                                                        "or https:// with no spaces")))
     return pa.Column(dtype, checks=checks, nullable=not spec.required, unique=spec.unique, coerce=coerce,
                      required=True, description=spec.description, title=spec.name)
 

@@ -10,12 +10,16 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from catalog.csvfile import read_table
 from catalog.deckfile import deck_path, deck_paths, read_deck
+from catalog.problems import said
 from catalog.snapshot import take_snapshot
+from catalog.validate import validate
 from deck.handout import handout_pdf
 from deck.slides import checked_deck, deck_problems, parse_deck
 from i18n import speaking
 from tests.conftest import DATA, open_page
+from tests.test_big_files import BANS, KEYS, as_csv, ban_rows
 from tests.test_briefing import BAD_DECK
 from ui.login import too_many_failures
 from ui.shared_state import forget_failures
@@ -341,3 +345,21 @@ def test_a_files_problems_are_said_in_the_editors_language_and_printed_in_englis
         assert said(counted.rule).startswith("эта строка и ещё 49 после неё нарушают то же правило (по отдельности "
                                              "не перечислены): должно быть целым числом")
     assert said(counted.rule) == counted.rule
+
+
+@pytest.mark.parametrize(("column", "value", "russian"), [
+    (8, "2025-13-45", "должна быть настоящая календарная дата в виде ГГГГ-ММ-ДД (например, 2022-09-21)"),
+    (3, "maybe", "должно быть true или false"),
+    (0, "Ban 1", "идентификатор состоит только из строчных латинских букв, цифр и дефисов и начинается с буквы "
+                 "или цифры"),
+])
+def test_a_cell_s_type_problem_is_said_in_russian_and_its_english_is_as_it_was(column, value, russian):
+    rows = ban_rows(3)
+    rows[0][column] = value
+    parsed = read_table(as_csv(rows).encode(), "entry_bans.csv", BANS)
+    problems = [problem for problem in validate(parsed.cells, BANS, KEYS, "entry_bans.csv")[1]
+                if problem.value == value]
+    assert len(problems) == 1
+    with speaking("ru"):
+        assert said(problems[0].rule) == russian
+    assert said(problems[0].rule) == problems[0].rule
