@@ -7,6 +7,7 @@ from functools import cache
 
 import plotly.graph_objects as go
 import plotly.io as pio
+from babel.dates import get_day_names, get_month_names
 
 from charts.palette import DARK, LIGHT, TRANSPARENT, Palette
 from charts.text import (
@@ -20,6 +21,7 @@ from charts.text import (
     tick_lines,
     title_parts,
 )
+from i18n import ENGLISH, N_, _, speaking
 
 # "Source Sans" is the face Streamlit serves with the app (its own CSS names it so); presenter charts, drawn without
 # Streamlit's chart theme, fell back to Arial while it was called "Source Sans Pro" here.
@@ -160,3 +162,33 @@ def under_a_headline(figure: go.Figure) -> go.Figure:
     _, subtitle = title_parts(figure)
     figure.update_layout(title={"text": subtitle, "font": {"size": READING_SIZE * PRESENTER_SCALE}}, margin={"t": 20})
     return hang_the_title(figure, READING_SIZE * PRESENTER_SCALE, keep_plot_height=False) if subtitle else figure
+
+
+# What plotly.js writes itself (its mode bar's buttons and notices), handed to the browser with each chart in the
+# reader's language: Streamlit loads no plotly locale file, so the words travel in the chart's own config.
+PLOTLY_WORDS = (N_("Autoscale"), N_("Box Select"), N_("Compare data on hover"), N_("Download plot as a png"),
+                N_("Download plot as a PNG"),
+                N_("Lasso Select"), N_("Pan"), N_("Reset axes"), N_("Reset view"), N_("Show closest data on hover"),
+                N_("Toggle Spike Lines"), N_("Zoom"), N_("Zoom in"), N_("Zoom out"),
+                N_("Double-click to zoom back out"), N_("Double-click on legend to isolate one trace"),
+                N_("Snapshot succeeded"), N_("Taking snapshot - this may take a few seconds"),
+                N_("Sorry, there was a problem downloading your snapshot!"))
+
+
+@cache
+def plotly_locale(language: str) -> dict:
+    """plotly.js's `locale` and `locales` config for a language: its buttons' words from our catalogs, its month
+    and day names from Babel; nothing for English, plotly's own."""
+    if language == ENGLISH:
+        return {}
+    with speaking(language):
+        dictionary = {word: _(word) for word in PLOTLY_WORDS}
+    sunday_first = (6, 0, 1, 2, 3, 4, 5)
+    days = {width: get_day_names(width, "stand-alone", language) for width in ("wide", "abbreviated")}
+    months = {width: get_month_names(width, "stand-alone", language) for width in ("wide", "abbreviated")}
+    return {"locale": language, "locales": {language: {"dictionary": dictionary, "format": {
+        "days": [days["wide"][day] for day in sunday_first],
+        "shortDays": [days["abbreviated"][day] for day in sunday_first],
+        "months": [months["wide"][month] for month in range(1, 13)],
+        "shortMonths": [months["abbreviated"][month] for month in range(1, 13)],
+        "decimal": ",", "thousands": "\u2009"}}}}

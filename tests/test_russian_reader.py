@@ -4,6 +4,7 @@ language switch, and the language kept from page to page. The English of the sam
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -178,3 +179,16 @@ def test_the_stay_calculator_explains_an_impossible_trip_or_rule_in_russian():
     with pytest.raises(ValueError, match=r"^Trip exit 2025-03-01 is before its entry 2025-03-02$"):
         Trip(date(2025, 3, 2), date(2025, 3, 1))
 
+
+
+def test_plotly_s_own_buttons_and_month_names_speak_the_reader_s_language():
+    """The mode bar's buttons and plotly's own date words travel with each chart (Streamlit loads no plotly locale
+    file); an English chart carries none."""
+    config = json.loads(open_page("pages/money.py", lang="ru").get("plotly_chart")[0].proto.config)
+    russian = config["locales"]["ru"]
+    assert config["locale"] == "ru"
+    assert russian["dictionary"]["Zoom in"] == "Приблизить"
+    assert russian["dictionary"]["Download plot as a PNG"] == "Скачать график в PNG"
+    assert russian["format"]["months"][8] == "сентябрь" and russian["format"]["shortDays"][0] == "вс"
+    english = json.loads(open_page("pages/money.py").get("plotly_chart")[0].proto.config)
+    assert "locale" not in english and "locales" not in english

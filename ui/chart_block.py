@@ -16,6 +16,7 @@ from charts.registry import CHARTS
 from charts.sources import source_markdown
 from charts.spec import Chart, ChartSpec, Chosen, Look
 from charts.text import escape_markdown
+from charts.theme import plotly_locale
 from i18n import _, language, ngettext, speaking
 from ui.embed import embed_and_cite
 from ui.presenter import presenting, screen
@@ -107,7 +108,8 @@ def show_figure(chart: Chart) -> None:
         st.pydeck_chart(chart.figure, height=chart.height, key=key, alt=chart.announced)
         return
     st.plotly_chart(chart.figure, key=key, alt=chart.announced, theme=None if presenting() else "streamlit", config={
-        "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2}})
+        "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2},
+        **plotly_locale(language())})
 
 
 def published_chart(name: str, chosen: Chosen | None, look: Look) -> Chart:
