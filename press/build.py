@@ -11,13 +11,14 @@
         data/index.html, data/DATASET.csv       Data & sources, with the changelog
         assets/                     plotly.js, deck.gl, the edition's script and styles, each named by its hash
         ru/                         the same pages in Russian (index.html, story/, embed/ with its own files, data/),
-                                    loading the assets above
+                                    loading the assets above, when edition.toml's `languages` names "ru"
+                                    (BORDERLINES_EDITION_LANGUAGES="en,ru" for one run); each page links to its twin
         version.json
 
 A version is built beside the published ones (v/.VERSION.partial-PID) and renamed into place when complete; then
 latest is switched by renaming a new link over it. Readers see the old edition or the new one, never half of one.
 Nothing is fetched: the scripts come from press/vendor/, the pictures from kaleido with the machine's Chromium (one
-browser for the whole build).
+browser for the whole build, every language's pictures through it).
 """
 
 from __future__ import annotations

@@ -75,7 +75,8 @@ def test_every_chart_has_its_russian_embed_page_with_its_own_files(edition):
         with Image.open(folder / f"{spec.file_stem}.png") as picture:
             assert picture.format == "PNG" and picture.width == 1400, name
         svg = (folder / f"{spec.file_stem}.svg").read_text(encoding="utf-8")
-        assert "Источник" in svg and "Source:" not in svg and "Sources:" not in svg, f"{name}: the SVG's source line is not in Russian"
+        assert "Источник" in svg and "Source:" not in svg and "Sources:" not in svg, \
+            f"{name}: the SVG's source line is not in Russian"
         assert (folder / f"{spec.file_stem}.json").is_file(), name
 
 
