@@ -10,18 +10,22 @@
         embed/CHART/STEM.png|.svg|.csv|.json   its picture (sources burned in), data (formulas neutralised), figure
         data/index.html, data/DATASET.csv       Data & sources, with the changelog
         assets/                     plotly.js, deck.gl, the edition's script and styles, each named by its hash
+        ru/                         the same pages in Russian (index.html, story/, embed/ with its own files, data/),
+                                    loading the assets above, when edition.toml's `languages` names "ru"
+                                    (BORDERLINES_EDITION_LANGUAGES="en,ru" for one run); each page links to its twin
         version.json
 
 A version is built beside the published ones (v/.VERSION.partial-PID) and renamed into place when complete; then
 latest is switched by renaming a new link over it. Readers see the old edition or the new one, never half of one.
 Nothing is fetched: the scripts come from press/vendor/, the pictures from kaleido with the machine's Chromium (one
-browser for the whole build).
+browser for the whole build, every language's pictures through it).
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import copy
 import gzip
 import hashlib
 import json
@@ -41,14 +45,17 @@ from catalog import history
 from catalog.boundaries import country_outlines
 from catalog.export import safe_csv
 from catalog.store import Catalog, data_dir, load_catalog
+from catalog.translations import TRANSLATIONS, translated
 from charts.palette import LIGHT, Palette
 from charts.registry import CHARTS
 from charts.sources import publisher_name, source_plain
 from charts.spec import Chart, ChartSpec, Look
 from charts.text import PAGE_WIDTH, category_labels, fit_the_foot, lines_of, plot_left
 from charts.us_visas import overstay_rates
+from i18n import ENGLISH, _, speaking
+from i18n.formats import number
 from press import pages
-from press.cite import citation, embed_code, embed_path, published_on, version_path
+from press.cite import citation, embed_code, embed_path, language_path, long_date, published_on, version_path
 from press.config import EditionConfig, edition_config
 from press.mapsvg import map_svg
 from press.pages import Assets, Card, ChartFiles, text
@@ -159,6 +166,11 @@ class Edition:
         self.published: date = published_on(catalog, directory)
         needed = {name for spec in CHARTS.values() for name in spec.reads} | set(HEADLINE_DATASETS)
         self.tables = {name: catalog.table(name) for name in needed}
+        if catalog.states.get(TRANSLATIONS.name) is not None and catalog.states[TRANSLATIONS.name].usable:
+            self.tables[TRANSLATIONS.name] = catalog.table(TRANSLATIONS.name)
+        self.language = ENGLISH
+        self.folder = ""  # the language's folder inside the version: "" for English, "ru/"
+        self.up = ""  # from a page of this language to the same depth in English
         self.outlines = country_outlines()
         self.story_of = {name: story.page for story in reversed(STORIES.values()) for name in story.charts}
         self.assets = Assets("", {})
@@ -172,14 +184,55 @@ class Edition:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
+    def speaking(self, code: str) -> Edition:
+        """This edition writing its pages in `code`, in that language's folder, from the tables in it."""
+        other = copy.copy(self)
+        other.language, other.folder = code, language_path(code)
+        other.up = "../" if other.folder else ""
+        with speaking(code):
+            other.tables = translated(self.tables, code)
+        return other
+
+    def twins(self, path: str, prefix: str) -> dict[str, str]:
+        """Every language's address of the page at `path` (in its language's folder), relative to this page, whose
+        way up to its language's folder is `prefix`."""
+        if len(self.config.languages) < 2:
+            return {}
+        return {code: f"{prefix}{self.up}{language_path(code)}{path}" for code in self.config.languages}
+
     def write(self) -> None:
-        charts = {name: self.built(spec) for name, spec in CHARTS.items()}
-        steps = len(charts) * 2 + len(STORIES) + 3
+        editions = [self] + [self.speaking(code) for code in self.config.languages if code != ENGLISH]
+        charts = {}
+        for edition in editions:
+            with speaking(edition.language):
+                charts[edition.language] = {name: edition.built(spec) for name, spec in CHARTS.items()}
+        count = len(CHARTS)
+        steps = (count * 2 + len(STORIES) + 2) * len(editions) + 1
         self.progress("assets", 0, steps)
         self.write_assets()
+        for edition in editions:
+            edition.assets = self.assets
         self.progress("pictures", 1, steps)
-        sizes = self.write_pictures(charts, lambda done: self.progress("pictures", 1 + done, steps))
-        done = 1 + len(charts)
+        jobs, sizes = [], {}
+        for edition in editions:
+            with speaking(edition.language):
+                jobs_in, sizes[edition.language] = edition.picture_jobs(charts[edition.language])
+            jobs += jobs_in
+        in_a_loop_of_its_own(render(jobs, lambda done: self.progress("pictures", 1 + done, steps)))
+        done = 1 + count * len(editions)
+        for edition in editions:
+            with speaking(edition.language):
+                done = edition.write_pages(charts[edition.language], sizes[edition.language], done, steps)
+        self.write_file("version.json", json.dumps({
+            "version": self.version, "published": self.published.isoformat(),
+            "built": datetime.now(UTC).isoformat(timespec="seconds"), "charts": sorted(charts),
+            "stories": sorted(STORIES), "address": self.url("")}, indent=2))
+        self.compress()
+        self.progress("done", steps, steps)
+
+    def write_pages(self, charts: dict[str, tuple[Chart, Chart | None]], sizes: dict[str, tuple[int, int]],
+                    done: int, steps: int) -> int:
+        """Every page of this edition's language; returns the steps done."""
         for name, (wide, phone) in charts.items():
             self.write_chart(CHARTS[name], wide, phone, sizes.get(name))
             done += 1
@@ -190,19 +243,14 @@ class Edition:
             self.progress(f"story page {story.page}", done, steps)
         self.write_data_page()
         self.write_index(charts)
-        self.write_file("version.json", json.dumps({
-            "version": self.version, "published": self.published.isoformat(),
-            "built": datetime.now(UTC).isoformat(timespec="seconds"), "charts": sorted(charts),
-            "stories": sorted(STORIES), "address": self.url("")}, indent=2))
-        self.compress()
-        self.progress("done", steps, steps)
+        return done + 2
 
     def built(self, spec: ChartSpec) -> tuple[Chart, Chart | None]:
         """The chart at its default filters, laid out for a page and (a plotly chart) for a phone."""
         outlines = self.outlines if spec.is_map else None
-        wide = framed(spec.build(self.tables, None, Look(LIGHT), outlines))
+        wide = framed(spec.build(self.tables, None, Look(LIGHT, language=self.language), outlines))
         phone = None if spec.is_map or wide.figure is None else \
-            framed(spec.build(self.tables, None, Look(LIGHT, phone=True)), NARROWEST)
+            framed(spec.build(self.tables, None, Look(LIGHT, phone=True, language=self.language)), NARROWEST)
         return wide, phone
 
     def write_assets(self) -> None:
@@ -214,19 +262,19 @@ class Edition:
             self.write_file(f"assets/{names[name]}", content)
         self.assets = Assets("", names)
 
-    def write_pictures(self, charts: dict[str, tuple[Chart, Chart | None]],
-                       step: Callable[[int], None]) -> dict[str, tuple[int, int]]:
-        """Every chart's PNG and SVG, through one kaleido browser; a map's SVG is written here and its PNG drawn
-        from it. Returns each picture's size in pixels."""
+    def picture_jobs(self, charts: dict[str, tuple[Chart, Chart | None]]
+                     ) -> tuple[list[dict], dict[str, tuple[int, int]]]:
+        """Every chart's PNG and SVG, as jobs for the build's one kaleido browser; a map's SVG is written here and
+        its PNG drawn from it. Returns the jobs and each picture's size in pixels."""
         jobs, sizes = [], {}
-        for name, (chart, _) in charts.items():
+        for name, (chart, _phone) in charts.items():
             if chart.figure is None:
                 continue
-            folder = self.root / embed_path(name)
+            folder = self.root / self.folder / embed_path(name)
             folder.mkdir(parents=True, exist_ok=True)
             stem = folder / chart.file_stem
             if chart.is_map:
-                svg, height = map_svg(chart.figure.to_json(), chart.height, CHARTS[name].title,
+                svg, height = map_svg(chart.figure.to_json(), chart.height, _(CHARTS[name].title),
                                       source_plain(chart.sources["source_id"], chart.sources), LIGHT)
                 stem.with_suffix(".svg").write_text(svg, encoding="utf-8")
                 figure = picture_figure(svg, height)
@@ -238,16 +286,15 @@ class Edition:
                                                                                    "scale": PICTURE_SCALE}})
             if not chart.is_map:
                 jobs.append({"fig": figure, "path": stem.with_suffix(".svg"), "opts": {**options, "format": "svg"}})
-        in_a_loop_of_its_own(render(jobs, step))
-        return sizes
+        return jobs, sizes
 
     def chart_files(self, spec: ChartSpec, wide: Chart, folder: str) -> ChartFiles:
         publishers = list(dict.fromkeys(map(publisher_name, wide.sources.get("publisher", []))))
         return ChartFiles(folder, spec.file_stem,
-                          citation(self.config, spec.title, self.version, self.published, embed_path(spec.name),
-                                   publishers),
-                          embed_code(self.config, spec.name, spec.title, self.version,
-                                     pages.embed_height(wide)),
+                          citation(self.config, _(spec.title), self.version, self.published,
+                                   self.folder + embed_path(spec.name), publishers),
+                          embed_code(self.config, spec.name, _(spec.title), self.version,
+                                     pages.embed_height(wide), self.language),
                           has_picture=wide.figure is not None)
 
     def story_link(self, name: str, prefix: str) -> str:
@@ -255,30 +302,39 @@ class Edition:
         return f"{prefix}story/{page}/#{name}" if page else f"{prefix}index.html"
 
     def write_chart(self, spec: ChartSpec, wide: Chart, phone: Chart | None, size: tuple[int, int] | None) -> None:
-        folder = embed_path(spec.name)
+        path = embed_path(spec.name)
+        folder = self.folder + path
         self.write_file(f"{folder}{spec.file_stem}.csv", safe_csv(wide.rows))
         if wide.figure is not None:
             self.write_file(f"{folder}{spec.file_stem}.json", wide.figure.to_json())
         files = self.chart_files(spec, wide, "")
-        card = Card(spec.title, wide.alt_text if wide.figure is not None else spec.title, self.url(folder),
+        title = _(spec.title)
+        card = Card(title, wide.alt_text if wide.figure is not None else title, self.url(folder),
                     self.url(f"{folder}{spec.file_stem}.png") if size else None, wide.alt_text, size)
         body = pages.chart_html(spec, wide, phone, files, level=1, story_link=self.story_link(spec.name, "../../"))
         self.write_file(f"{folder}index.html", pages.page(
-            pages.head(card, self.assets.under("../../assets/"), self.config.publisher,
+            pages.head(card, self.assets.under(self.up + "../../assets/"), self.config.publisher,
                        charts=wide.figure is not None and not wide.is_map, maps=wide.is_map), body,
-            embed_of=spec.name))
+            embed_of=spec.name, twins=self.twins(path, "../../")))
 
     def nav(self, prefix: str) -> str:
-        links = [f'<a href="{prefix}index.html">All stories and charts</a>',
-                 f'<a href="{prefix}data/">Data &amp; sources</a>']
+        links = [f'<a href="{prefix}index.html">' + text(_("All stories and charts")) + "</a>",
+                 f'<a href="{prefix}data/">' + text(_("Data & sources")) + "</a>"]
         if self.config.app_address:
-            links.append(f'<a href="{text(self.config.app_address)}">The app, with filters</a>')
+            links.append(f'<a href="{text(self.app_link(""))}">' + text(_("The app, with filters")) + "</a>")
         return '<nav class="top">' + "".join(links) + "</nav>"
 
+    def app_link(self, page: str) -> str:
+        """The app's address of a page, in this edition's language."""
+        address = f"{self.config.app_address}{page}"
+        return address if self.language == ENGLISH else f"{address}?lang={self.language}"
+
     def meta(self) -> str:
-        return (f'<div class="meta"><p>Data version {text(self.version)}, published {self.published.day} '
-                f"{self.published:%B %Y}. This page never changes; the newest version is always at "
-                f'<a href="{text(self.config.url("latest/"))}">{text(self.config.url("latest/"))}</a>.</p></div>')
+        latest = text(self.config.url("latest/" + self.folder))
+        return '<div class="meta"><p>' + _(
+            "Data version {version}, published {date}. This page never changes; the newest version is always at "
+            "{latest}.").format(version=text(self.version), date=text(long_date(self.published)),
+                                latest=f'<a href="{latest}">{latest}</a>') + "</p></div>"
 
     def write_story(self, story: Story, charts: dict, sizes: dict) -> None:
         prefix = "../../"
@@ -291,9 +347,9 @@ class Edition:
                 blocks.append(pages.figures_html(overstay_figures(overstay_rates(self.tables["us_visas"])),
                                                  self.tables["sources"]))
             elif section.part:
-                app = f' <a href="{text(self.config.app_address)}{story.page}">Open it in the app.</a>' \
+                app = f' <a href="{text(self.app_link(story.page))}">' + text(_("Open it in the app.")) + "</a>" \
                     if self.config.app_address else ""
-                blocks.append(f"<p>This part of the page works only in the app.{app}</p>")
+                blocks.append("<p>" + text(_("This part of the page works only in the app.")) + f"{app}</p>")
             for name in section.charts:
                 wide, phone = charts[name]
                 blocks.append(pages.chart_html(CHARTS[name], wide, phone,
@@ -308,54 +364,67 @@ class Edition:
                 parts.append(heading + prose + "".join(blocks))
         parts.append(self.meta())
         first = next((name for name in story.charts if name in sizes), None)
-        card = Card(story.title, story.summary, self.url(f"story/{story.page}/"),
-                    self.url(f"{embed_path(first)}{CHARTS[first].file_stem}.png") if first else None,
+        card = Card(story.title, story.summary, self.url(f"{self.folder}story/{story.page}/"),
+                    self.url(f"{self.folder}{embed_path(first)}{CHARTS[first].file_stem}.png") if first else None,
                     charts[first][0].alt_text if first else "", sizes.get(first))
         maps = any(CHARTS[name].is_map for name in story.charts)
-        self.write_file(f"story/{story.page}/index.html", pages.page(
-            pages.head(card, self.assets.under(prefix + "assets/"), self.config.publisher, maps=maps),
-            "\n".join(parts)))
+        self.write_file(f"{self.folder}story/{story.page}/index.html", pages.page(
+            pages.head(card, self.assets.under(self.up + prefix + "assets/"), self.config.publisher, maps=maps),
+            "\n".join(parts), twins=self.twins(f"story/{story.page}/", prefix)))
 
     def write_data_page(self) -> None:
         prefix = "../"
         rows = []
-        for name, state in self.catalog.states.items():
-            if not state.usable:
-                continue
-            self.write_file(f"data/{name}.csv", safe_csv(state.table))
-            rows.append(f"<tr><td>{text(state.dataset.title)}</td><td>{text(state.dataset.description)}</td>"
-                        f"<td>{len(state.table):,}</td><td><a href=\"{text(name)}.csv\" download>"
+        usable = {name: state for name, state in self.catalog.states.items() if state.usable}
+        tables = {name: state.table for name, state in usable.items()}
+        if TRANSLATIONS.name in self.tables:
+            tables = translated({**tables, TRANSLATIONS.name: tables.get(TRANSLATIONS.name,
+                                                                          self.tables[TRANSLATIONS.name])},
+                                self.language)
+        for name, state in usable.items():
+            self.write_file(f"{self.folder}data/{name}.csv", safe_csv(tables[name]))
+            rows.append(f"<tr><td>{text(_(state.dataset.title))}</td><td>{text(_(state.dataset.description))}</td>"
+                        f"<td>{number(len(state.table))}</td><td><a href=\"{text(name)}.csv\" download>"
                         f"{text(state.dataset.filename)}</a></td></tr>")
         sources = self.tables["sources"]
         changes = history.changelog(self.directory)
-        body = [self.nav(prefix), "<h1>Data &amp; sources</h1>",
-                "<p>Every number in Borderlines comes from a published source listed below, with its address. "
-                "Nothing is estimated or filled in; where sources disagree, both figures are kept and the notes say "
-                "so. Border figures count <strong>crossings, not people</strong>.</p>",
-                "<h2>Datasets</h2>", pages.scrolling_table(
-                    "<table><thead><tr><th>Dataset</th><th>What it holds</th><th>Rows</th><th>CSV</th></tr></thead>"
-                    "<tbody>" + "".join(rows) + "</tbody></table>", "Datasets"),
-                "<h2>All sources</h2>", pages.source_list(sources).replace("; ", "</li><li>")
-                .replace("<p>Sources: ", "<ul><li>").replace("</p>", "</li></ul>"),
-                "<h2>Changelog</h2>",
-                pages.table_html(changes.assign(when=changes["when"].dt.strftime("%Y-%m-%d %H:%M UTC")), "Changelog")
-                if not changes.empty else "<p>No dataset has been published from the editor yet.</p>",
+        listed = pages.source_list(sources)
+        listed = "<ul><li>" + listed[listed.index(": ") + 2:-len("</p>")].replace("; ", "</li><li>") + "</li></ul>" \
+            if listed else ""
+        heading = _("Data & sources")
+        body = [self.nav(prefix), f"<h1>{text(heading)}</h1>",
+                "<p>" + _("Every number in Borderlines comes from a published source listed below, with its address. "
+                          "Nothing is estimated or filled in; where sources disagree, both figures are kept and the "
+                          "notes say so. Border figures count <strong>crossings, not people</strong>.") + "</p>",
+                "<h2>" + text(_("Datasets")) + "</h2>", pages.scrolling_table(
+                    "<table><thead><tr>" + "".join(f"<th>{text(column)}</th>" for column in (
+                        _("Dataset"), _("What it holds"), _("Rows"), _("CSV"))) + "</tr></thead>"
+                    "<tbody>" + "".join(rows) + "</tbody></table>", _("Datasets")),
+                "<h2>" + text(_("All sources")) + "</h2>", listed,
+                "<h2>" + text(_("Changelog")) + "</h2>",
+                pages.table_html(changes.assign(when=changes["when"].dt.strftime("%Y-%m-%d %H:%M UTC")),
+                                 _("Changelog"))
+                if not changes.empty
+                else "<p>" + text(_("No dataset has been published from the editor yet.")) + "</p>",
                 self.meta()]
-        card = Card("Data & sources", "Every dataset behind Borderlines, its sources and its changelog.",
-                    self.url("data/"))
-        self.write_file("data/index.html", pages.page(
-            pages.head(card, self.assets.under(prefix + "assets/"), self.config.publisher), "\n".join(body)))
+        card = Card(heading, _("Every dataset behind Borderlines, its sources and its changelog."),
+                    self.url(self.folder + "data/"))
+        self.write_file(f"{self.folder}data/index.html", pages.page(
+            pages.head(card, self.assets.under(self.up + prefix + "assets/"), self.config.publisher),
+            "\n".join(body), twins=self.twins("data/", prefix)))
 
     def write_index(self, charts: dict) -> None:
         stories = "".join(f'<li><a href="story/{story.page}/">{text(story.title)}</a>: {text(story.summary)}</li>'
                           for story in STORIES.values())
-        embeds = "".join(f'<li><a href="{embed_path(name)}">{text(CHARTS[name].title)}</a></li>' for name in charts)
+        embeds = "".join(f'<li><a href="{embed_path(name)}">{text(_(CHARTS[name].title))}</a></li>'
+                         for name in charts)
         body = [self.nav(""), f"<h1>{text(self.config.publisher)}</h1>",
-                f'<h2>Stories</h2><ul class="index">{stories}</ul>',
-                f'<h2>Charts to embed</h2><ul class="index">{embeds}</ul>', self.meta()]
-        card = Card(self.config.publisher, STORIES["overview"].summary, self.url(""))
-        self.write_file("index.html", pages.page(pages.head(card, self.assets.under("assets/"), self.config.publisher),
-                                                 "\n".join(body)))
+                "<h2>" + text(_("Stories")) + f'</h2><ul class="index">{stories}</ul>',
+                "<h2>" + text(_("Charts to embed")) + f'</h2><ul class="index">{embeds}</ul>', self.meta()]
+        card = Card(self.config.publisher, STORIES["overview"].summary, self.url(self.folder))
+        self.write_file(f"{self.folder}index.html", pages.page(
+            pages.head(card, self.assets.under(self.up + "assets/"), self.config.publisher), "\n".join(body),
+            twins=self.twins("", "")))
 
     def compress(self) -> None:
         """A .gz beside every text file worth it, for servers that send it as it is (nginx's gzip_static)."""

@@ -8,6 +8,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from i18n import ENGLISH, LANGUAGES
+
 REPO_DIR = Path(__file__).resolve().parent.parent
 CONFIG_FILE = REPO_DIR / "edition.toml"
 
@@ -18,6 +20,7 @@ class EditionConfig:
     publisher: str
     app_address: str  # the live app, or "" for none
     folder: Path  # where `make edition` builds it
+    languages: tuple[str, ...] = (ENGLISH,)  # the languages its pages are written in: English, then each in ru/...
 
     def url(self, path: str) -> str:
         """A public address inside the edition ("v/VERSION/embed/NAME/")."""
@@ -28,6 +31,13 @@ def with_slash(address: str) -> str:
     return address if not address or address.endswith("/") else address + "/"
 
 
+def languages_of(setting: object) -> tuple[str, ...]:
+    """English, then every other language named ("en,ru" or a list), that the app speaks."""
+    named = setting.split(",") if isinstance(setting, str) else list(setting or [])
+    codes = [str(code).strip().lower() for code in named]
+    return (ENGLISH, *(code for code in LANGUAGES if code != ENGLISH and code in codes))
+
+
 def edition_config() -> EditionConfig:
     settings = tomllib.loads(CONFIG_FILE.read_text(encoding="utf-8")).get("edition", {}) \
         if CONFIG_FILE.exists() else {}
@@ -36,4 +46,5 @@ def edition_config() -> EditionConfig:
         publisher=settings.get("publisher", "Borderlines"),
         app_address=with_slash(os.environ.get("BORDERLINES_APP_URL", settings.get("app_address", ""))),
         folder=Path(os.environ.get("BORDERLINES_EDITION_DIR", REPO_DIR / "edition")),
+        languages=languages_of(os.environ.get("BORDERLINES_EDITION_LANGUAGES", settings.get("languages", ""))),
     )

@@ -21,6 +21,8 @@ from markdown_it import MarkdownIt
 from charts.sources import publisher_name
 from charts.spec import Chart, ChartSpec
 from charts.text import safe_link, title_parts
+from i18n import LANGUAGES, _, language, ngettext
+from i18n.formats import number
 from press.stories import HeadlineFigure
 
 PROSE = MarkdownIt("commonmark", {"html": False})
@@ -89,7 +91,7 @@ def head(card: Card, assets: Assets, site: str, *, charts: bool = True, maps: bo
     scripts = ["plotly-basic.min.js"] if charts else []
     scripts += (["deck.gl.min.js", "deck.gl-json.min.js"] if maps else []) + ["edition.js"]
     return "\n".join([
-        "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<!doctype html>", f'<html lang="{language()}">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{text(card.title)} · {text(site)}</title>",
         f'<meta name="description" content="{text(card.description)}">',
@@ -130,7 +132,9 @@ def source_list(sources: pd.DataFrame) -> str:
         parts.append(f'<a href="{text(link)}" rel="noopener">{label}</a>' if link else label)
     if not parts:
         return ""
-    return f"<p>{'Source' if len(parts) == 1 else 'Sources'}: {'; '.join(parts)}</p>"
+    listed = "; ".join(parts)
+    return "<p>" + (_("Source: {sources}") if len(parts) == 1 else _("Sources: {sources}")).format(sources=listed) \
+        + "</p>"
 
 
 def scrolling_table(table: str, label: str) -> str:
@@ -165,7 +169,7 @@ def chart_html(spec: ChartSpec, wide: Chart, phone: Chart | None, files: ChartFi
     if wide.figure is not None and not wide.is_map:
         title, subtitle = (from_plotly(part) for part in title_parts(wide.figure))
     else:
-        title, subtitle = spec.title, ""
+        title, subtitle = _(spec.title), ""
     title_id = f"title-{name}"
     parts = [f'<h{level} id="{title_id}">{text(title)}</h{level}>']
     if subtitle:
@@ -174,9 +178,9 @@ def chart_html(spec: ChartSpec, wide: Chart, phone: Chart | None, files: ChartFi
     # A figure, not an image: its plot or map can be explored, and an image's inside is hidden from assistive tools.
     named = f'role="figure" aria-labelledby="{title_id}" aria-describedby="{alt_id}"'
     if wide.rows.empty:
-        parts.append(f"<p>{text(spec.no_rows)}</p>")
+        parts.append(f"<p>{text(_(spec.no_rows))}</p>")
     elif spec.is_table:
-        parts.append(table_html(wide.rows, spec.title))
+        parts.append(table_html(wide.rows, _(spec.title)))
     elif wide.is_map:
         deck = json.loads(wide.figure.to_json())
         tooltip = (getattr(wide.figure, "_tooltip", None) or {}).get("text", "")
@@ -202,20 +206,22 @@ def chart_html(spec: ChartSpec, wide: Chart, phone: Chart | None, files: ChartFi
     if wide.in_words:
         parts.append('<ul class="in-words">' + "".join(f"<li>{text(words)}</li>" for words in wide.in_words)
                      + "</ul>")
-    downloads = [f'<a href="{files.folder}{text(files.stem)}.csv" download>CSV ({len(wide.rows)} rows)</a>']
+    rows = ngettext("CSV ({count} row)", "CSV ({count} rows)", len(wide.rows)).format(count=number(len(wide.rows)))
+    downloads = [f'<a href="{files.folder}{text(files.stem)}.csv" download>{text(rows)}</a>']
     if files.has_picture:
         downloads = [f'<a href="{files.folder}{text(files.stem)}.png" download>PNG</a>',
                      f'<a href="{files.folder}{text(files.stem)}.svg" download>SVG</a>', *downloads,
-                     f'<a href="{files.folder}{text(files.stem)}.json" download>Figure JSON</a>']
+                     f'<a href="{files.folder}{text(files.stem)}.json" download>' + text(_("Figure JSON")) + "</a>"]
     parts.append('<div class="foot">' + source_list(wide.sources)
-                 + f'<p class="downloads">Download: {" ".join(downloads)}</p>'
-                 + (f'<p><a href="{story_link}" target="_top">The full story</a></p>' if story_link else "")
+                 + '<p class="downloads">' + _("Download: {links}").format(links=" ".join(downloads)) + "</p>"
+                 + (f'<p><a href="{story_link}" target="_top">' + text(_("The full story")) + "</a></p>"
+                    if story_link else "")
                  + "</div>")
-    parts.append('<details class="cite"><summary>Cite this chart</summary>'
+    parts.append('<details class="cite"><summary>' + text(_("Cite this chart")) + "</summary>"
                  f'<p class="citation">{text(files.citation)}</p></details>')
-    parts.append('<details class="cite"><summary>Embed this chart</summary>'
-                 f'<textarea readonly rows="5" aria-label="Embed code">{text(files.embed_code)}</textarea>'
-                 "</details>")
+    parts.append('<details class="cite"><summary>' + text(_("Embed this chart")) + "</summary>"
+                 '<textarea readonly rows="5" aria-label="' + text(_("Embed code")) + '">'
+                 f"{text(files.embed_code)}</textarea></details>")
     return f'<section class="chart-block" id="{name}">\n' + "\n".join(parts) + "\n</section>"
 
 
@@ -224,8 +230,9 @@ def figures_html(figures: list[HeadlineFigure], sources: pd.DataFrame) -> str:
     for figure in figures:
         if figure.text is None:
             cards.append(f'<div class="figure"><div class="label">{text(figure.label)}</div><div class="value">—'
-                         f'</div><p class="meaning">{text(figure.meaning)}: this figure is no longer in the '
-                         f"{text(figure.dataset)} data.</p></div>")
+                         '</div><p class="meaning">'
+                         + text(_("{meaning}: this figure is no longer in the {dataset} data.").format(
+                             meaning=figure.meaning, dataset=figure.dataset)) + "</p></div>")
             continue
         cited = sources[sources["source_id"] == figure.source_id]
         cards.append(f'<div class="figure"><div class="label">{text(figure.label)}</div>'
@@ -239,7 +246,20 @@ def prose_html(markdown: str) -> str:
     return PROSE.render(markdown)
 
 
-def page(head_html: str, body: str, *, embed_of: str = "") -> str:
+def languages_html(twins: dict[str, str]) -> str:
+    """'English · Русский': each language's name, a link to the page in it (`twins`: each language's address,
+    relative to this page), the language being spoken as plain text."""
+    names = []
+    for code, name in LANGUAGES.items():
+        if code == language() or code not in twins:
+            names.append(f'<span lang="{code}">{text(name)}</span>')
+        else:
+            names.append(f'<a href="{text(twins[code])}" hreflang="{code}" lang="{code}">{text(name)}</a>')
+    return f'<p class="languages">{" · ".join(names)}</p>'
+
+
+def page(head_html: str, body: str, *, embed_of: str = "", twins: dict[str, str] | None = None) -> str:
     body_class = ' class="embed"' if embed_of else ""
     chart = f' data-chart="{text(embed_of)}"' if embed_of else ""
-    return f"{head_html}\n<body{body_class}{chart}>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    switch = ("\n" + languages_html(twins)) if twins else ""
+    return f"{head_html}\n<body{body_class}{chart}>\n<main>\n{body}{switch}\n</main>\n</body>\n</html>\n"
