@@ -133,7 +133,7 @@ if state.usable:
     readers_table = for_readers(state.table)
     st.dataframe(with_sentences(readers_table, dataset), hide_index=True, width="stretch")
     st.download_button(_("Download {file}").format(file=dataset.filename), safe_csv(readers_table),
-                       file_name=dataset.filename, mime="text/csv", icon=":material/download:")
+                       file_name=dataset.filename, mime="text/csv", icon=":material/download:", on_click="ignore")
 
 with st.expander(_("What each column means")):
     st.dataframe(pd.DataFrame([{_("Column"): spec.name, _("Rules"): spec.rules_said(), _("Meaning"): spec.meaning()}
@@ -162,4 +162,4 @@ else:
         "version": st.column_config.TextColumn(_("Version kept in data/history")),
     })
     st.download_button(_("Download the changelog (CSV)"), safe_csv(changes), file_name="changelog.csv", mime="text/csv",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")

@@ -377,7 +377,7 @@ def test_the_language_survives_the_navigation_a_copied_link_and_a_switch_back(ap
     """A reader who opens a Russian link and follows the navigation stays in Russian; the address they copy opens
     in Russian in an English browser; the switch brings English back, in the address too."""
     with visit(browser, app_url, "money?lang=ru", "desktop", "Деньги и мигранты") as page:
-        assert page.evaluate("document.documentElement.lang") == "ru"
+        expect(page.locator("html")).to_have_attribute("lang", "ru", timeout=30_000)
         page.get_by_role("link", name="Запреты на въезд").click()
         page.wait_for_url("**/entry_bans?lang=ru", timeout=30_000)
         expect(page.get_by_role("heading", name="Запреты на въезд", exact=True)).to_be_visible(timeout=60_000)
@@ -385,4 +385,5 @@ def test_the_language_survives_the_navigation_a_copied_link_and_a_switch_back(ap
     with visit(browser, app_url, copied.removeprefix(f"{app_url}/"), "desktop", "Запреты на въезд") as page:
         page.locator('[data-testid="stSidebar"] label').filter(has_text="English").click()
         expect(page.get_by_role("heading", name="Entry bans", exact=True)).to_be_visible(timeout=60_000)
-        assert page.url.endswith("lang=en") and page.evaluate("document.documentElement.lang") == "en"
+        expect(page.locator("html")).to_have_attribute("lang", "en", timeout=30_000)
+        assert page.url.endswith("lang=en")

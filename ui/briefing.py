@@ -192,7 +192,7 @@ def slide_controls(briefing: Briefing, number: int, go_to: Callable[[int], None]
                        help=_("The presenter view for a second window: speaker notes, the next headline and a clock, "
                               "following this slide"))
         st.download_button(_("Handout"), handout(deck, snapshot), file_name="borderlines-briefing.pdf",
-                           mime="application/pdf", icon=":material/picture_as_pdf:", type="tertiary",
+                           mime="application/pdf", icon=":material/picture_as_pdf:", type="tertiary", on_click="ignore",
                            disabled=not can_print(),
                            help=_("The whole deck as a PDF, one page per slide") if can_print() else
                            _("The handout is printed with Chromium, which this server does not have"))

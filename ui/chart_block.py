@@ -70,13 +70,13 @@ def chart_block(name: str, chosen: Chosen | None = None) -> bool:
         with table_tab:
             show_table(chart)
     show_sources(chart)
-    # The CSV is made when the reader clicks, not on every rerun of the page.
-    # English says "these 1 rows" as it always has; other languages take the form their grammar gives the count.
+    # The CSV is made when the reader clicks, not on every rerun of the page. The click does not rerun the page:
+    # a rerun replaces the button's file, and the browser, still fetching the old one, would get nothing.
     rows = len(chart.rows)
     st.download_button(ngettext("Download this {count} row (CSV)", "Download these {count} rows (CSV)",
                                 rows).format(count=rows), lambda: safe_csv(chart.rows),
                        file_name=f"{chart.file_stem}.csv", mime="text/csv", icon=":material/download:",
-                       key=f"download-{chart.file_stem}")
+                       key=f"download-{chart.file_stem}", on_click="ignore")
     embed_and_cite(spec, chart)
     return True
 
