@@ -16,12 +16,12 @@ from charts.series import (
     period_in_words,
     quoted,
     range_bars,
-    short_month,
     yearly_points,
 )
 from charts.spec import Chosen, Drawing, Frames, country_names
 from charts.text import marked_moments, plain
 from i18n import N_, _, ngettext
+from i18n.formats import short_month
 
 # Statistical series: long name (hover, table), short name (legend, which must fit a phone), marker, line dash. The
 # names are messages: shown through `_()`.

@@ -12,7 +12,7 @@ import pandas as pd
 
 from charts.text import wrapped
 from i18n import ENGLISH, N_, _, language
-from i18n.formats import ENGLISH_DATES, date_at, day_and_month
+from i18n.formats import ENGLISH_DATES, date_at, day_and_month, short_month
 
 # How a date is written at each precision in English; a month or year is never shown as its first day. Other
 # languages write it as i18n.formats.date_at does.
@@ -115,13 +115,6 @@ def date_in_words(when: object, precision: object = "day") -> str:
     return date_at(when, precision if isinstance(precision, str) else "day")
 
 
-def short_month(when: object) -> str:
-    """A month in a title or label: 'Sep 2022' (in Russian the month in full, 'сентябрь 2022')."""
-    if language() == ENGLISH:
-        return pd.Timestamp(when).strftime("%b %Y")
-    return date_at(when, "month")
-
-
 def full_day(when: object) -> str:
     """A day written in full: '04 October 2022' (in Russian '4 октября 2022 г.')."""
     if language() == ENGLISH:
@@ -197,7 +190,7 @@ MOST_DATE_TICKS = {False: 8, True: 4}  # on a page, on a phone
 
 def date_ticks(figure, first: object, last: object, phone: bool = False):
     """A date axis from `first` to `last` labelled in the language being spoken: plotly writes month names in
-    English only, so outside English the ticks are set here, a month as 'сентябрь<br>2022' or a year as '2023'.
+    English only, so outside English the ticks are set here, a month as 'сент.<br>2022' or a year as '2023'.
     English keeps plotly's own ticks."""
     if language() == ENGLISH or first is None or last is None or pd.isna(first) or pd.isna(last):
         return figure
@@ -226,5 +219,5 @@ def date_ticks(figure, first: object, last: object, phone: bool = False):
             month = month + pd.DateOffset(months=step)
         if not ticks:
             ticks = [start]
-        text = ["<br>".join(date_at(tick, "month").rsplit(" ", 1)) for tick in ticks]
+        text = ["<br>".join(short_month(tick).rsplit(" ", 1)) for tick in ticks]
     return figure.update_xaxes(tickmode="array", tickvals=list(ticks), ticktext=text)

@@ -25,6 +25,8 @@ from charts.text import (
     PAGE_TITLE_CHARACTERS,
     PAGE_WIDTH,
     PHONE_WIDTH,
+    READING_FONT,
+    fit_the_foot,
     fitted_title,
     for_a_phone,
     hang_the_title,
@@ -32,6 +34,7 @@ from charts.text import (
     spoken,
     title_parts,
     with_source,
+    y_title_across,
 )
 from charts.theme import PRESENTER_WIDTH, for_presenting, house_template, under_a_headline
 from i18n import ENGLISH, N_, _, speaking
@@ -240,6 +243,9 @@ def styled(figure: go.Figure, look: Look, source_line: str) -> go.Figure:
         figure.update_layout(separators=SEPARATORS.get(look.language, ".,"))
     hang_the_title(fitted_title(figure, PAGE_TITLE_CHARACTERS, PAGE_SUBTITLE_CHARACTERS))
     with_source(figure, source_line, look.palette.muted_ink)
+    if y_title_across(figure, READING_FONT):  # the plot's height is known once the title and the foot are laid out
+        hang_the_title(fitted_title(figure, PAGE_TITLE_CHARACTERS, PAGE_SUBTITLE_CHARACTERS))
+        fit_the_foot(figure, PAGE_WIDTH)
     if look.presenter_height:
         figure = room_for_labels(for_presenting(figure, look.presenter_height, look.palette), PRESENTER_WIDTH)
         return under_a_headline(figure) if look.on_a_slide else figure

@@ -145,7 +145,7 @@ def named_at_their_ends(figure: go.Figure, ink: str, faint: str, plot_height: fl
         figure.add_annotation(name="end label", x=1, xref="paper", xanchor="left", xshift=4, y=placed[index], yref="y",
                               text=f'<span style="color:{colour}">●</span> {trace.name}', showarrow=False,
                               font={"color": ink})
-    longest = max(len(spoken(trace.name or "")) for _, trace in ends) + 2
+    longest = max(characters(spoken(trace.name or "")) for _, trace in ends) + 2
     return figure.update_layout(showlegend=False, margin={"r": int(END_LABEL_CHARACTER * scale * longest) + 12},
                                 xaxis={"range": [min(x for trace in figure.data for x in trace.x if x is not None)
                                                  - (right - min(x for (x, _), _ in ends)) * 0.05, right]})
@@ -192,7 +192,7 @@ def room_for_labels(figure: go.Figure, width: int) -> go.Figure:
 
 def label_width(text: object, size: float) -> float:
     """About how many pixels a label's widest line takes, with the gap from its mark."""
-    return size * LABEL_SIZE_CHARACTER * max(len(spoken(line)) for line in str(text).split("<br>")) + 16
+    return size * LABEL_SIZE_CHARACTER * max(characters(spoken(line)) for line in str(text).split("<br>")) + 16
 
 
 def labels_right(trace) -> bool:
@@ -244,7 +244,7 @@ def plot_left(figure: go.Figure) -> float:
     """About how far from the chart's left edge plotly starts the plot, after the y axis's labels."""
     labels = [line for label in category_labels(figure, "y") for line in str(label).split("<br>")]
     if labels:
-        return LABEL_CHARACTER * max(map(len, labels)) + 12
+        return LABEL_CHARACTER * max(map(characters, labels)) + 12
     return NUMBER_AXIS + (NUMBER_AXIS_TITLE if figure.layout.yaxis.title.text else 0)
 
 
@@ -275,7 +275,7 @@ def legend_rows(figure: go.Figure, width: float) -> int:
     shown = figure.layout.showlegend
     if shown is False or not names or (shown is None and len(names) < 2):
         return 0
-    widths = [LEGEND_MARKER + LEGEND_CHARACTER * max(map(len, name.split("<br>"))) for name in names]
+    widths = [LEGEND_MARKER + LEGEND_CHARACTER * max(map(characters, name.split("<br>"))) for name in names]
     if sum(widths) <= width:
         rows = 1 + max(name.count("<br>") for name in names)
     else:
@@ -287,10 +287,10 @@ def legend_rows(figure: go.Figure, width: float) -> int:
 
 def wrap_legend(figure: go.Figure, width: float) -> None:
     """Legend entries wider than the chart broken into lines: plotly never wraps one, it runs off the edge."""
-    characters = max(12, int((width - LEGEND_MARKER) / LEGEND_CHARACTER))
+    room = max(12, int((width - LEGEND_MARKER) / LEGEND_CHARACTER))
     for trace in figure.data:
-        if trace.name and len(trace.name.replace("<br>", " ")) > characters:
-            trace.name = "<br>".join(lines_of(trace.name.replace("<br>", " "), characters))
+        if trace.name and characters(trace.name.replace("<br>", " ")) > room:
+            trace.name = "<br>".join(lines_of(trace.name.replace("<br>", " "), room))
 
 
 def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 46) -> go.Figure:
@@ -301,12 +301,31 @@ def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 
     # y axis title into the subtitle.
     shown = hang_the_title(fitted_title(go.Figure(figure), title_width, subtitle_width))
     labels = category_labels(shown, "y")
-    if not shown.layout.yaxis.ticktext and any(len(label) > PHONE_LABEL_CHARACTERS for label in labels):
+    if not shown.layout.yaxis.ticktext and any(characters(label) > PHONE_LABEL_CHARACTERS for label in labels):
         shown.update_yaxes(tickmode="array", tickvals=labels,
                            ticktext=["<br>".join(lines_of(label, PHONE_LABEL_CHARACTERS)) for label in labels])
+    flat_ticks(shown, PHONE_WIDTH)
     if any(annotation.name == "source" for annotation in shown.layout.annotations):
         fit_the_foot(shown, PHONE_WIDTH, keep_plot_height=True)
     return shown
+
+
+NUMBER_TICK = 40  # pixels a tick label such as '2012' takes lying flat, with the gap plotly leaves between two
+TICK_MULTIPLES = (1, 2, 5, 10, 20, 50, 100)
+
+
+def flat_ticks(figure: go.Figure, width: int) -> None:
+    """A numeric x axis ticked at a set step (every year) crowds a narrow chart, and plotly then turns the labels on
+    their side, down into the legend: the step grows (every 2, 5 or 10 years) until the labels lie flat."""
+    axis = figure.layout.xaxis
+    if not isinstance(axis.dtick, int | float) or not axis.range or axis.type in ("log", "date", "category"):
+        return
+    ticks = (axis.range[1] - axis.range[0]) / axis.dtick
+    room = max(width - plot_left(figure), MIN_ROOM)
+    multiple = next((multiple for multiple in TICK_MULTIPLES if ticks / multiple * NUMBER_TICK <= room),
+                    TICK_MULTIPLES[-1])
+    if multiple > 1:
+        figure.update_xaxes(dtick=axis.dtick * multiple)
 
 
 # Characters of a title and of a subtitle that fit a laptop's page (PAGE_WIDTH) at the house sizes.
@@ -321,6 +340,20 @@ def fitted_title(figure: go.Figure, title_width: int, subtitle_width: int) -> go
     if subtitle:
         text += "<br><sup>" + "<br>".join(lines_of(subtitle, subtitle_width)) + "</sup>"
     return figure.update_layout(title_text=text)
+
+
+def y_title_across(figure: go.Figure, size: float) -> bool:
+    """A y axis title longer than the plot is tall runs off the chart (a Russian one sooner): it joins the subtitle
+    instead, where it reads across. Says whether it moved, so the caller can fit the title again."""
+    y_title = figure.layout.yaxis.title.text
+    margin = figure.layout.margin
+    plot_height = (figure.layout.height or 450) - (margin.t or 0) - (margin.b or 0)
+    if not y_title or 0.5 * size * characters(y_title) <= plot_height:
+        return False
+    title, subtitle = title_parts(figure)
+    figure.update_layout(title_text=f"{title}<br><sup>{'; '.join(filter(None, [subtitle, y_title]))}</sup>",
+                         yaxis_title_text=None)
+    return True
 
 
 def spoken(text: str) -> str:
@@ -338,8 +371,20 @@ def title_parts(figure: go.Figure) -> tuple[str, str]:
     return text, ""  # a slide's title: its chart's subtitle alone
 
 
+# Every width above is counted in Latin letters. A Cyrillic letter of the house face is wider: 1.13 times on
+# average over the Russian catalog's sentences in Chromium, rounded up as the other measures are.
+CYRILLIC_WIDTH = 1.18
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def characters(text: str) -> float:
+    """How many Latin letters' room the text takes."""
+    return len(text) + (CYRILLIC_WIDTH - 1) * len(CYRILLIC.findall(text))
+
+
 def lines_of(text: str, width: int) -> list[str]:
-    """Text broken at spaces into lines of at most `width` characters, keeping the line breaks it already has and
-    never cutting a word (or a tag) in two."""
+    """Text broken at spaces into lines that take at most `width` Latin letters' room, keeping the line breaks it
+    already has and never cutting a word (or a tag) in two."""
     return [line for part in text.split("<br>")
-            for line in textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False)]
+            for line in textwrap.wrap(part, max(1, int(width * len(part) / characters(part))) if part else width,
+                                      break_long_words=False, break_on_hyphens=False)]

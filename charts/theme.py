@@ -16,10 +16,12 @@ from charts.text import (
     PAGE_TITLE_CHARACTERS,
     PAGE_WIDTH,
     category_labels,
+    characters,
     fitted_title,
     hang_the_title,
     tick_lines,
     title_parts,
+    y_title_across,
 )
 from i18n import ENGLISH, N_, _, speaking
 
@@ -102,18 +104,11 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
     categories = category_labels(shown, "y")
     if categories:
         shown.update_layout(margin={"l": max(90, int(0.55 * READING_SIZE * PRESENTER_SCALE
-                                                     * max(map(len, categories))) + 24)})
+                                                     * max(map(characters, categories))) + 24)})
     # The source line goes under the tick labels, and under the axis title when there is one.
     axis_title = 44 if shown.layout.xaxis.title.text else 0
     shown.update_layout(margin={"b": PRESENTER_MARGIN["b"] + axis_title}, xaxis={"automargin": True})
-    # A y axis title longer than a short plot is tall would run into the subtitle: it joins the subtitle instead,
-    # where it reads across.
-    y_title = shown.layout.yaxis.title.text
-    plot_height = height - shown.layout.margin.t - shown.layout.margin.b
-    if y_title and 0.5 * READING_SIZE * PRESENTER_SCALE * len(y_title) > plot_height:
-        title, subtitle = title_parts(shown)
-        shown.update_layout(title_text=f"{title}<br><sup>{'; '.join(filter(None, [subtitle, y_title]))}</sup>",
-                            yaxis_title_text=None)
+    y_title_across(shown, READING_SIZE * PRESENTER_SCALE)
     scaled = PAGE_WIDTH / PRESENTER_WIDTH * PRESENTER_SCALE  # the page's characters per line, at the room's size
     fitted_title(shown, int(PAGE_TITLE_CHARACTERS / scaled), int(PAGE_SUBTITLE_CHARACTERS / scaled))
     hang_the_title(shown, 20 * PRESENTER_SCALE, keep_plot_height=False)

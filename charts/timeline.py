@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.series import date_in_words, date_ticks, drawn, precision_only, quoted, short_month, span_of
+from charts.series import date_in_words, date_ticks, drawn, precision_only, quoted, span_of
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import plain, wrapped
 from charts.theme import country_shape
 from i18n import N_, _, ngettext
+from i18n.formats import short_month
 
 # Messages: shown through `_()`.
 CATEGORY_LABELS = {

@@ -8,12 +8,12 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from charts.maps import choropleth_map, crimea_note
-from charts.series import date_ticks, drawn, quoted, short_month, yearly_points
+from charts.series import date_ticks, drawn, quoted, yearly_points
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import marked_moments, named_at_their_ends, plain
 from charts.theme import PRESENTER_SCALE
 from i18n import N_, _
-from i18n.formats import percent
+from i18n.formats import percent, short_month
 
 REFUSAL_RATE = "b_visa_refusal_rate"
 HEIGHT = 480

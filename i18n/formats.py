@@ -48,3 +48,12 @@ def day_and_month(when: object) -> str:
     if language() == ENGLISH:
         return when.strftime("%d %b")
     return format_date(when.date(), "d MMM", locale=language())
+
+
+def short_month(when: object) -> str:
+    """A month in a label, short: 'Sep 2022' or 'сент. 2022' (a month name's own short form, as the language
+    abbreviates it: 'май 2018' stays whole)."""
+    when = pd.Timestamp(when)
+    if language() == ENGLISH:
+        return when.strftime("%b %Y")
+    return format_date(when.date(), "LLL y", locale=language())

@@ -10,7 +10,18 @@ import plotly.graph_objects as go
 
 from charts.palette import DARK, DARK_INK, LIGHT
 from charts.spec import Look, styled
-from charts.text import FOOT_GAP, PAGE_WIDTH, PHONE_WIDTH, for_a_phone, legend_rows, plain, tick_lines, with_source
+from charts.text import (
+    FOOT_GAP,
+    PAGE_WIDTH,
+    PHONE_WIDTH,
+    characters,
+    for_a_phone,
+    legend_rows,
+    lines_of,
+    plain,
+    tick_lines,
+    with_source,
+)
 from charts.timeline import events_timeline
 from tests.figures import drawing
 
@@ -207,6 +218,36 @@ def test_in_a_room_a_y_axis_title_too_long_for_a_short_plot_joins_the_subtitle()
     assert short.layout.title.text == "Entries<br><sup>Entries by Russians; Border crossings (log scale)</sup>"
     tall = for_presenting(figure, 1000, LIGHT)
     assert tall.layout.yaxis.title.text == "Border crossings (log scale)"
+
+
+def test_on_a_page_a_y_axis_title_longer_than_the_plot_is_tall_joins_the_subtitle_a_short_one_stays():
+    def chart(axis_title: str) -> go.Figure:
+        figure = go.Figure(go.Scatter(x=[1, 2], y=[1, 2]), layout={
+            "height": 400, "yaxis": {"title": axis_title}, "title": {"text": "Entries<br><sup>By Russians</sup>"}})
+        return styled(figure, Look(LIGHT), "Source: Publisher")
+
+    long_title = "Пересечения границы (логарифмическая шкала), по данным пограничной службы"
+    moved = chart(long_title)
+    assert moved.layout.yaxis.title.text is None
+    assert moved.layout.title.text == f"Entries<br><sup>By Russians; {long_title}</sup>"
+    assert chart("Border crossings").layout.yaxis.title.text == "Border crossings"
+
+
+def test_cyrillic_letters_take_more_room_so_russian_text_breaks_sooner():
+    assert characters("Border crossings") == len("Border crossings")
+    assert characters("Пересечения") > len("Пересечения")
+    assert lines_of("Border crossings by month", 20) == ["Border crossings by", "month"]
+    assert lines_of("Пересечения границы за месяц", 20) == ["Пересечения", "границы за месяц"]
+
+
+def test_on_a_phone_every_year_ticks_become_every_fifth_so_the_labels_lie_flat():
+    years = go.Figure(go.Scatter(x=list(range(2010, 2025)), y=list(range(15))),
+                      layout={"xaxis": {"dtick": 1, "range": [2009.5, 2024.5]}})
+    assert for_a_phone(years).layout.xaxis.dtick == 5
+    assert years.layout.xaxis.dtick == 1, "the page's chart keeps a tick a year"
+    few = go.Figure(go.Scatter(x=[2022, 2023, 2024], y=[1, 2, 3]), layout={"xaxis": {"dtick": 1, "range": [2021.5,
+                                                                                                          2024.5]}})
+    assert for_a_phone(few).layout.xaxis.dtick == 1
 
 
 def test_on_a_dark_page_black_turns_light_and_the_light_chart_keeps_it():

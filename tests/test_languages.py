@@ -9,7 +9,7 @@ import pytest
 
 from i18n import _, language_of, speaking
 from i18n import __main__ as translators
-from i18n.formats import date_at, number, percent
+from i18n.formats import date_at, number, percent, short_month
 from tests.conftest import open_page
 
 
@@ -26,6 +26,15 @@ def test_numbers_and_dates_are_written_the_way_each_language_writes_them(code, w
     with speaking(code):
         assert [number(200_000), percent(15.35, 2), number(1.5, 1), date_at(day), date_at(day, "month"),
                 date_at(day, "year")] == written
+
+
+@pytest.mark.parametrize(("code", "written"), [
+    ("en", ["Sep 2022", "May 2018", "Jan 2023"]),
+    ("ru", ["сент. 2022", "май 2018", "янв. 2023"]),  # a month short as the language shortens it, or whole
+])
+def test_a_month_in_a_label_is_short_the_way_each_language_shortens_it(code, written):
+    with speaking(code):
+        assert [short_month(pd.Timestamp(day)) for day in ("2022-09-21", "2018-05-01", "2023-01-31")] == written
 
 
 @pytest.mark.parametrize(("locale", "code"), [("ru-RU", "ru"), ("ru_KZ", "ru"), ("RU", "ru"), ("en-GB", "en"),
