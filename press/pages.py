@@ -110,8 +110,11 @@ def untitled(figure: go.Figure) -> go.Figure:
     shown = go.Figure(figure)
     top = figure.layout.margin.t if figure.layout.margin.t is not None else 70
     room = 36  # the mode bar's row
-    shown.update_layout(title_text="", margin={"t": room},
-                        height=(figure.layout.height or 450) - max(0, top - room))
+    height = figure.layout.height or 450
+    shown.update_layout(title_text="", margin={"t": room}, height=height - max(0, top - room))
+    legend = figure.layout.legend
+    if legend.yref == "container" and legend.y is not None:  # a legend set in the foot stays as high above the source
+        shown.update_layout(legend_y=legend.y * height / shown.layout.height)
     return shown
 
 

@@ -12,6 +12,7 @@ import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
@@ -22,7 +23,7 @@ from charts.registry import CHARTS
 from press import background
 from press.background import read_status
 from press.build import build_edition, latest_version
-from press.pages import prose_html
+from press.pages import prose_html, untitled
 from press.serve import served_edition
 from press.stories import STORIES
 from tests.edition import built_edition
@@ -84,9 +85,9 @@ def test_every_chart_has_its_embed_page_picture_svg_csv_and_json(edition):
 
 
 def test_no_page_loads_anything_from_another_host(edition):
-    _, _, root = edition
+    config, _, root = edition
     pages = sorted(root.rglob("*.html"))
-    assert len(pages) == len(CHARTS) + len(STORIES) + 2
+    assert len(pages) == (len(CHARTS) + len(STORIES) + 2) * len(config.languages)  # each language's every page
     for path in pages:
         for tag, attrs in parsed(path).tags:
             loaded = attrs.get("src") if tag in ("script", "img", "iframe") else \
@@ -221,3 +222,13 @@ def test_nginx_serves_it_compressed_with_content_types_and_cache_lifetimes(editi
                     assert body == served.read_bytes(), path
         with urllib.request.urlopen(base) as response:  # the front door sends readers to latest/
             assert b'url=latest/' in response.read()
+
+
+def test_a_chart_whose_page_writes_its_title_keeps_its_legend_as_high_above_the_source_line():
+    """The embed drops the figure's title (the page writes it, where it wraps) and the chart grows shorter: a legend
+    placed in the foot, as a share of the chart's height, must stay as many pixels above the bottom edge."""
+    figure = go.Figure(go.Scatter(x=[1], y=[1]), layout={"height": 600, "margin": {"t": 200, "b": 150},
+                                                          "legend": {"yref": "container", "y": 0.1}})
+    shown = untitled(figure)
+    assert shown.layout.height == 436 and shown.layout.margin.t == 36
+    assert shown.layout.legend.y * shown.layout.height == pytest.approx(60)

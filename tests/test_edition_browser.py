@@ -1,6 +1,7 @@
 """The edition in headless Chromium, served by nginx as `make serve-edition` serves it, with the network cut to
-everything but that server: every embed page paints its chart at 320 and 1280 px, an embed in an article at 360 px
-sets its iframe's height to fit, and markup put into the data shows as text.
+everything but that server: every embed page, in English and in Russian, paints its chart at 320 and 1280 px, passes
+axe-core and keeps its text apart at every width; an embed in an article at 360 px sets its iframe's height to fit,
+and markup put into the data shows as text.
 """
 
 from __future__ import annotations
@@ -31,11 +32,17 @@ def edition_on_nginx(folder, data=None, prepare=None):
         yield config, built, base
 
 
+# Each language's folder inside a version, and the word its source lines start with.
+LANGUAGE_FOLDERS = {"": "Source", "ru/": "Источник"}
+
+
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
     ARTIFACTS.mkdir(exist_ok=True)
-    with edition_on_nginx(tmp_path_factory.mktemp("edition")) as served:
-        yield served
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BORDERLINES_EDITION_LANGUAGES", "en,ru")
+        with edition_on_nginx(tmp_path_factory.mktemp("edition")) as served:
+            yield served
 
 
 @contextmanager
@@ -68,14 +75,15 @@ def drawn(picture: bytes) -> int:
     return len([tone for tone in tones if tone > 0.01 * sum(tones)])
 
 
+@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
 @pytest.mark.parametrize("width", [320, 1280])
-def test_each_embed_page_paints_its_chart(edition, browser, width):
+def test_each_embed_page_paints_its_chart(edition, browser, width, folder):
     _, built, base = edition
     with offline_page(browser, base, width) as page:
         for name, spec in CHARTS.items():
-            page.goto(f"{base}v/{built.version}/embed/{name}/")
+            page.goto(f"{base}v/{built.version}/{folder}embed/{name}/")
             expect(page.locator("h1")).to_be_visible()
-            expect(page.locator(".foot")).to_contain_text("Source")
+            expect(page.locator(".foot")).to_contain_text(LANGUAGE_FOLDERS[folder])
             if spec.is_table:
                 assert page.locator("table tbody tr").count() > 0, name
             elif spec.is_map:
@@ -91,7 +99,8 @@ def test_each_embed_page_paints_its_chart(edition, browser, width):
                 assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{name} is wider than {width} px"
             assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways"
             if name in ("events_timeline", "bans_map"):
-                page.screenshot(path=str(ARTIFACTS / f"edition-embed-{name}-{width}.png"), full_page=True)
+                page.screenshot(path=str(ARTIFACTS / f"edition-embed-{folder}{name}-{width}.png".replace("/", "-")),
+                                full_page=True)
 
 
 HOST_PAGE = """<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -150,28 +159,33 @@ def edition_pages(built) -> list[str]:
     return ["", *(f"story/{page}/" for page in STORIES), "data/", *(f"embed/{name}/" for name in CHARTS)]
 
 
+@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
 @pytest.mark.parametrize("width", [320, 1280])
-def test_axe_finds_no_wcag_aa_violation_on_any_page_of_the_edition(edition, browser, axe_script, width):
+def test_axe_finds_no_wcag_aa_violation_on_any_page_of_the_edition(edition, browser, axe_script, width, folder):
     _, built, base = edition
     found = []
     with offline_page(browser, base, width) as page:
         for path in edition_pages(built):
-            page.goto(f"{base}v/{built.version}/{path}")
+            page.goto(f"{base}v/{built.version}/{folder}{path}")
             page.wait_for_load_state("networkidle")
-            found += [f"/{path} ({width} px): {line}" for line in axe_violations(page, axe_script)]
+            found += [f"/{folder}{path} ({width} px): {line}" for line in axe_violations(page, axe_script)]
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.parametrize("width", [320, 390, 768, 1280, 1920])
-def test_no_text_in_any_embedded_chart_runs_into_other_text_a_line_or_the_chart_s_edge(edition, browser, width):
-    """Every chart as an article embeds it, at a phone's to a wide screen's width, as the browser laid it out."""
+# Russian at the widths where its longer words first ran into each other or off the chart, and a laptop's.
+@pytest.mark.parametrize(("folder", "width"), [*(("", width) for width in (320, 390, 768, 1280, 1920)),
+                                               *(("ru/", width) for width in (320, 390, 1280))])
+def test_no_text_in_any_embedded_chart_runs_into_other_text_a_line_or_the_chart_s_edge(edition, browser, width,
+                                                                                         folder):
+    """Every chart as an article embeds it, at a phone's to a wide screen's width, as the browser laid it out, in
+    each language: Russian words are longer, and Cyrillic letters wider."""
     _, built, base = edition
     found = []
     with offline_page(browser, base, width) as page:
         for name, spec in CHARTS.items():
             if spec.is_map or spec.is_table:
                 continue
-            page.goto(f"{base}v/{built.version}/embed/{name}/")
+            page.goto(f"{base}v/{built.version}/{folder}embed/{name}/")
             page.wait_for_function("() => document.querySelector('.js-plotly-plot .main-svg')", timeout=60_000)
-            found += [f"{name} ({width} px): {line}" for line in text_collisions(page)]
+            found += [f"{folder}{name} ({width} px): {line}" for line in text_collisions(page)]
     assert found == [], "\n".join(found)
