@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from charts.registry import CHARTS
 from press.stories import STORIES
 from tests.conftest import open_page
+from tests.test_editor_page import sign_in
 from ui.shared_state import forget_failures
 
 NOTICE = "This link asks for"
@@ -72,7 +73,6 @@ PAGE_PARAMETERS = {page: [*parameters, "lang"] for page, parameters in {
 }.items()}
 # The editor's: what it opens on (read once signed in) and the sign-in link.
 EDITOR_PARAMETERS = ["dataset", "task", "token", "lang"]
-PASSWORD = "correct horse battery staple"
 # Values that broke pages before, or that a parser could trip on.
 HOSTILE_VALUES = ["", "²", "٣", "-1", "0", "99999999999999999999", "2024-02-30", "0001-01-01..9999-12-31", "1e400",
                   "NaN", "../../", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "%00", "a" * 3000, ",,,",
@@ -109,36 +109,24 @@ def test_a_sign_in_link_longer_than_any_link_is_refused_with_a_notice_and_leaves
     assert "token" not in app.query_params
 
 
-@pytest.fixture
-def editor_password(monkeypatch):
-    monkeypatch.setenv("BORDERLINES_EDITOR_PASSWORD", PASSWORD)
-    forget_failures()
-    yield
-    forget_failures()
-
-
 def signed_in_editor(query: dict[str, str]):
     """The editor opened on this address and signed in with the password, so that what it reads once signed in
     (dataset, task) is read too."""
-    app = open_page("pages/editor.py", **query)
-    app.text_input[0].input("Aigerim")
-    app.text_input[1].input(PASSWORD)
-    app.button[0].click()
-    app.run()
+    app = sign_in(open_page("pages/editor.py", **query))
     assert not app.exception, app.exception
     assert len(app.selectbox) >= 2, "not signed in, or the dataset and task were not read"
     assert "token" not in app.query_params
     return app
 
 
-def test_the_editor_opens_its_defaults_with_a_notice_for_an_unknown_dataset_and_task(data_copy, editor_password):
+def test_the_editor_opens_its_defaults_with_a_notice_for_an_unknown_dataset_and_task(data_copy, editor_password_set):
     app = signed_in_editor({"dataset": "<script>", "task": "../../"})
     assert sorted(notices(app)) == sorted([
         "This link asks for dataset “<script>”, which this page does not have; it shows Sources instead.",
         "This link asks for task “../../”, which this page does not have; it shows Replace with a file instead."])
 
 
-def test_the_editor_opens_with_each_known_troublemaker_in_every_parameter(data_copy, editor_password, monkeypatch):
+def test_the_editor_opens_with_each_known_troublemaker_in_every_parameter(data_copy, editor_password_set, monkeypatch):
     for value in HOSTILE_VALUES:
         signed_in_editor(dict.fromkeys(EDITOR_PARAMETERS + ["present"], value))
     monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")  # sign-in links on: every value is tried as a link
@@ -151,5 +139,5 @@ def test_the_editor_opens_with_each_known_troublemaker_in_every_parameter(data_c
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(data=st.data())
-def test_the_editor_opens_whatever_its_parameters_say(data_copy, editor_password, data):
+def test_the_editor_opens_whatever_its_parameters_say(data_copy, editor_password_set, data):
     signed_in_editor({param: data.draw(HOSTILE_TEXT, label=param) for param in EDITOR_PARAMETERS + ["present"]})
