@@ -85,7 +85,7 @@ def test_a_map_page_draws_its_map_without_outlines_and_says_so(data_copy, page_f
     path = damaged(data_copy, damage)
     page = open_page(page_file)  # fails on any exception the page shows
     notices = [warning.value.replace("\\", "") for warning in page.warning]
-    assert any(notice.startswith("This map is drawn without country outlines: ") and str(path) in notice
+    assert any(notice.startswith("Maps are drawn without country outlines: ") and str(path) in notice
                and WHY[damage] in notice for notice in notices), notices
     decks = [json.loads(chart.proto.json) for chart in page.get("deck_gl_json_chart")]
     assert decks, "the map is not drawn"
@@ -101,6 +101,14 @@ def test_a_map_slide_plays_without_outlines_and_says_so(data_copy, damage):
     assert page.get("deck_gl_json_chart"), "the map is not drawn"
     notices = [warning.value.replace("\\", "") for warning in page.warning]
     assert any(str(path) in notice and WHY[damage] in notice for notice in notices), notices
+
+
+@pytest.mark.parametrize("damage", ["an empty file", "a missing file"])
+def test_the_data_page_says_the_maps_have_no_outlines_and_why(data_copy, damage):
+    path = damaged(data_copy, damage)
+    notices = [warning.value.replace("\\", "") for warning in open_page("pages/data.py").warning]
+    said = next(notice for notice in notices if notice.startswith("Maps are drawn without country outlines: "))
+    assert f"{path} cannot be used (the file " in said and WHY[damage] in said
 
 
 def test_good_outlines_draw_with_no_notice():

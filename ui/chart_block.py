@@ -100,6 +100,12 @@ def show_sources(chart: Chart) -> None:
             st.markdown(source_markdown(chart.sources["source_id"], chart.sources, one_per_line=True))
 
 
+def without_outlines(why: str) -> None:
+    """The notice that the maps have no country outlines, and why (in the reader's language)."""
+    st.warning(_("Maps are drawn without country outlines: {file} cannot be used ({why}).").format(
+        file=escape_markdown(display_name(boundaries_path())), why=why), icon=":material/map:")
+
+
 def show_figure(chart: Chart, outlines_missing: str = "") -> None:
     """The figure alone. A plotly chart's camera button saves a PNG named after it, its source burned in; in
     presenter mode it keeps its own presenter template, which Streamlit's chart theme would set back to reading
@@ -108,8 +114,7 @@ def show_figure(chart: Chart, outlines_missing: str = "") -> None:
     key = f"chart-{chart.file_stem}"
     if chart.is_map:
         if outlines_missing:
-            st.warning(_("This map is drawn without country outlines: {file} cannot be used ({why}).").format(
-                file=escape_markdown(display_name(boundaries_path())), why=outlines_missing), icon=":material/map:")
+            without_outlines(outlines_missing)
         st.pydeck_chart(chart.figure, height=chart.height, key=key, alt=chart.announced)
         return
     st.plotly_chart(chart.figure, key=key, alt=chart.announced, theme=None if presenting() else "streamlit", config={
