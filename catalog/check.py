@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from catalog import history
+from catalog.boundaries import boundaries_path, read_outlines
 from catalog.datasets import DATASETS
 from catalog.problems import Problem
 from catalog.store import Catalog, build_catalog, data_dir, display_name, load_catalog, published_files, read_bytes
@@ -19,9 +20,9 @@ def dataset_for(path: Path, forced: str | None) -> str | None:
 
 def check_paths(paths: list[Path], forced: str | None = None) -> tuple[list[Problem], Catalog]:
     """Check files (all of data/ when none are given) in the company of the published catalog."""
-    if not paths:  # data/ as the app loads it, which also keeps each good file in data/history, and its changelog
-        catalog = load_catalog()
-        return catalog.problems + history.read_changelog(data_dir())[1], catalog
+    if not paths:  # data/ as the app loads it, which also keeps each good file in data/history, its changelog and
+        catalog = load_catalog()  # the maps' country outlines
+        return catalog.problems + history.read_changelog(data_dir())[1] + outlines_problems(), catalog
     problems: list[Problem] = []
     replacements: dict[str, tuple[Path, bytes | None]] = {}
     for path in paths:
@@ -34,6 +35,13 @@ def check_paths(paths: list[Path], forced: str | None = None) -> tuple[list[Prob
         replacements[name] = (path, read_bytes(path))
     more, catalog = check_replacements(replacements)
     return problems + more, catalog
+
+
+def outlines_problems() -> list[Problem]:
+    """The map outlines file, when the maps cannot draw from it (they then draw without outlines)."""
+    why = read_outlines()[1]
+    return [Problem(display_name(boundaries_path()), None, None, None,
+                    f"{why}; the maps are drawn without country outlines until it is restored")] if why else []
 
 
 def check_replacements(replacements: dict[str, tuple[Path, bytes | None]],

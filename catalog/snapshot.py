@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from catalog.boundaries import country_outlines
+from catalog.boundaries import read_outlines
 from catalog.deckfile import deck_path, read_deck
 from catalog.store import last_changed, load_catalog
 from deck.slides import Deck, checked_deck
@@ -18,7 +18,8 @@ from deck.slides import Deck, checked_deck
 class Snapshot:
     """Every dataset as readers see it (a file that fails its check by its last good version), the country outlines,
     the catalog's version, when its newest file last changed, and the deck checked against those tables (with why
-    it could not be read, when it could not)."""
+    it could not be read, when it could not); with no outlines, why the outlines file could not be drawn from (a
+    message, said with `_`)."""
 
     tables: dict[str, pd.DataFrame]
     outlines: dict
@@ -26,6 +27,7 @@ class Snapshot:
     as_of: datetime | None
     deck: Deck
     deck_problem: str = ""
+    outlines_problem: str = ""
 
 
 def take_snapshot() -> Snapshot:
@@ -34,5 +36,6 @@ def take_snapshot() -> Snapshot:
     tables = {name: state.table for name, state in catalog.states.items() if state.usable}
     text, unreadable = read_deck()
     deck = checked_deck(text, tables) if text is not None else Deck("Briefing", [])
-    return Snapshot(tables, country_outlines(), catalog.version, max(filter(None, changed), default=None), deck,
-                    f"{deck_path().name}: {unreadable}" if unreadable else "")
+    outlines, outlines_problem = read_outlines()
+    return Snapshot(tables, outlines, catalog.version, max(filter(None, changed), default=None), deck,
+                    f"{deck_path().name}: {unreadable}" if unreadable else "", outlines_problem)

@@ -69,7 +69,7 @@ if slide.problems:
 else:
     chart = slide.spec.build(translated(snapshot.tables, language()), filter_values(slide),
                              reader_look(room_for_slide_text(slide), on_a_slide=True), snapshot.outlines)
-    show_figure(chart)
+    show_figure(chart, _(snapshot.outlines_problem) if snapshot.outlines_problem else "")
     if chart.is_map:  # a plotly chart has its source burned in
         show_sources(chart)
 

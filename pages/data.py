@@ -9,12 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from catalog import DATASETS, load_catalog
+from catalog.boundaries import outlines_problem
 from catalog.export import safe_csv
 from catalog.history import changelog
 from catalog.store import data_dir, last_changed
 from charts.spec import for_readers
 from i18n import ENGLISH, _, language, ngettext
 from i18n.formats import date_at, number
+from ui.chart_block import without_outlines
 from ui.frame import start_page
 from ui.url_state import url_choice
 
@@ -90,6 +92,8 @@ if catalog.problems:
                       "until it is fixed. The problems are listed below.", len(failed)).format(
                  count=len(failed), names=", ".join(failed)), icon=":material/error:")
     st.dataframe(pd.DataFrame([vars(problem) for problem in catalog.problems]), hide_index=True, width="stretch")
+if outlines_problem():
+    without_outlines(outlines_problem())
 
 
 def status(state) -> str:

@@ -70,10 +70,24 @@ class StayReport:
     last_legal_day: date | None  # the day before overstay_if_staying_on
 
 
+def merged(trips: Iterable[Trip]) -> list[Trip]:
+    """The same days present as fewest trips, in date order: trips that overlap, or where one starts the day after
+    another ends, are joined."""
+    joined: list[Trip] = []
+    for trip in sorted(trips, key=lambda trip: (trip.entry, trip.exit)):
+        if joined and trip.entry <= joined[-1].exit + timedelta(days=1):
+            if trip.exit > joined[-1].exit:
+                joined[-1] = Trip(joined[-1].entry, trip.exit)
+        else:
+            joined.append(trip)
+    return joined
+
+
 def days_present(trips: Iterable[Trip]) -> set[date]:
-    """Every day on which the traveller was in the country; overlapping trips count each day once."""
+    """Every day on which the traveller was in the country; overlapping trips count each day once. The trips are
+    merged first, so the count costs as much as the days present, however many times the trips repeat them."""
     days: set[date] = set()
-    for trip in trips:
+    for trip in merged(trips):
         span = (trip.exit - trip.entry).days
         days.update(trip.entry + timedelta(days=offset) for offset in range(span + 1))
     return days

@@ -28,6 +28,20 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     return copy
 
 
+EDITOR_PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def editor_password_set(monkeypatch) -> str:
+    """An editor password in the environment, and no failed sign-ins counted before or after the test."""
+    from ui.shared_state import forget_failures
+
+    monkeypatch.setenv("BORDERLINES_EDITOR_PASSWORD", EDITOR_PASSWORD)
+    forget_failures()
+    yield EDITOR_PASSWORD
+    forget_failures()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def shared_state_of_their_own(tmp_path_factory):
     """Failed sign-ins and briefing rooms (ui/shared_state.py) go to a folder of the tests' own, not the .state/ a

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from charts.registry import CHARTS
 from press.stories import STORIES
 from tests.conftest import open_page
+from tests.test_editor_page import sign_in
+from ui.shared_state import forget_failures
 
 NOTICE = "This link asks for"
 
@@ -61,14 +63,16 @@ def test_a_search_longer_than_the_box_allows_is_dropped_with_a_notice():
     assert len(notices(app)) == 1
 
 
-# Each page's parameters, as its story's charts and its own controls declare them.
-PAGE_PARAMETERS = {
+# Each page's parameters, as its story's charts and its own controls declare them, and the language every page takes.
+PAGE_PARAMETERS = {page: [*parameters, "lang"] for page, parameters in {
     **{f"pages/{name}.py": sorted({item.param for chart in story.charts for item in CHARTS[chart].filters})
        for name, story in STORIES.items()},
     "pages/entry_rules.py": ["rule", "trips", "as_of"],
     "pages/briefing.py": ["slide", "view", "room"],
     "pages/data.py": ["dataset"],
-}
+}.items()}
+# The editor's: what it opens on (read once signed in) and the sign-in link.
+EDITOR_PARAMETERS = ["dataset", "task", "token", "lang"]
 # Values that broke pages before, or that a parser could trip on.
 HOSTILE_VALUES = ["", "²", "٣", "-1", "0", "99999999999999999999", "2024-02-30", "0001-01-01..9999-12-31", "1e400",
                   "NaN", "../../", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "%00", "a" * 3000, ",,,",
@@ -89,3 +93,51 @@ def test_every_page_opens_with_each_known_troublemaker_in_every_parameter(page):
 def test_every_page_opens_whatever_its_parameters_say(page, data):
     query = {param: data.draw(HOSTILE_TEXT, label=param) for param in PAGE_PARAMETERS[page] + ["present"]}
     open_page(page, **query)  # asserts that no exception reached the page
+
+
+def test_a_language_the_app_does_not_speak_opens_english_with_a_notice():
+    app = open_page(lang="xx")
+    assert notices(app) == ["This link asks for lang “xx”, which this page does not have; it shows English instead."]
+
+
+def test_a_sign_in_link_longer_than_any_link_is_refused_with_a_notice_and_leaves_the_address(monkeypatch):
+    monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD", raising=False)
+    forget_failures()
+    app = open_page("pages/editor.py", token="a" * 3000)
+    assert notices(app) == [f"This link asks for token “{'a' * 60}…”, which this page does not have; it shows the "
+                            "sign-in form instead."]
+    assert "token" not in app.query_params
+
+
+def signed_in_editor(query: dict[str, str]):
+    """The editor opened on this address and signed in with the password, so that what it reads once signed in
+    (dataset, task) is read too."""
+    app = sign_in(open_page("pages/editor.py", **query))
+    assert not app.exception, app.exception
+    assert len(app.selectbox) >= 2, "not signed in, or the dataset and task were not read"
+    assert "token" not in app.query_params
+    return app
+
+
+def test_the_editor_opens_its_defaults_with_a_notice_for_an_unknown_dataset_and_task(data_copy, editor_password_set):
+    app = signed_in_editor({"dataset": "<script>", "task": "../../"})
+    assert sorted(notices(app)) == sorted([
+        "This link asks for dataset “<script>”, which this page does not have; it shows Sources instead.",
+        "This link asks for task “../../”, which this page does not have; it shows Replace with a file instead."])
+
+
+def test_the_editor_opens_with_each_known_troublemaker_in_every_parameter(data_copy, editor_password_set, monkeypatch):
+    for value in HOSTILE_VALUES:
+        signed_in_editor(dict.fromkeys(EDITOR_PARAMETERS + ["present"], value))
+    monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")  # sign-in links on: every value is tried as a link
+    for value in HOSTILE_VALUES:
+        forget_failures()
+        app = open_page("pages/editor.py", **dict.fromkeys(EDITOR_PARAMETERS, value))
+        assert "token" not in app.query_params
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_editor_opens_whatever_its_parameters_say(data_copy, editor_password_set, data):
+    signed_in_editor({param: data.draw(HOSTILE_TEXT, label=param) for param in EDITOR_PARAMETERS + ["present"]})

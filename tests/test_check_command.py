@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
 
 
@@ -95,3 +97,23 @@ def test_the_changelog_lines_that_cannot_be_read_are_listed_with_the_data(data_c
         "data/changelog.csv, row 3, value '2026-02-30T10:00:00+00:00,countries,publish,A,Note,1,0,0,20…': "
         "when must be a real date and time written as ISO 8601 (for example 2026-11-30T16:04:10+00:00)",
         "2 problems in 1 file."]
+
+
+@pytest.mark.parametrize("damage, why", [
+    (lambda path: path.write_bytes(b"\x00\xff junk \x89PNG"), "the file is not valid JSON"),
+    (lambda path: path.write_bytes(b""), "the file is not valid JSON"),
+    (lambda path: path.write_text('[1, 2, 3]'), "the file is not a TopoJSON topology of countries"),
+    (lambda path: path.unlink(), "the file does not exist"),
+], ids=["junk bytes", "an empty file", "JSON of the wrong shape", "a missing file"])
+def test_a_damaged_map_outlines_file_is_a_problem_naming_it_not_a_traceback(data_copy, damage, why):
+    path = data_copy / "boundaries" / "world_110m.json"
+    damage(path)
+    result = run_check(data_dir=data_copy)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert f"{path}: {why}" in "\n".join(lines), result.stdout
+    problem = next(line for line in lines if line.startswith(f"{path}: "))
+    assert problem.endswith("the maps are drawn without country outlines until it is restored")
+    assert "1 problem in 1 file." in lines
+    assert "OK: every slide of the briefing deck can be shown." in lines

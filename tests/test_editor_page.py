@@ -13,22 +13,19 @@ from streamlit.testing.v1 import AppTest
 
 from catalog import history, load_catalog
 from catalog.publish import publish
-from tests.conftest import REPO, open_page
+from tests.conftest import EDITOR_PASSWORD, REPO, open_page
 from tests.csv_edits import CHANGELOG_BREAKAGES, break_cell, break_changelog, restate, rows_of, write
 from tests.test_checking_once import validations
 from ui import login, serve
 from ui.login import LINK_LIFETIME
-from ui.shared_state import forget_failures, issue_link
+from ui.shared_state import issue_link
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = EDITOR_PASSWORD
 
 
 @pytest.fixture(autouse=True)
-def editor_password(monkeypatch):
-    monkeypatch.setenv("BORDERLINES_EDITOR_PASSWORD", PASSWORD)
-    forget_failures()
-    yield
-    forget_failures()
+def editor_password(editor_password_set):
+    return editor_password_set
 
 
 def sign_in(page: AppTest, password: str = PASSWORD, name: str = "Aigerim") -> AppTest:

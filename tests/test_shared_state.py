@@ -7,13 +7,11 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from deck.slides import parse_deck
 from tests.conftest import REPO, open_page
 from tests.test_editor_page import PASSWORD, sign_in
 from ui.login import Throttle
-from ui.shared_state import STATE_VARIABLE, forget_failures
+from ui.shared_state import STATE_VARIABLE
 
 DECK = parse_deck((REPO / "data" / "briefing.md").read_text(encoding="utf-8"))
 
@@ -38,15 +36,7 @@ def test_a_notes_window_follows_a_room_shown_by_another_process():
     assert notes.header[0].value.replace("\\", "") == DECK.slides[4].headline
 
 
-@pytest.fixture
-def no_failures(monkeypatch):
-    monkeypatch.setenv("BORDERLINES_EDITOR_PASSWORD", PASSWORD)
-    forget_failures()
-    yield
-    forget_failures()
-
-
-def test_failed_sign_ins_on_three_replicas_make_the_next_one_wait(no_failures):
+def test_failed_sign_ins_on_three_replicas_make_the_next_one_wait(editor_password_set):
     """Three guesses on each of three replicas: each replica alone would still allow the next, one server would not."""
     for _ in range(3):
         in_another_process("from ui.login import failed_guesses\nfor _ in range(3):\n"
@@ -58,7 +48,7 @@ def test_failed_sign_ins_on_three_replicas_make_the_next_one_wait(no_failures):
     assert not page.selectbox
 
 
-def test_the_throttle_waits_one_two_four_seconds_after_three_failures_and_forgets_after_its_window(no_failures):
+def test_the_throttle_waits_one_two_four_seconds_after_three_failures_and_forgets_after_its_window(editor_password_set):
     now = [1_000_000.0]
     throttle = Throttle(clock=lambda: now[0], scope="arithmetic")
     throttle.reset()

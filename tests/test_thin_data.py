@@ -1,6 +1,7 @@
-"""Whatever is published, every page renders: a dataset published with only its header or a single row, or without a
-row the pages name by its id, passes its check (or fails it, and readers get the last good version), and every page
-either draws what there is or says plainly that there is nothing to draw; never a traceback."""
+"""Whatever is published, every page renders: a dataset published as a file of zero bytes, with only its header or a
+single row, or without a row the pages name by its id, passes its check (or fails it, and readers get the last good
+version), and every page, and every slide of each language's briefing deck, either draws what there is or says
+plainly that there is nothing to draw; never a traceback."""
 
 from __future__ import annotations
 
@@ -8,12 +9,26 @@ import pytest
 
 from catalog import DATASETS
 from charts.us_visas import US_MILESTONES
+from deck.slides import parse_deck
+from i18n import _, speaking
 from press.stories import HEADLINES
 from tests.conftest import REPO, open_page
 from tests.csv_edits import rows_of, write
 
 PAGES = sorted(f"pages/{path.name}" for path in (REPO / "pages").glob("*.py") if path.stem != "editor")
-THINNED = {"only its header": lambda rows: [], "one row": lambda rows: rows[:1]}
+
+
+def keeping(rows_kept):
+    """A thinning that keeps the header and these of the rows."""
+    def thin(path) -> None:
+        header, rows = rows_of(path)
+        write(path, header, rows_kept(rows))
+    return thin
+
+
+THINNED = {"only its header": keeping(lambda rows: []), "one row": keeping(lambda rows: rows[:1]),
+           "zero bytes": lambda path: path.write_bytes(b"")}
+DECKS = {"en": "briefing.md", "ru": "briefing.ru.md"}
 # Rows the code asks for by id: the overview's headline figures, the US measures marked on the refusal chart, and
 # the capitals the maps draw their arcs between.
 NAMED_ROWS = [*((dataset, row_id) for dataset, _, row_id, *_ in HEADLINES),
@@ -31,12 +46,35 @@ def pages_that_open(failed_pages: dict) -> None:
 @pytest.mark.parametrize("variant", THINNED)
 @pytest.mark.parametrize("dataset", DATASETS)
 def test_every_page_opens_whatever_thin_version_of_a_dataset_is_published(data_copy, dataset, variant):
-    path = data_copy / DATASETS[dataset].filename
-    header, rows = rows_of(path)
-    write(path, header, THINNED[variant](rows))
+    THINNED[variant](data_copy / DATASETS[dataset].filename)
     failed: dict[str, str] = {}
     pages_that_open(failed)
     assert failed == {}
+
+
+@pytest.mark.parametrize("variant", THINNED)
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_every_slide_of_every_deck_plays_or_says_why_whatever_thin_version_is_published(data_copy, dataset, variant):
+    """Each language's deck, slide by slide in one briefing (its data frozen when it opens, after the thinning):
+    a chart, or a message naming the slide and why it cannot be drawn."""
+    THINNED[variant](data_copy / DATASETS[dataset].filename)
+    unexplained: dict[str, str] = {}
+    for code, deck_file in DECKS.items():
+        count = len(parse_deck((data_copy / deck_file).read_text(encoding="utf-8")).slides)
+        app = open_page("pages/briefing.py", lang=code, slide="1")
+        for number in range(1, count + 1):
+            if number > 1:
+                app.query_params["slide"] = str(number)
+                app.run()
+            assert not app.exception, f"{deck_file}, slide {number}: {app.exception}"
+            assert app.query_params["slide"] == str(number)
+            with speaking(code):
+                why = _("Slide {number} cannot be shown: {problems}").format(number=number, problems="")
+            drawn = app.get("plotly_chart") or app.get("deck_gl_json_chart")
+            said = [error.value for error in app.error if error.value.startswith(why)]
+            if not drawn and not said:
+                unexplained[f"{deck_file}, slide {number}"] = "neither a chart nor a message saying why"
+    assert unexplained == {}
 
 
 @pytest.mark.parametrize("dataset, row_id", NAMED_ROWS)

@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from catalog import load, load_catalog, translated
-from catalog.boundaries import country_outlines
+from catalog.boundaries import boundaries_path, country_outlines, outlines_problem
 from catalog.export import safe_csv
+from catalog.store import display_name
 from charts.palette import DARK, LIGHT, PALETTES
 from charts.registry import CHARTS
 from charts.sources import source_markdown
@@ -62,7 +63,7 @@ def chart_block(name: str, chosen: Chosen | None = None) -> bool:
     else:
         chart_tab, table_tab = st.tabs([_("Chart"), _("Table")])
         with chart_tab:
-            show_figure(chart)
+            show_figure(chart, outlines_problem() if spec.is_map else "")
             if chart.notes:
                 st.caption(escape_markdown(chart.notes))
             if chart.in_words:
@@ -99,12 +100,21 @@ def show_sources(chart: Chart) -> None:
             st.markdown(source_markdown(chart.sources["source_id"], chart.sources, one_per_line=True))
 
 
-def show_figure(chart: Chart) -> None:
+def without_outlines(why: str) -> None:
+    """The notice that the maps have no country outlines, and why (in the reader's language)."""
+    st.warning(_("Maps are drawn without country outlines: {file} cannot be used ({why}).").format(
+        file=escape_markdown(display_name(boundaries_path())), why=why), icon=":material/map:")
+
+
+def show_figure(chart: Chart, outlines_missing: str = "") -> None:
     """The figure alone. A plotly chart's camera button saves a PNG named after it, its source burned in; in
     presenter mode it keeps its own presenter template, which Streamlit's chart theme would set back to reading
-    size."""
+    size. A map drawn without country outlines says so above it (`outlines_missing`: why, in the reader's
+    language)."""
     key = f"chart-{chart.file_stem}"
     if chart.is_map:
+        if outlines_missing:
+            without_outlines(outlines_missing)
         st.pydeck_chart(chart.figure, height=chart.height, key=key, alt=chart.announced)
         return
     st.plotly_chart(chart.figure, key=key, alt=chart.announced, theme=None if presenting() else "streamlit", config={

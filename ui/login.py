@@ -20,6 +20,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from i18n import N_, _, ngettext
 from ui import shared_state
+from ui.url_state import url_param
 
 PASSWORD_SECRET = "editor_password"
 PASSWORD_VARIABLE = "BORDERLINES_EDITOR_PASSWORD"
@@ -131,9 +132,9 @@ def signed_in_editor() -> str | None:
 
 def sign_in_form() -> str | None:
     password = configured_password()
-    link_token = st.query_params.get("token")
+    link_token = url_param("token", str, None, _("the sign-in form"))
+    st.query_params.pop("token", None)  # out of the address bar at once; the link itself works only once
     if link_token is not None:
-        del st.query_params["token"]  # out of the address bar at once; the link itself works only once
         if password:
             st.info(_("Sign-in links are off on this server: an editor password is set."), icon=":material/lock:")
         else:
