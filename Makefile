@@ -93,7 +93,8 @@ haproxy:
 edition: $(VENV)/.app-installed messages
 	$(PY) -m press build $(if $(FORCE),--force)
 
-# nginx serving edition/ on a free port (EDITION_PORT=8080 to choose), with press/nginx/edition.conf.
+# nginx serving edition/ with press/nginx/edition.conf, on the port of edition.toml's address when it is on this
+# machine (8080), where the app's Embed and Cite codes point, else a free one (EDITION_PORT=... to choose).
 serve-edition: $(VENV)/.app-installed nginx
 	@test -e edition/latest || $(MAKE) --no-print-directory edition
 	$(PY) -m press serve $(if $(EDITION_PORT),--port $(EDITION_PORT))

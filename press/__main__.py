@@ -15,7 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--force", action="store_true", help="rebuild this data version even if it was built")
     build.add_argument("--status", action="store_true", help="report progress in the edition's status file")
     serve = commands.add_parser("serve", help="serve the edition with nginx")
-    serve.add_argument("--port", type=int, default=0, help="0: a free port")
+    serve.add_argument("--port", type=int, default=None,
+                       help="default: the port of the edition's address when it is on this machine, else a free one; "
+                            "0: a free port")
     args = parser.parse_args(argv)
     if args.command == "build":
         from press.background import build_with_status

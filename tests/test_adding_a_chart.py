@@ -11,26 +11,30 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from catalog import DATASETS, Dataset, load_catalog
-from catalog.columns import identifier, integer
-from catalog.datasets import country, source_column
+from catalog import DATASETS, DataFileError, Dataset, load, load_catalog
+from catalog.columns import identifier, integer, quote
+from catalog.datasets import approximation_columns, country, qualified_if_approximate, source_column
 from charts.registry import CHARTS
 from charts.spec import ChartSpec, Drawing, every_row
 from tests.conftest import REPO
 from tests.figures import figure_json
 
-# Step 1: the CSV (made-up figures: this is a test, and nothing here goes under the real data/).
-CSV = """crossing_id,country,points,source_id
-kaz-example,KAZ,30,example-source
-kgz-example,KGZ,12,example-source
+# Step 1: the CSV, one row per figure, each with its source_id and the source's own sentence in `quote`, the
+# approximate one marked so with the source's qualifier (made-up figures and sentences: this is a test, and nothing
+# here goes under the real data/).
+CSV = """crossing_id,country,points,approximate,qualifier,source_id,quote
+kaz-example,KAZ,30,true,about,example-source,Kazakhstan has about 30 crossing points on its borders.
+kgz-example,KGZ,12,false,,example-source,"Kyrgyzstan has 12 crossing points, the ministry said."
 """
-# Step 2: its schema entry.
+# Step 2: its schema entry, from the column constructors (the figure must be stated in its quote).
 EXAMPLE = Dataset("example_crossings", "Crossing points (example)", "Border crossing points by country.", (
     identifier("crossing_id", "Key."),
     country("country", "The country."),
-    integer("points", "Crossing points.", minimum=0),
+    integer("points", "Crossing points.", minimum=0, in_quote=True),
+    *approximation_columns(),
     source_column(),
-))
+    quote(),
+), (qualified_if_approximate(),))
 # Step 3: its source row.
 SOURCE_ROW = ("example-source,Example Publisher,An example article,https://example.org/article,2026-01-01,day,,en,,"
               "made up for a test\n")
@@ -95,7 +99,28 @@ def test_the_recipe_gives_a_checked_dataset_and_a_page_whose_chart_has_everythin
     assert figure["layout"]["annotations"][0]["text"] == "Source: Example Publisher", "the source burned in"
     assert [tab.label for tab in app.tabs] == ["Chart", "Table"]
     assert list(app.dataframe[0].value["crossing_id"]) == ["kaz-example", "kgz-example"]
+    assert list(app.dataframe[0].value["quote"]) == [
+        "Kazakhstan has about 30 crossing points on its borders.",
+        "Kyrgyzstan has 12 crossing points, the ministry said."], "each figure's quote, in the table"
     assert "[Example Publisher, An example article](https://example.org/article)" in app.caption[0].value
     assert app.get("download_button")[0].proto.label == "Download these 2 rows (CSV)"
     assert app.get("plotly_chart")[0].proto.alt == ("Crossing points: By country. "
                                                     "Bar chart of crossing points by country."), "title and alt text"
+
+
+def test_the_recipes_quotes_are_checked(data_copy, monkeypatch):
+    """Step 1's quote is a rule, not a comment: a figure its sentence does not state, an approximate figure without
+    the source's qualifier, or a row with no sentence is a problem, and readers never see that file."""
+    broken = (CSV.replace("about 30 crossing points", "about 40 crossing points")
+              .replace("kgz-example,KGZ,12,false,,", "kgz-example,KGZ,12,true,,")
+              + "uzb-example,UZB,9,false,,example-source,\n")
+    (data_copy / "example_crossings.csv").write_text(broken, encoding="utf-8")
+    monkeypatch.setitem(DATASETS, EXAMPLE.name, EXAMPLE)
+    with open(data_copy / "sources.csv", "a", encoding="utf-8") as sources:
+        sources.write(SOURCE_ROW)
+
+    state = load_catalog().states["example_crossings"]
+    assert {(problem.row, problem.column) for problem in state.problems} == {
+        (2, "points"), (3, "approximate/qualifier"), (4, "quote")}, [str(problem) for problem in state.problems]
+    with pytest.raises(DataFileError):
+        load("example_crossings")  # a file that fails its check, with no good version before it, is never shown

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from catalog.store import REPO_DIR, data_dir
+from press.config import edition_config
 from ui.cluster import HAPROXY_CONFIG, HEALTH, haproxy_config
 
 DEPLOY = REPO_DIR / "deploy"
@@ -80,6 +81,25 @@ def test_the_image_installs_requirements_txt_and_serves_as_make_run_does():
     assert "8501" in instruction("EXPOSE")
     ignored = (DEPLOY / "Dockerfile.dockerignore").read_text(encoding="utf-8").split()
     assert {".venv", ".git", ".state", ".streamlit/secrets.toml"} <= set(ignored)
+
+
+def test_the_image_leaves_out_the_built_edition_and_npm_s_packages():
+    ignored = {line.strip().rstrip("/") for line in (DEPLOY / "Dockerfile.dockerignore").read_text(
+        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    assert {"edition", "node_modules", "press/js/node_modules"} <= ignored
+
+
+def test_every_replica_is_given_the_edition_s_public_address_which_the_operator_must_set(monkeypatch):
+    """Embed and Cite point at the edition's address; edition.toml's is a developer's localhost, so compose asks
+    for the real one and refuses to start without it, and the README's command sets it."""
+    for service in REPLICAS.values():
+        assert service["environment"]["BORDERLINES_EDITION_URL"].startswith("${BORDERLINES_EDITION_URL:?")
+    monkeypatch.setenv("BORDERLINES_EDITION_URL", "https://charts.example.org")
+    assert edition_config().address == "https://charts.example.org/", "the variable the app reads"
+    readme = (REPO_DIR / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"^cd deploy\n(.+?)docker compose up", readme, re.MULTILINE | re.DOTALL)[1]
+    required = set(re.findall(r"\$\{(\w+):\?", (DEPLOY / "compose.yaml").read_text(encoding="utf-8")))
+    assert {name for name in required if f"{name}=" not in command} == set(), "the README's command sets them all"
 
 
 @pytest.mark.parametrize("config", ["as deployed", "as make cluster runs it"])

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
 import time
 import urllib.request
 from html.parser import HTMLParser
@@ -23,9 +27,12 @@ from charts.registry import CHARTS
 from press import background
 from press.background import read_status
 from press.build import build_edition, latest_version
+from press.cite import embed_code
+from press.config import edition_config
 from press.pages import prose_html, untitled
-from press.serve import served_edition
+from press.serve import free_port, port_of, serve_forever, served_edition
 from press.stories import STORIES
+from tests.conftest import REPO
 from tests.edition import built_edition
 from tests.test_editor_page import editor_password, signed_in, upload, us_visas_with  # noqa: F401
 
@@ -232,3 +239,38 @@ def test_a_chart_whose_page_writes_its_title_keeps_its_legend_as_high_above_the_
     shown = untitled(figure)
     assert shown.layout.height == 436 and shown.layout.margin.t == 36
     assert shown.layout.legend.y * shown.layout.height == pytest.approx(60)
+
+
+def test_make_serve_edition_serves_where_the_app_s_embed_codes_point(edition, monkeypatch):
+    """`make serve-edition` (`python -m press serve`, no port given) listens on the port of the edition's address
+    when that address is on this machine, as edition.toml's is: an Embed code copied from `make run` loads."""
+    monkeypatch.delenv("BORDERLINES_EDITION_URL")
+    assert port_of(edition_config().address) > 0, "edition.toml's address is on this machine, with a port"
+    config, built, _ = edition
+    address = f"http://localhost:{free_port()}/"
+    monkeypatch.setenv("BORDERLINES_EDITION_URL", address)
+    spec = CHARTS["events_timeline"]
+    code = embed_code(edition_config(), spec.name, spec.title, built.version)
+    embedded = re.search(r'<iframe src="([^"]+)"', code)[1]
+    assert embedded.startswith(address)
+    server = subprocess.Popen([sys.executable, "-m", "press", "serve"], cwd=REPO, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "BORDERLINES_EDITION_DIR": str(config.folder)})
+    try:
+        said = server.stdout.readline()
+        assert f"Embed and Cite codes point at {address}" in said, said
+        with urllib.request.urlopen(embedded) as response:
+            assert f"<title>{spec.title}".encode() in response.read()
+    finally:
+        server.terminate()
+        assert server.wait(timeout=30) == 0, server.stderr.read()
+
+
+def test_serve_edition_says_so_when_the_address_s_port_is_taken(edition, monkeypatch, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        monkeypatch.setenv("BORDERLINES_EDITION_URL", f"http://localhost:{port}/")
+        assert serve_forever() == 1
+    assert capsys.readouterr().out.startswith(f"Port {port} is taken.\nEDITION_PORT=... chooses another port")
