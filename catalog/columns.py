@@ -236,6 +236,15 @@ def _parses_as_date(value: str) -> bool:
     return True
 
 
+# Checks whose words carry the file's own values. pandera keeps a check's words as a string, so each is written from
+# its message here and read back into a Rule (catalog.validate.plain_rule), to be said in each reader's language.
+ONE_OF = N_("must be one of: {choices}")
+KEY_LISTED_IN = N_("must match a key listed in {file}")
+AT_LEAST = N_("must be at least {minimum}")
+AT_MOST = N_("must be at most {maximum}")
+WORDED_WITH_VALUES = (ONE_OF, KEY_LISTED_IN, AT_LEAST, AT_MOST)
+
+
 def pandera_column(spec: ColumnSpec, keys: dict[str, set[str]]) -> pa.Column:
     """The pandera column for a spec; `keys` holds the known keys of referenced datasets (source ids, ...)."""
     checks = list(spec.checks)
@@ -255,17 +264,17 @@ def pandera_column(spec: ColumnSpec, keys: dict[str, set[str]]) -> pa.Column:
         checks.append(pa.Check.str_matches(r"^[a-z]{2,3}$", error=N_("a language is a two- or three-letter ISO "
                                                                      "639 code in lower case, e.g. en, ru, kk")))
     elif spec.kind == "choice":
-        checks.append(pa.Check.isin(spec.choices, error="must be one of: " + ", ".join(spec.choices)))
+        checks.append(pa.Check.isin(spec.choices, error=ONE_OF.format(choices=", ".join(spec.choices))))
     elif spec.kind == "reference" and spec.references in keys:
         # A referenced file that could not be read reports its own problem; no cascade of errors here.
         checks.append(pa.Check.isin(sorted(keys[spec.references]),
-                                    error=f"must match a key listed in {spec.references}.csv"))
+                                    error=KEY_LISTED_IN.format(file=f"{spec.references}.csv")))
     elif spec.kind in ("number", "integer"):
         dtype, coerce = ("float64" if spec.kind == "number" else "Int64"), True
         if spec.minimum is not None:
-            checks.append(pa.Check.ge(spec.minimum, error=f"must be at least {spec.minimum:g}"))
+            checks.append(pa.Check.ge(spec.minimum, error=AT_LEAST.format(minimum=f"{spec.minimum:g}")))
         if spec.maximum is not None:
-            checks.append(pa.Check.le(spec.maximum, error=f"must be at most {spec.maximum:g}"))
+            checks.append(pa.Check.le(spec.maximum, error=AT_MOST.format(maximum=f"{spec.maximum:g}")))
     elif spec.kind == "date":
         partial = spec.precision is not None
         checks.append(pa.Check(lambda cells, partial=partial: real_dates(cells, partial),

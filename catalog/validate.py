@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from catalog.columns import PRECISION_FORMS, pandera_column, typed, written_precision
+from catalog.columns import PRECISION_FORMS, WORDED_WITH_VALUES, pandera_column, typed, written_precision
 from catalog.datasets import Dataset
 from catalog.problems import SHOWN_PER_RULE, Problem, Rule, capped, unlisted
 from catalog.statements import NUMBER, normalised, numbers_in, qualifier_in, states, written_numbers
@@ -297,4 +298,12 @@ def plain_rule(check: str, column: str, value: object, cells: pd.DataFrame) -> s
             return Rule(N_("must be unique, but this value appears on rows {rows} and {more} more"), rows=listed,
                         more=len(rows) - SHOWN_ROWS)
         return Rule(N_("must be unique, but this value appears on rows {rows}"), rows=listed)
+    for message, pattern in VALUED_CHECKS:
+        if found := pattern.fullmatch(check):
+            return Rule(message, **found.groupdict())
     return check
+
+
+# Each check worded with the file's values, as a pattern that reads those values back out of its words.
+VALUED_CHECKS = [(message, re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.*)", re.escape(message)), re.S))
+                 for message in WORDED_WITH_VALUES]

@@ -293,30 +293,25 @@ def assert_charts_are_named_figures(page) -> None:
             assert len(figure["label"]) > len(figure["title"]) + 20, f"no text alternative after the title: {figure}"
 
 
+# A page's own controls worked from the keyboard: the control (its accessible name), the keys pressed or the text
+# typed, and the address that shows it worked.
+KEY_OPERATIONS = {"data": (r"^Dataset", ["ArrowDown", "ArrowDown", "Enter"], "**dataset=**"),
+                  "entry_bans": (r"^Search names", ["Duma", "Enter"], "**q=Duma**"),
+                  "entry_rules": (r"^Rule", ["ArrowDown", "ArrowDown", "Enter"], "**rule=**"),
+                  "briefing": (r"Next$", ["Enter"], "**slide=3**")}
+KEYS = {"ArrowDown", "Enter"}
+
+
 def operate_with_keys(page, name: str, stops: list[dict]) -> None:
-    """The page's own controls work from the keyboard: a rule chosen in the stay calculator, the next slide, another
-    dataset, a search typed."""
-    if name == "data":
-        tab_to(page, stops, next(stop for stop in stops if stop["name"].startswith("Dataset")))
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("Enter")
-        page.wait_for_url("**dataset=**", timeout=30_000)
-    if name == "entry_bans":
-        tab_to(page, stops, next(stop for stop in stops if stop["name"].startswith("Search names")))
-        page.keyboard.type("Duma")
-        page.keyboard.press("Enter")
-        page.wait_for_url("**q=Duma**", timeout=30_000)
-    if name == "entry_rules":
-        tab_to(page, stops, next(stop for stop in stops if stop["name"].startswith("Rule")))
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("Enter")
-        page.wait_for_url("**rule=**", timeout=30_000)
-    if name == "briefing":
-        tab_to(page, stops, next(stop for stop in stops if stop["name"].endswith("Next")))
-        page.keyboard.press("Enter")
-        page.wait_for_url("**slide=3**", timeout=30_000)
+    """The page's own controls work from the keyboard: another dataset, a search typed, a rule chosen in the stay
+    calculator, the next slide."""
+    if name not in KEY_OPERATIONS:
+        return
+    control, keys, address = KEY_OPERATIONS[name]
+    tab_to(page, stops, next(stop for stop in stops if re.search(control, stop["name"])))
+    for key in keys:
+        page.keyboard.press(key) if key in KEYS else page.keyboard.type(key)
+    page.wait_for_url(address, timeout=30_000)
 
 
 def test_a_notice_that_a_dataset_is_shown_from_its_last_good_version_is_an_alert(browser, tmp_path):

@@ -352,6 +352,11 @@ def test_a_files_problems_are_said_in_the_editors_language_and_printed_in_englis
     (3, "maybe", "должно быть true или false"),
     (0, "Ban 1", "идентификатор состоит только из строчных латинских букв, цифр и дефисов и начинается с буквы "
                  "или цифры"),
+    # rules worded with the file's own values: the values as written, the words around them in Russian
+    (5, "pirate", "должно быть одним из значений: journalist, activist, scholar, politician, official, media_figure, "
+                  "other"),
+    (13, "src-zzz", "должно совпадать с ключом из sources.csv"),
+    (2, "0", "должно быть не меньше 1"),
 ])
 def test_a_cell_s_type_problem_is_said_in_russian_and_its_english_is_as_it_was(column, value, russian):
     rows = ban_rows(3)
