@@ -75,8 +75,8 @@ def drawn(picture: bytes) -> int:
     return len([tone for tone in tones if tone > 0.01 * sum(tones)])
 
 
-@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
-@pytest.mark.parametrize("width", [320, 1280])
+# Russian at the narrowest width, where its longer words would push a chart wider than the page.
+@pytest.mark.parametrize(("folder", "width"), [("", 320), ("", 1280), ("ru/", 320)])
 def test_each_embed_page_paints_its_chart(edition, browser, width, folder):
     _, built, base = edition
     with offline_page(browser, base, width) as page:
@@ -172,9 +172,9 @@ def test_axe_finds_no_wcag_aa_violation_on_any_page_of_the_edition(edition, brow
     assert found == [], "\n".join(found)
 
 
-# Russian at the widths where its longer words first ran into each other or off the chart, and a laptop's.
+# Russian at the narrowest width, where its longer words first ran into each other or off the chart, and a laptop's.
 @pytest.mark.parametrize(("folder", "width"), [*(("", width) for width in (320, 390, 768, 1280, 1920)),
-                                               *(("ru/", width) for width in (320, 390, 1280))])
+                                               ("ru/", 320), ("ru/", 1280)])
 def test_no_text_in_any_embedded_chart_runs_into_other_text_a_line_or_the_chart_s_edge(edition, browser, width,
                                                                                          folder):
     """Every chart as an article embeds it, at a phone's to a wide screen's width, as the browser laid it out, in
