@@ -5,6 +5,8 @@ in the hover. Yearly figures become points joined only across consecutive years,
 
 from __future__ import annotations
 
+import math
+import numbers
 import re
 from collections.abc import Iterable
 
@@ -12,7 +14,7 @@ import pandas as pd
 
 from charts.text import wrapped
 from i18n import ENGLISH, N_, _, language
-from i18n.formats import ENGLISH_DATES, date_at, day_and_month, short_month
+from i18n.formats import ENGLISH_DATES, compact, date_at, day_and_month, short_month
 
 # How a date is written at each precision in English; a month or year is never shown as its first day. Other
 # languages write it as i18n.formats.date_at does.
@@ -221,3 +223,46 @@ def date_ticks(figure, first: object, last: object, phone: bool = False):
             ticks = [start]
         text = ["<br>".join(short_month(tick).rsplit(" ", 1)) for tick in ticks]
     return figure.update_xaxes(tickmode="array", tickvals=list(ticks), ticktext=text)
+
+
+COMPACT_FROM = 1000  # ticks this far apart, or reaching this far on a log axis, plotly writes '1k', '1M'
+MOST_VALUE_TICKS = 6
+
+
+def compact_ticks(figure):
+    """A numeric axis labelled in the language being spoken: plotly shortens big numbers the English way only ('1M',
+    '100k'), so outside English such an axis gets its ticks set here, at 1, 2 or 5 times a power of ten (each power of
+    ten on a log axis), written as the language shortens them ('1 млн', '100 тыс.')."""
+    for axis in ("x", "y"):
+        layout = figure.layout[f"{axis}axis"]
+        if layout.tickvals is not None or layout.type in ("date", "category"):
+            continue
+        values = list(layout.range or axis_values(figure, axis))
+        if not values or max(abs(value) for value in values) < COMPACT_FROM:
+            continue
+        if layout.type == "log":
+            low, high = (math.log10(value) for value in (min(v for v in values if v > 0), max(values)))
+            ticks = [10.0 ** power for power in range(math.floor(low), math.ceil(high) + 1)]
+        else:  # from zero, unless the axis is given a range of its own
+            low, high = (min(values) if layout.range else min(0.0, *values)), max(values)
+            step = next(step for power in range(0, 16) for step in (10 ** power, 2 * 10 ** power, 5 * 10 ** power)
+                        if (high - low) / step <= MOST_VALUE_TICKS)
+            if layout.dtick is not None or step < COMPACT_FROM:  # years, or steps plotly writes out in full
+                continue
+            ticks = [index * step for index in range(math.floor(low / step), math.ceil(high / step) + 1)]
+        figure.update_layout({f"{axis}axis": {"tickmode": "array", "tickvals": ticks,
+                                               "ticktext": [compact(tick) for tick in ticks]}})
+    return figure
+
+
+def axis_values(figure, axis: str) -> list[float]:
+    """The finite numbers the traces put on an axis ("x" or "y"), the ends of their range bars included."""
+    values = []
+    for trace in figure.data:
+        points = trace[axis] if trace[axis] is not None else ()
+        bars = getattr(trace, f"error_{axis}", None)
+        above = list(bars.array) if bars is not None and bars.array is not None else []
+        for index, point in enumerate(points):
+            if isinstance(point, numbers.Real) and not isinstance(point, bool) and math.isfinite(point):
+                values.append(float(point) + (float(above[index]) if index < len(above) and above[index] else 0.0))
+    return values

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from charts.palette import LIGHT, Palette
+from charts.series import compact_ticks
 from charts.sources import cited, source_plain
 from charts.text import (
     PAGE_SUBTITLE_CHARACTERS,
@@ -241,6 +242,7 @@ def styled(figure: go.Figure, look: Look, source_line: str) -> go.Figure:
     figure.update_layout(template=house_template(look.palette))
     if look.language != ENGLISH:  # plotly's own numbers (ticks, hovers) as the language writes them: 1,5 and 200 000
         figure.update_layout(separators=SEPARATORS.get(look.language, ".,"))
+        compact_ticks(figure)
     hang_the_title(fitted_title(figure, PAGE_TITLE_CHARACTERS, PAGE_SUBTITLE_CHARACTERS))
     with_source(figure, source_line, look.palette.muted_ink)
     if y_title_across(figure, READING_FONT):  # the plot's height is known once the title and the foot are laid out

@@ -243,9 +243,10 @@ def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) 
 def plot_left(figure: go.Figure) -> float:
     """About how far from the chart's left edge plotly starts the plot, after the y axis's labels."""
     labels = [line for label in category_labels(figure, "y") for line in str(label).split("<br>")]
-    if labels:
-        return LABEL_CHARACTER * max(map(characters, labels)) + 12
-    return NUMBER_AXIS + (NUMBER_AXIS_TITLE if figure.layout.yaxis.title.text else 0)
+    title = NUMBER_AXIS_TITLE if figure.layout.yaxis.title.text else 0
+    if labels:  # categories, or numbers labelled in words ('1,5 млн')
+        return LABEL_CHARACTER * max(map(characters, labels)) + 12 + title
+    return NUMBER_AXIS + title
 
 
 def category_labels(figure: go.Figure, axis: str) -> list:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from i18n import ENGLISH, language
 
@@ -57,3 +57,8 @@ def short_month(when: object) -> str:
     if language() == ENGLISH:
         return when.strftime("%b %Y")
     return format_date(when.date(), "LLL y", locale=language())
+
+
+def compact(value: float) -> str:
+    """A round figure on an axis, short, as the language shortens it: '100 тыс.', '1,5 млн' ('100K', '1.5M')."""
+    return format_compact_decimal(value, locale=language(), fraction_digits=1)

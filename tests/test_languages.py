@@ -9,7 +9,7 @@ import pytest
 
 from i18n import _, language_of, speaking
 from i18n import __main__ as translators
-from i18n.formats import date_at, number, percent, short_month
+from i18n.formats import compact, date_at, number, percent, short_month
 from tests.conftest import open_page
 
 
@@ -35,6 +35,13 @@ def test_numbers_and_dates_are_written_the_way_each_language_writes_them(code, w
 def test_a_month_in_a_label_is_short_the_way_each_language_shortens_it(code, written):
     with speaking(code):
         assert [short_month(pd.Timestamp(day)) for day in ("2022-09-21", "2018-05-01", "2023-01-31")] == written
+
+
+@pytest.mark.parametrize(("code", "written"), [("en", ["500K", "1.5M", "10M"]),
+                                               ("ru", ["500\xa0тыс.", "1,5\xa0млн", "10\xa0млн"])])
+def test_a_round_figure_on_an_axis_is_shortened_the_way_each_language_shortens_it(code, written):
+    with speaking(code):
+        assert [compact(500_000), compact(1_500_000), compact(10_000_000)] == written
 
 
 @pytest.mark.parametrize(("locale", "code"), [("ru-RU", "ru"), ("ru_KZ", "ru"), ("RU", "ru"), ("en-GB", "en"),

@@ -156,6 +156,11 @@ def test_russian_figures_and_dates_are_written_the_russian_way(outlines):
     assert "Узбекистан: в 2024 году отклонено 64,41\xa0% заявлений на визу B" in refusals.in_words
     assert refusals.notes.startswith("Темнее — чаще отказывают (от 39,14\xa0% до 64,41\xa0% в 2024 году).")
     work = built("work_entries", "ru", outlines).figure
+    # plotly shortens big numbers the English way only ('1.5M'): a Russian axis is labelled as Russian media write
+    assert list(work.layout.yaxis.ticktext) == ["0", "500\xa0тыс.", "1\xa0млн", "1,5\xa0млн", "2\xa0млн"]
+    assert built("work_entries", "en", outlines).figure.layout.yaxis.ticktext is None
+    assert "100\xa0тыс." in built("exodus_statements", "ru", outlines).figure.layout.yaxis.ticktext
+    assert built("remittances_share_of_gdp", "ru", outlines).figure.layout.xaxis.ticktext is None  # years stay
     assert list(work.data[0].text)[:2] == ["1\xa0574\xa0тыс.", "около 918\xa0тыс."]
     assert work.layout.xaxis.ticktext[0] == "янв. 2018–<br>сент. 2018"  # short, or a phone's ticks run together
     bans = built("bans_by_occupation", "ru", outlines).figure
