@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import expect
@@ -105,3 +107,14 @@ def open_page(page_file: str | None = None, **query: str) -> AppTest:
         app.run()
     assert not app.exception, app.exception
     return app
+
+
+@pytest.fixture
+def stopped_clock(monkeypatch):
+    """The sign-in throttle's clock held still, so a wait of a few seconds cannot run out while a busy machine
+    opens the page again (it did, in CI)."""
+    from ui import login
+
+    now = time.time()
+    monkeypatch.setattr(login, "time", SimpleNamespace(time=lambda: now))
+    return now

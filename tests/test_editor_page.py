@@ -74,7 +74,7 @@ def test_a_wrong_password_is_refused(data_copy):
     assert not page.file_uploader and not page.selectbox
 
 
-def test_repeated_failures_make_the_next_attempt_wait_even_with_the_right_password(data_copy):
+def test_repeated_failures_make_the_next_attempt_wait_even_with_the_right_password(data_copy, stopped_clock):
     page = open_page("pages/editor.py")
     for _ in range(4):
         page = sign_in(page, password="guess")
@@ -114,7 +114,7 @@ def test_a_link_works_once_and_not_after_a_day(data_copy, monkeypatch):
     assert stale.error[0].value.startswith("This sign-in link has expired")
 
 
-def test_link_guesses_are_throttled_like_passwords(data_copy, monkeypatch):
+def test_link_guesses_are_throttled_like_passwords(data_copy, monkeypatch, stopped_clock):
     monkeypatch.delenv("BORDERLINES_EDITOR_PASSWORD")
     for _ in range(4):
         open_page("pages/editor.py", token="guess")
@@ -134,7 +134,7 @@ def test_with_a_password_set_links_are_off_and_loading_them_locks_nobody_out(dat
     assert page.selectbox, "signed in at once"
 
 
-def test_another_clients_failures_do_not_make_this_one_wait(data_copy, monkeypatch):
+def test_another_clients_failures_do_not_make_this_one_wait(data_copy, monkeypatch, stopped_clock):
     with monkeypatch.context() as elsewhere:
         elsewhere.setattr(login, "client_address", lambda: "203.0.113.9")
         attacker = open_page("pages/editor.py")

@@ -77,7 +77,7 @@ def test_the_throttle_counts_seconds_in_russian_forms_and_english_in_its_two():
     assert too_many_failures(299.6) == "Too many failed sign-ins. Try again in 300 seconds."
 
 
-def test_repeated_failures_make_a_russian_editor_wait(data_copy):
+def test_repeated_failures_make_a_russian_editor_wait(data_copy, stopped_clock):
     page = open_page("pages/editor.py", lang="ru")
     for _ in range(4):
         page = sign_in(page, password="guess")
