@@ -11,6 +11,7 @@ about.
 from __future__ import annotations
 
 import json
+import weakref
 
 import pandas as pd
 import pydeck as pdk
@@ -30,13 +31,20 @@ def crimea_note() -> str:
     return _(CRIMEA_NOTE)
 
 
+# Each map's JSON, once written: a built map is never changed (ui.chart_block), and is shown to every reader.
+WRITTEN: weakref.WeakKeyDictionary[pdk.Deck, str] = weakref.WeakKeyDictionary()
+
+
 class CompactDeck(pdk.Deck):
-    """A Deck whose JSON is written without indents. pydeck indents it, which makes Python's json module fall back
-    to its pure-Python encoder: on every rerun of a map page, encoding the world's outlines took a third of the
-    run. The JSON is the same, less the whitespace."""
+    """A Deck whose JSON is written without indents, and only once. pydeck indents it, which makes Python's json
+    module fall back to its pure-Python encoder: on every rerun of a map page, encoding the world's outlines took a
+    third of the run. The JSON is the same, less the whitespace. (It is kept beside the deck, not in it, because
+    everything in a deck's attributes is written into its JSON.)"""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize)
+        if self not in WRITTEN:
+            WRITTEN[self] = json.dumps(self, sort_keys=True, default=default_serialize)
+        return WRITTEN[self]
 
 
 def capitals(places: pd.DataFrame) -> pd.DataFrame:

@@ -16,11 +16,12 @@ from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import pydeck as pdk
 
 from charts.palette import LIGHT, Palette
 from charts.series import compact_ticks
-from charts.sources import cited, source_plain
+from charts.sources import cited, source_markdown, source_plain
 from charts.text import (
     PAGE_SUBTITLE_CHARACTERS,
     PAGE_TITLE_CHARACTERS,
@@ -153,6 +154,10 @@ class Chart:
     height: int | None = None
     in_words: tuple[str, ...] = ()
     title: str = ""
+    source_line: str = ""  # markdown: the publishers and titles, linked; a list, one per line, when there are many
+
+    # Past this many sources, a source line becomes a list the reader opens.
+    MOST_IN_A_LINE = 3
 
     @property
     def announced(self) -> str:
@@ -162,6 +167,12 @@ class Chart:
     @property
     def is_map(self) -> bool:
         return isinstance(self.figure, pdk.Deck)
+
+    @cached_property
+    def table(self) -> pa.Table:
+        """The rows as Arrow, converted once: a page's Table tab sends them to every reader, and converting pandas
+        to Arrow on every run was a seventh of a busy server's time."""
+        return pa.Table.from_pandas(self.rows, preserve_index=False)
 
 
 Words = Callable[[pd.DataFrame, Drawing], str]
@@ -219,8 +230,11 @@ class ChartSpec:
         values = self.chosen(frames, chosen)
         rows = for_readers(self.select(frames, values))
         sources = for_readers(cited(rows.get("source_id", []), frames["sources"]))
+        # Written once with the chart, not on every rerun of the page that shows it.
+        source_line = source_markdown(sources["source_id"], sources, one_per_line=len(sources) > Chart.MOST_IN_A_LINE)
         if rows.empty or self.is_table:
-            return Chart(None, rows, sources, _(self.no_rows) if rows.empty else _(self.title), "", self.file_stem)
+            return Chart(None, rows, sources, _(self.no_rows) if rows.empty else _(self.title), "", self.file_stem,
+                         source_line=source_line)
         drawing = Drawing(frames, values, look, outlines)
         figure = self.draw(rows, drawing)
         title = _(self.title)
@@ -229,7 +243,8 @@ class ChartSpec:
             figure = styled(figure, look, source_plain(sources["source_id"], sources))
         return Chart(figure, rows, sources, said(self.alt_text, rows, drawing), said(self.notes, rows, drawing),
                      self.file_stem, height=(look.presenter_height or self.map_height) if self.is_map else None,
-                     in_words=tuple(self.in_words(rows, drawing)) if self.in_words else (), title=title)
+                     in_words=tuple(self.in_words(rows, drawing)) if self.in_words else (), title=title,
+                     source_line=source_line)
 
 
 def said(words: str | Words, rows: pd.DataFrame, drawing: Drawing) -> str:

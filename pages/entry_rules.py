@@ -12,11 +12,11 @@ import streamlit as st
 from babel.dates import format_date
 
 from catalog import country_names, load, translated
-from charts.sources import source_markdown
 from charts.text import escape_markdown
 from i18n import ENGLISH, _, language, ngettext
 from i18n.formats import date_at
 from rules.stay_calculator import StayRule, Trip, assess
+from ui.chart_block import cited_markdown
 from ui.frame import start_page
 from ui.story import tell
 from ui.url_state import url_choice, url_param
@@ -24,7 +24,6 @@ from ui.url_state import url_choice, url_param
 start_page()
 
 rules = translated({"entry_rules": load("entry_rules")}, language())["entry_rules"]
-sources = load("sources")
 names = country_names(language())
 
 countable = rules[rules["window_kind"].notna() & rules["max_stay_days"].notna()].set_index("rule_id")
@@ -94,7 +93,7 @@ def stay_calculator() -> None:
                     window_days=None if pd.isna(row["window_days"]) else int(row["window_days"]),
                     # A start known only to the month or year cannot bound the count to the day: count every day.
                     effective_from=row["effective_date"].date() if row["date_precision"] == "day" else None)
-    st.caption(f"{escape_markdown(row['summary'])} {source_markdown([row['source_id']], sources)}")
+    st.caption(f"{escape_markdown(row['summary'])} {cited_markdown([row['source_id']])}")
 
     st.markdown(_("Enter each trip: the day you entered and the day you left (both count as days in the country)."))
     days = {"min_value": EARLIEST, "max_value": LATEST, "format": "YYYY-MM-DD", "required": True}

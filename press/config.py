@@ -3,6 +3,7 @@ setting for one run), and where it is built."""
 
 from __future__ import annotations
 
+import functools
 import os
 import tomllib
 from dataclasses import dataclass
@@ -38,13 +39,31 @@ def languages_of(setting: object) -> tuple[str, ...]:
     return (ENGLISH, *(code for code in LANGUAGES if code != ENGLISH and code in codes))
 
 
+# Each setting's environment variable, which overrides edition.toml for one run.
+VARIABLES = ("BORDERLINES_EDITION_URL", "BORDERLINES_APP_URL", "BORDERLINES_EDITION_DIR",
+             "BORDERLINES_EDITION_LANGUAGES")
+
+
 def edition_config() -> EditionConfig:
+    """The settings as edition.toml and the environment give them now. Every chart on every page asks, so the
+    file is read again only when it or the environment has changed."""
+    try:
+        stamp = CONFIG_FILE.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    return config_as(stamp, tuple(os.environ.get(variable) for variable in VARIABLES))
+
+
+@functools.lru_cache(maxsize=8)
+def config_as(stamp: int | None, overrides: tuple[str | None, ...]) -> EditionConfig:
+    """The settings with edition.toml as changed at `stamp` (None: there is no file) and these overrides."""
+    address, app_address, folder, languages = overrides
     settings = tomllib.loads(CONFIG_FILE.read_text(encoding="utf-8")).get("edition", {}) \
-        if CONFIG_FILE.exists() else {}
+        if stamp is not None and CONFIG_FILE.exists() else {}
     return EditionConfig(
-        address=with_slash(os.environ.get("BORDERLINES_EDITION_URL", settings.get("address", ""))),
+        address=with_slash(address if address is not None else settings.get("address", "")),
         publisher=settings.get("publisher", "Borderlines"),
-        app_address=with_slash(os.environ.get("BORDERLINES_APP_URL", settings.get("app_address", ""))),
-        folder=Path(os.environ.get("BORDERLINES_EDITION_DIR", REPO_DIR / "edition")),
-        languages=languages_of(os.environ.get("BORDERLINES_EDITION_LANGUAGES", settings.get("languages", ""))),
+        app_address=with_slash(app_address if app_address is not None else settings.get("app_address", "")),
+        folder=Path(folder if folder is not None else REPO_DIR / "edition"),
+        languages=languages_of(languages if languages is not None else settings.get("languages", "")),
     )

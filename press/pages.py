@@ -105,13 +105,21 @@ def head(card: Card, assets: Assets, site: str, *, charts: bool = True, maps: bo
         "</head>"])
 
 
+# Above an embed's untitled figure: the mode bar's row.
+MODE_BAR_ROOM = 36
+
+
+def untitled_height(figure: go.Figure) -> int:
+    """How tall the figure is without its title's room above the plot."""
+    top = figure.layout.margin.t if figure.layout.margin.t is not None else 70
+    return (figure.layout.height or 450) - max(0, top - MODE_BAR_ROOM)
+
+
 def untitled(figure: go.Figure) -> go.Figure:
     """The figure without its title, which the page writes as HTML (where it wraps at any width)."""
     shown = go.Figure(figure)
-    top = figure.layout.margin.t if figure.layout.margin.t is not None else 70
-    room = 36  # the mode bar's row
     height = figure.layout.height or 450
-    shown.update_layout(title_text="", margin={"t": room}, height=height - max(0, top - room))
+    shown.update_layout(title_text="", margin={"t": MODE_BAR_ROOM}, height=untitled_height(figure))
     legend = figure.layout.legend
     if legend.yref == "container" and legend.y is not None:  # a legend set in the foot stays as high above the source
         shown.update_layout(legend_y=legend.y * height / shown.layout.height)
@@ -122,7 +130,7 @@ def embed_height(chart: Chart) -> int:
     """About how tall an embed page is at a laptop's width, for the iframe before its page reports its height."""
     if chart.figure is None:
         return 480
-    figure_height = chart.height if chart.is_map else untitled(chart.figure).layout.height
+    figure_height = chart.height if chart.is_map else untitled_height(chart.figure)  # no copy of the figure
     return int(figure_height) + 220
 
 

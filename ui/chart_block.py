@@ -5,7 +5,10 @@ names the chart; this loads the rest."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from catalog import load, load_catalog, translated
@@ -36,8 +39,17 @@ def published_tables(spec: ChartSpec) -> dict[str, pd.DataFrame]:
 def chart_filters(name: str) -> dict[str, str | list[str]]:
     """The widgets for a chart's filters, each bound to its URL parameter; returns the values chosen. Charts that
     share filters share these values."""
+    return url_filters(CHARTS[name].filters, filter_options(name, load_catalog().version, language()))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def filter_options(name: str, version: str, language: str) -> dict[str, dict[str, str]]:
+    """Each of a chart's choice filters' options (value to label), worked out once per data version and language
+    rather than from the tables on every run. Never written to: every session shares them."""
     spec = CHARTS[name]
-    return url_filters(spec.filters, published_tables(spec))
+    with speaking(language):
+        tables = published_tables(spec)
+        return {item.param: item.options(tables) for item in spec.filters if item.kind != "text"}
 
 
 def reader_look(room_for_text: int = ROOM_AROUND_A_PAGE_CHART, on_a_slide: bool = False) -> Look:
@@ -83,9 +95,9 @@ def chart_block(name: str, chosen: Chosen | None = None) -> bool:
 
 
 def show_table(chart: Chart) -> None:
-    st.dataframe(chart.rows, hide_index=True, width="stretch", column_config={
-        column: st.column_config.DateColumn(format="YYYY-MM-DD")
-        for column in chart.rows.columns if pd.api.types.is_datetime64_any_dtype(chart.rows[column])})
+    st.dataframe(chart.table, hide_index=True, width="stretch", column_config={
+        field.name: st.column_config.DateColumn(format="YYYY-MM-DD")
+        for field in chart.table.schema if pa.types.is_timestamp(field.type)})
 
 
 def show_sources(chart: Chart) -> None:
@@ -93,11 +105,23 @@ def show_sources(chart: Chart) -> None:
     used = len(chart.sources)
     if not used:
         return
-    if used <= 3:
-        st.caption(source_markdown(chart.sources["source_id"], chart.sources))
+    if used <= Chart.MOST_IN_A_LINE:
+        st.caption(chart.source_line)
     else:
         with st.expander(_("Sources ({count})").format(count=used)):
-            st.markdown(source_markdown(chart.sources["source_id"], chart.sources, one_per_line=True))
+            st.markdown(chart.source_line)
+
+
+def cited_markdown(source_ids: Iterable[str]) -> str:
+    """The source line for some source ids (a headline figure's, a rule's), written once per data version and
+    language rather than on every run of the page."""
+    return _cited_markdown(tuple(source_ids), load_catalog().version, language())
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _cited_markdown(source_ids: tuple[str, ...], version: str, language: str) -> str:
+    with speaking(language):
+        return source_markdown(list(source_ids), load("sources"))
 
 
 def without_outlines(why: str) -> None:

@@ -11,10 +11,9 @@ from contextlib import nullcontext
 import streamlit as st
 
 from charts.registry import CHARTS
-from charts.sources import source_markdown
 from i18n import _
 from press.stories import STORIES, HeadlineFigure, Section
-from ui.chart_block import chart_block, chart_filters
+from ui.chart_block import chart_block, chart_filters, cited_markdown
 
 
 def tell(page: str, **parts: Callable[[], None]) -> None:
@@ -54,7 +53,7 @@ def filter_group(name: str) -> tuple[str, ...]:
     return tuple(item.param for item in CHARTS[name].filters)
 
 
-def show_figures(figures: list[HeadlineFigure], sources) -> None:
+def show_figures(figures: list[HeadlineFigure]) -> None:
     """Numbers side by side, each with what it means and its source."""
     if not figures:
         st.info(_("The published data holds none of these figures at the moment."), icon=":material/info:")
@@ -67,4 +66,4 @@ def show_figures(figures: list[HeadlineFigure], sources) -> None:
                     meaning=figure.meaning, dataset=figure.dataset))
                 continue
             st.metric(figure.label, figure.text, border=True)
-            st.caption(f"{figure.meaning}. {source_markdown([figure.source_id], sources)}")
+            st.caption(f"{figure.meaning}. {cited_markdown([figure.source_id])}")

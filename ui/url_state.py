@@ -11,12 +11,12 @@ these helpers keep the stable machine value there instead ("?dataset=events").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 import streamlit as st
 
-from charts.spec import Filter, Frames
+from charts.spec import Filter
 from charts.text import escape_markdown
 from i18n import _
 
@@ -111,15 +111,16 @@ def url_text(label: str, param: str, placeholder: str = "") -> str:
     return typed
 
 
-def url_filters(filters: Sequence[Filter], frames: Frames) -> dict[str, str | list[str]]:
-    """The widgets for a registry chart's filters, each bound to its URL parameter; returns the chosen values. Labels
-    and placeholders are messages (N_ in the registry), shown in the reader's language."""
+def url_filters(filters: Sequence[Filter], options: Mapping[str, dict[str, str]]) -> dict[str, str | list[str]]:
+    """The widgets for a registry chart's filters, each bound to its URL parameter, offering `options` (each choice
+    filter's values and their labels); returns the chosen values. Labels and placeholders are messages (N_ in the
+    registry), shown in the reader's language."""
     chosen: dict[str, str | list[str]] = {}
     for item in filters:
         if item.kind == "text":
             chosen[item.param] = url_text(_(item.label), item.param, placeholder=_(item.placeholder))
             continue
-        labels = item.options(frames)
+        labels = options[item.param]
         widget = url_choice if item.kind == "one" else url_multichoice
         chosen[item.param] = widget(_(item.label), list(labels), item.param, format_func=labels.get)
     return chosen
