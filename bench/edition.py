@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.cold_start import open_until_drawn
-from bench.readers import READER_PAGES, readers_at_once
+from bench.readers import READER_PAGES, readers_of
 from bench.server import APP, running_server
 
 LOADED = re.compile(r'<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"')
@@ -140,7 +140,7 @@ def edition_readers(base: str, sessions: int, seconds: float) -> Crowd:
 
 def app_readers(sessions: int, seconds: float) -> Crowd:
     """The app's readers (bench.readers), as a Crowd: a complete page is its script run finished."""
-    result = readers_at_once(sessions, seconds)
+    result = readers_of(APP, READER_PAGES, sessions, seconds)
     return Crowd(sessions, seconds, list(result.complete), list(result.errors))
 
 

@@ -24,6 +24,10 @@ def megabytes(size: float) -> str:
     return f"{size / 2**20:,.0f} MB"
 
 
+def kilobytes(size: float) -> str:
+    return f"{size / 2**10:,.0f} kB"
+
+
 def verdict(met: bool) -> str:
     return "met" if met else "**missed**"
 

@@ -25,4 +25,8 @@ def test_every_benchmark_runs_on_small_sizes_and_writes_its_report(tmp_path):
     assert "`python -m bench --only cluster --replicas 2 --sessions 2 --seconds 3`" in text
     assert "| 2 | edition on nginx |" in text and "| first chart painted |" in text
     assert "`pages/overview.py`" in text and "| 2,000 |" in text and "Python 3." in text
+    # the readers section measures the reference app beside Borderlines and says whether each target is met
+    assert "| one cached chart (reference) |" in text and "| Borderlines, reader pages in turn |" in text
+    for target in ("| pages per second |", "| 95th percentile to first chart |", "| memory per open session |"):
+        assert target in text
     assert (published.read_bytes() if published.exists() else None) == before
