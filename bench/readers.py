@@ -178,9 +178,10 @@ def readers_of(script: Path, pages: tuple[str, ...], sessions: int, seconds: flo
         return asyncio.run(crowd(base, psutil.Process(server.pid), sessions, seconds, pages=pages))
 
 
-def readers_at_once(sessions: int, seconds: float) -> dict[str, ReadersResult]:
-    """The reference app's readers, then Borderlines', one after the other on this machine; then each app's
-    memory per open session, on a fresh server."""
+def readers_at_once(sessions: int, seconds: float, open_sessions: int) -> dict[str, ReadersResult]:
+    """The reference app's readers, then Borderlines', one after the other on this machine; each app's memory per
+    open session, with `open_sessions` open on a fresh server (at 30, a session's 50 kB or so is lost in the noise
+    of the server's memory; 150 gives steady figures)."""
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         reference = Path(folder) / "one_cached_chart.py"
@@ -189,5 +190,5 @@ def readers_at_once(sessions: int, seconds: float) -> dict[str, ReadersResult]:
             results[name] = readers_of(script, pages, sessions, seconds)
             with running_server(script) as (base, server):
                 results[name].memory_per_session = asyncio.run(
-                    memory_per_session(base, psutil.Process(server.pid), sessions, pages))
+                    memory_per_session(base, psutil.Process(server.pid), open_sessions, pages))
     return results

@@ -13,7 +13,8 @@ def test_every_benchmark_runs_on_small_sizes_and_writes_its_report(tmp_path):
     published = REPO / "BENCHMARKS.md"
     before = published.read_bytes() if published.exists() else None
     subprocess.run([sys.executable, "-m", "bench", "--repeats", "1", "--cold-repeats", "1", "--sizes", "2000",
-                    "--sessions", "2", "--seconds", "3", "--edition-sessions", "2", "--edition-seconds", "3",
+                    "--sessions", "2", "--seconds", "3", "--open-sessions", "4", "--edition-sessions", "2",
+                    "--edition-seconds", "3",
                     "--replicas", "2",
                     "--out", str(report)], cwd=REPO, check=True, timeout=900)
     text = report.read_text(encoding="utf-8")
