@@ -251,7 +251,7 @@ def recover_interrupted(directory: Path) -> None:
 
     Costs one stat when there is nothing to do; a folder this process cannot write is served as it is.
     """
-    if not (directory / HISTORY_FOLDER / JOURNAL).exists():
+    if not os.path.exists(os.path.join(directory, HISTORY_FOLDER, JOURNAL)):  # os.path: a dozen times a run
         return
     with suppress(OSError), exclusive_lock(directory / HISTORY_FOLDER / ".lock", wait=False) as locked:
         if locked:
