@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 
 from tests.conftest import REPO
 
@@ -31,3 +32,11 @@ def test_every_benchmark_runs_on_small_sizes_and_writes_its_report(tmp_path):
     for target in ("| pages per second |", "| 95th percentile to first chart |", "| memory per open session |"):
         assert target in text
     assert (published.read_bytes() if published.exists() else None) == before
+
+
+def test_the_server_does_not_watch_the_code_or_collect_all_garbage_after_every_run():
+    """Each cost a busy server a quarter to two fifths of its time (bench/findings.md); Streamlit does both unless
+    told not to."""
+    settings = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["server"]["fileWatcherType"] == "none"
+    assert settings["runner"]["postScriptGC"] is False
