@@ -37,6 +37,15 @@ from tests.edition import built_edition
 from tests.test_editor_page import editor_password, signed_in, upload, us_visas_with  # noqa: F401
 
 
+@pytest.fixture(scope="module", autouse=True)
+def english_only():
+    """This module reads the English pages (tests/test_edition_russian.py reads the Russian ones), and a build in one
+    language takes half the time of a build in two."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BORDERLINES_EDITION_LANGUAGES", "en")
+        yield
+
+
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
     folder = tmp_path_factory.mktemp("edition")
