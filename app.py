@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from catalog import DataFileError
+from catalog.store import look_once_per_run
 from i18n import _
 from ui.language import language_switch, speak_the_readers_language
 from ui.legacy_pages import routed
@@ -17,6 +18,7 @@ from ui.presenter import presenter_frame
 from ui.screen import watch_the_width
 from ui.style import house_style
 
+look_once_per_run()  # the data files are looked at once in a run, not at every chart (catalog.store)
 # A local file: a material-icon favicon would be fetched from a font CDN, and the app must work offline.
 st.set_page_config(page_title="Borderlines", page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
                    layout="wide")

@@ -21,7 +21,7 @@ from catalog.csvfile import read_table
 from catalog.datasets import DATASETS
 from catalog.diff import TableDiff, diff_tables
 from catalog.problems import DataFileError, Problem
-from catalog.store import digest, published_files, read_bytes
+from catalog.store import digest, forget_this_run, published_files, read_bytes
 
 
 class PublishConflict(Exception):
@@ -123,6 +123,8 @@ def publish(directory: Path, name: str, content: bytes, *, editor: str, note: st
         raise
     except OSError as error:
         raise failure_in_words(error, directory) from error
+    finally:
+        forget_this_run()  # whatever was written, the rest of this run reads the files as they are now
     return entry
 
 

@@ -12,6 +12,7 @@ import hashlib
 import os
 import subprocess
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -304,14 +305,45 @@ def file_names(folder: str) -> tuple[str, ...]:
     return tuple(os.path.join(folder, dataset.filename) for dataset in DATASETS.values())
 
 
+# What a run of a page has looked up: a page asks for the catalog a dozen times a run, and each look stats every
+# file. On a busy server each stat also hands the interpreter lock to another session's thread and waits to get it
+# back, so a run looks once (look_once_per_run). Kept at most a few seconds, in case a thread outlives its run.
+_this_run = threading.local()
+RUN_LOOK_SECONDS = 2.0
+
+
+def look_once_per_run() -> None:
+    """Called as each run of a page starts (app.py): until the run ends or publishes, the catalog this thread
+    loads is looked up on disk once. A thread that never calls this (tests, the edition's build, `make check-data`)
+    looks every time."""
+    _this_run.active = True
+    _this_run.looked = None
+
+
+def forget_this_run() -> None:
+    """After a publish: the run that made it looks at the files again."""
+    _this_run.looked = None
+
+
 def load_catalog(directory: Path | None = None) -> Catalog:
     """The published catalog, re-checked only when a file's content changed since the last call.
 
     Pages call this many times per rerun: while no file's inode, size or modification time has changed, the files
-    are not read and hashed again.
+    are not read and hashed again, and within one run of a page they are looked at once.
     """
-    history.recover_interrupted(directory or data_dir())  # a publish a crash cut short is finished or undone
     folder = str(directory or data_dir())
+    looked = getattr(_this_run, "looked", None)
+    if looked is not None and looked[0] == folder and time.monotonic() - looked[1] < RUN_LOOK_SECONDS:
+        return looked[2]
+    catalog = look_at_the_files(directory, folder)
+    if getattr(_this_run, "active", False):
+        _this_run.looked = (folder, time.monotonic(), catalog)
+    return catalog
+
+
+def look_at_the_files(directory: Path | None, folder: str) -> Catalog:
+    """The catalog as the files in `folder` are now."""
+    history.recover_interrupted(directory or data_dir())  # a publish a crash cut short is finished or undone
     stats = (folder, *map(file_stats, file_names(folder)))
     known = _by_stats.get(stats)
     if known is not None and known in _cache:
