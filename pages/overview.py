@@ -14,5 +14,5 @@ from ui.story import show_figures, tell
 
 start_page()
 tell("overview", headline_figures=lambda: show_figures(
-    headline_figures({name: load(name) for name in HEADLINE_DATASETS})))
+    "overview", lambda: headline_figures({name: load(name) for name in HEADLINE_DATASETS})))
 st.page_link("pages/data.py", label=_("All data and sources"), icon=":material/table:")

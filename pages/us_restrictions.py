@@ -13,4 +13,5 @@ from ui.story import show_figures, tell
 
 start_page()
 tell("us_restrictions", overstays=lambda: show_figures(
-    overstay_figures(overstay_rates(translated({"us_visas": load("us_visas")}, language())["us_visas"]))))
+    "overstays", lambda: overstay_figures(overstay_rates(translated({"us_visas": load("us_visas")},
+                                                                     language())["us_visas"]))))

@@ -10,8 +10,9 @@ from contextlib import nullcontext
 
 import streamlit as st
 
+from catalog import load_catalog
 from charts.registry import CHARTS
-from i18n import _
+from i18n import _, language, speaking
 from press.stories import STORIES, HeadlineFigure, Section
 from ui.chart_block import chart_block, chart_filters, cited_markdown
 
@@ -53,8 +54,10 @@ def filter_group(name: str) -> tuple[str, ...]:
     return tuple(item.param for item in CHARTS[name].filters)
 
 
-def show_figures(figures: list[HeadlineFigure]) -> None:
-    """Numbers side by side, each with what it means and its source."""
+def show_figures(name: str, make: Callable[[], list[HeadlineFigure]]) -> None:
+    """Numbers side by side, each with what it means and its source; `make` makes them from the published tables,
+    once per data version and language (`name` tells one page's figures from another's)."""
+    figures = made_once(name, load_catalog().version, language(), make)
     if not figures:
         st.info(_("The published data holds none of these figures at the moment."), icon=":material/info:")
         return
@@ -67,3 +70,11 @@ def show_figures(figures: list[HeadlineFigure]) -> None:
                 continue
             st.metric(figure.label, figure.text, border=True)
             st.caption(f"{figure.meaning}. {cited_markdown([figure.source_id])}")
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def made_once(name: str, version: str, language: str, _make: Callable[[], list[HeadlineFigure]]
+              ) -> list[HeadlineFigure]:
+    """Shared by every reader and never changed; `_make` is left out of the cache's key, which `name` stands for."""
+    with speaking(language):
+        return _make()
