@@ -110,7 +110,9 @@ summary = pd.DataFrame([{
     _("Dataset"): _(state.dataset.title),
     _("File"): f"data/{state.dataset.filename}",
     _("Rows"): len(state.table),
-    _("Sources"): state.table["source_id"].nunique() if "source_id" in state.table and name != "sources" else None,
+    # a dash, not an empty cell the grid would label "None" in every language, for the tables that cite nothing
+    _("Sources"): str(state.table["source_id"].nunique()) if "source_id" in state.table and name != "sources"
+    else "—",
     _("Last changed"): changed_on(str(state.path), state.digest),
     _("Status"): status(state),
 } for name, state in catalog.states.items()])

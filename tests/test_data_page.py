@@ -25,7 +25,9 @@ def test_the_page_has_its_title_and_lists_every_dataset_with_rows_and_sources(pa
     assert summary["Rows"].tolist() == [len(catalog.table(name)) for name in DATASETS]
     assert set(summary["Status"]) == {"OK"}
     events = summary.set_index("Dataset").loc["Timeline of events"]
-    assert events["Sources"] == catalog.table("events")["source_id"].nunique()
+    assert events["Sources"] == str(catalog.table("events")["source_id"].nunique())
+    # a table that cites no source says so with a dash, never the grid's "None"
+    assert summary.set_index("Dataset").loc[DATASETS["sources"].title, "Sources"] == "—"
 
 
 def test_the_first_dataset_is_shown_with_its_table_download_and_full_source_list(page):
