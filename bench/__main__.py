@@ -109,8 +109,7 @@ def readers_section(sessions: int, seconds: float, open_sessions: int) -> list[s
              report.kilobytes(result.memory_per_session), command]
             for name, result in (("one cached chart (reference)", reference), ("Borderlines, reader pages in turn",
                                                                                borderlines))]
-    measured = bool(reference.visits and borderlines.visits and len(reference.visits) > 1
-                    and len(borderlines.visits) > 1)
+    measured = len(reference.visits) > 1 and len(borderlines.visits) > 1  # a 95th percentile needs two
     speed = borderlines.pages_per_second / reference.pages_per_second if reference.visits else 0
     wait = borderlines.p95 / reference.p95 if measured else float("inf")
     memory = borderlines.memory_per_session / max(reference.memory_per_session, 1)

@@ -136,14 +136,19 @@ def stream_url(base: str) -> str:
     return base.replace("http", "ws", 1) + "/_stcore/stream"
 
 
+async def serve_each_once(url: str, pages: tuple[str, ...]) -> None:
+    """Every page run once, so that imports and caches are paid for before anything is measured."""
+    for page in pages:
+        await visit(url, page, timeout=300)
+
+
 async def crowd(base: str, server: psutil.Process, sessions: int, seconds: float,
                 warm: list[str] | None = None, pages: tuple[str, ...] = READER_PAGES) -> ReadersResult:
     """`sessions` readers at `base` for `seconds`, once each server in `warm` (by default `base`) has run every
     page once: the first runs pay the imports and fill the caches, which the cold benchmark measures."""
     url = stream_url(base)
     for address in warm or [base]:
-        for page in pages:
-            await visit(stream_url(address), page, timeout=300)
+        await serve_each_once(stream_url(address), pages)
     result = ReadersResult(sessions, seconds, rss_start=tree_rss(server))
     deadline = time.monotonic() + seconds
     offsets = itertools.count()
@@ -161,8 +166,7 @@ async def memory_per_session(base: str, server: psutil.Process, sessions: int,
     leave their tabs open; the server's memory then, less its memory before, shared among them. Every page has run
     once before, so the caches are full and what is left is the sessions' own."""
     url = stream_url(base)
-    for page in pages:
-        await visit(url, page, timeout=300)
+    await serve_each_once(url, pages)
     await asyncio.sleep(1)
     before = tree_rss(server)
     async with AsyncExitStack() as tabs:

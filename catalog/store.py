@@ -350,7 +350,7 @@ def look_at_the_files(directory: Path | None, folder: str) -> Catalog:
         return _cache[known]
     files = published_files(directory)
     raw = {name: read_bytes(path) for name, path in files.items()}
-    key = (str(directory or data_dir()), *(digest(content) if content else "" for content in raw.values()))
+    key = (folder, *(digest(content) if content else "" for content in raw.values()))
     with _cache_lock:
         if key not in _cache:
             if len(_cache) >= 4:
