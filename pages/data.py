@@ -117,7 +117,8 @@ summary = pd.DataFrame([{
     _("Status"): status(state),
 } for name, state in catalog.states.items()])
 st.subheader(_("Datasets"))
-st.dataframe(summary, hide_index=True, width="stretch")
+st.dataframe(summary, hide_index=True, width="stretch",  # the counts, text for the dash, align as the numbers do
+             column_config={_("Sources"): st.column_config.TextColumn(alignment="right")})
 
 name = url_choice(_("Dataset"), list(DATASETS), "dataset", format_func=lambda key: _(DATASETS[key].title))
 state = catalog.states[name]
