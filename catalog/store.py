@@ -162,8 +162,8 @@ def check_file(dataset: Dataset, content: bytes | None, label: str, company: dic
     refers to lend their keys from `company`, the files checked before it.
 
     A small file is checked once per process: its check is remembered, keyed on the dataset, the file's SHA-256 and
-    those of the files it refers to (whose keys its check depends on). A big file is not kept in memory; when it
-    passed, tablecache keeps its table on disk.
+    those of the files it refers to (whose keys its check depends on). A big file is not kept in memory. Every file
+    that passed is kept on disk (tablecache), so a restarted server reads it back instead of checking it.
     """
     if content is None:
         return CheckedFile(dataset, "", label, pd.DataFrame(columns=dataset.column_names),
@@ -227,16 +227,15 @@ def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
                  keys: dict[str, frozenset[str]]) -> CheckedFile:
     """Read and check a file that is not remembered, with the keys of the datasets it refers to."""
     kept = tablecache.checked_before(dataset, content, fingerprint, keys)
-    if kept is not None:  # a big file that passed with these keys before: nothing left to check
-        table, own_keys = kept
-        return CheckedFile(dataset, fingerprint, label, table, (), frozenset(own_keys))
+    if kept is not None:  # a file that passed with these keys before: nothing left to check
+        return CheckedFile(dataset, fingerprint, label, kept.table, (), kept.keys, kept.parsed)
     parsed = read_table(content, label, dataset)
     if not parsed.readable:
         return CheckedFile(dataset, fingerprint, label, parsed.cells, tuple(parsed.problems), None, parsed)
     own_keys = frozenset(parsed.cells[dataset.key].dropna())
     table, cell_problems = validate(parsed.cells, dataset, keys, label)
     if not parsed.problems and not cell_problems:
-        tablecache.keep(dataset, content, fingerprint, keys, table, own_keys)
+        tablecache.keep(dataset, content, fingerprint, keys, table, own_keys, parsed)
     problems = sorted(capped(parsed.problems) + cell_problems,
                       key=lambda problem: (problem.row or 0, problem.column or ""))
     return CheckedFile(dataset, fingerprint, label, table, tuple(problems), own_keys, parsed)

@@ -1,16 +1,21 @@
-"""Big files that passed their check, kept on disk as Parquet, so a restarted server does not check them again.
+"""Files that passed their check, kept on disk as Parquet, so a restarted server does not check them again.
 
-Checking a million rows takes seconds; reading them back from Parquet, a tenth of one. An entry is keyed on all
-the check depends on: the file's SHA-256, the dataset's declaration, the keys of the datasets it refers to, and the
-code and library versions that checked it, so any change to one of them means the file is checked afresh. Only
-big files that passed are kept: a file with problems is checked every time, and its problems come from the check.
+Checking a million rows takes seconds; reading them back from Parquet, a tenth of one. The published small files
+are kept too: checking them is most of what a restarted server does before it draws its first chart. An entry is
+keyed on all the check depends on: the file's SHA-256, the dataset's declaration, the keys of the datasets it refers
+to, and the code and library versions that checked it, so any change to one of them means the file is checked
+afresh. Only files that passed are kept: a file with problems is checked every time, and its problems come from the
+check. A small file's entry also keeps its cells as read, which an editor's draft and the translations check use.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
+import threading
+from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -18,9 +23,11 @@ from pathlib import Path
 import pandas as pd
 
 from catalog.bigcsv import BIG_FILE_BYTES
+from catalog.csvfile import ParsedFile
 from catalog.datasets import Dataset
 
 CATALOG_DIR = Path(__file__).resolve().parent
+KEPT_ENTRIES = 200  # the published files many times over, with the drafts and big files of recent weeks
 
 
 def cache_dir() -> Path:
@@ -51,33 +58,78 @@ def declaration(dataset: Dataset) -> list[tuple]:
              spec.maximum) for spec in dataset.columns]
 
 
-def checked_before(dataset: Dataset, content: bytes, digest: str,
-                   keys: dict[str, set[str]]) -> tuple[pd.DataFrame, set[str]] | None:
-    """The typed table and the key values of a big file that passed its check with these keys, if it has."""
-    if len(content) < BIG_FILE_BYTES:
-        return None
+@dataclass(frozen=True)
+class Kept:
+    """What an entry holds: the typed table, the file's own key values and, for a small file, its cells as read."""
+
+    table: pd.DataFrame
+    keys: frozenset[str]
+    parsed: ParsedFile | None
+
+
+def checked_before(dataset: Dataset, content: bytes, digest: str, keys: dict[str, set[str]]) -> Kept | None:
+    """What a check of this file with these keys kept, if it passed before."""
     folder = cache_dir() / entry_key(dataset, digest, keys)
+    small = len(content) < BIG_FILE_BYTES
     try:
-        table = pd.read_parquet(folder / "table.parquet")
-        own_keys = set(pd.read_parquet(folder / "keys.parquet")["key"])
-    except (OSError, ValueError):
+        table = read_frame(folder, "table")
+        own_keys = frozenset(pd.read_parquet(folder / "keys.parquet")["key"])
+        parsed = ParsedFile(read_frame(folder, "cells")) if small else None
+        os.utime(folder)  # used now: the last entry to go when the cache is cut back
+    except (OSError, ValueError, TypeError, KeyError):
         return None  # not kept, or half written by a server that stopped: check the file
-    return table, own_keys
+    return Kept(table, own_keys, parsed)
+
+
+def write_frame(frame: pd.DataFrame, folder: Path, name: str) -> None:
+    """A table as Parquet, with its column types beside it."""
+    frame.to_parquet(folder / f"{name}.parquet")
+    dtypes = {column: str(dtype) for column, dtype in frame.dtypes.items()}
+    (folder / f"{name}.dtypes.json").write_text(json.dumps(dtypes))
+
+
+def read_frame(folder: Path, name: str) -> pd.DataFrame:
+    """A table as it was written, with the types it had: Parquet gives whole-second timestamps back in milliseconds,
+    and text cells as pandas' string type (whose empty cells are NaN, where the check's are None)."""
+    frame = pd.read_parquet(folder / f"{name}.parquet")
+    kept = json.loads((folder / f"{name}.dtypes.json").read_text())
+    for column, dtype in frame.dtypes.items():
+        if str(dtype) == kept[column]:
+            continue
+        retyped = frame[column].astype(kept[column])
+        frame[column] = retyped.where(frame[column].notna(), None) if kept[column] == "object" else retyped
+    return frame
 
 
 def keep(dataset: Dataset, content: bytes, digest: str, keys: dict[str, set[str]], table: pd.DataFrame,
-         own_keys: set[str]) -> None:
-    """Keep a big file that passed its check. Written to a temporary name and renamed, so that a reader never
-    sees half an entry; a cache that cannot be written is no reason to fail a page."""
-    if len(content) < BIG_FILE_BYTES:
-        return
+         own_keys: frozenset[str], parsed: ParsedFile) -> None:
+    """Keep a file that passed its check. Written to a temporary name and renamed, so that a reader never sees half
+    an entry; a cache that cannot be written is no reason to fail a page."""
     folder = cache_dir() / entry_key(dataset, digest, keys)
-    partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+    partial = folder.with_name(f"{folder.name}.{os.getpid()}.{threading.get_ident()}.partial")
     try:
         partial.mkdir(parents=True, exist_ok=True)
-        table.to_parquet(partial / "table.parquet")
+        write_frame(table, partial, "table")
         pd.DataFrame({"key": sorted(own_keys)}, dtype=object).to_parquet(partial / "keys.parquet")
+        if len(content) < BIG_FILE_BYTES:
+            write_frame(parsed.cells, partial, "cells")
         shutil.rmtree(folder, ignore_errors=True)  # an entry that could not be read back
         partial.rename(folder)
     except OSError:
         shutil.rmtree(partial, ignore_errors=True)  # kept already by another process, or no room: check next time
+        return
+    cut_back(cache_dir())
+
+
+def cut_back(folder: Path) -> None:
+    """Remove the entries used longest ago beyond the KEPT_ENTRIES newest: an editor's every passing draft is kept
+    too, and the cache must not grow without end."""
+    try:
+        entries = [entry for entry in folder.iterdir() if not entry.name.endswith(".partial")]
+        if len(entries) <= KEPT_ENTRIES:
+            return
+        entries.sort(key=lambda entry: entry.stat().st_mtime, reverse=True)
+    except OSError:
+        return  # another process is cutting back at the same moment: it will do
+    for entry in entries[KEPT_ENTRIES:]:
+        shutil.rmtree(entry, ignore_errors=True)

@@ -1,13 +1,16 @@
-"""A big file that passed its check is kept as Parquet and read back as exactly the table the check gave; anything
-the check depends on, changed, means a fresh check."""
+"""A file that passed its check is kept as Parquet and read back as exactly the table the check gave (and, for a
+small file, exactly the cells as read); anything the check depends on, changed, means a fresh check."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import catalog.store
-from catalog.store import build_catalog, published_files
+import catalog.tablecache
+from catalog.store import build_catalog, forget_checks, published_files
 from tests.csv_edits import rows_of, write
 from tests.test_big_files import BANS, as_csv, ban_rows
 
@@ -74,17 +77,73 @@ def test_a_big_file_with_problems_is_not_kept(big_bans, cache):
     assert not cache.exists() or not any(cache.iterdir())
 
 
-def test_small_files_are_never_kept(data_copy, cache):
-    assert build_catalog(published_files(data_copy)).problems == []
-    assert not cache.exists()
+def value_types(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """Each column's values by type: an empty cell read back as NaN where the check gave None would show here."""
+    return {column: [type(value).__name__ for value in frame[column]] for column in frame.columns}
+
+
+def test_a_restarted_server_reads_the_published_small_files_back_without_checking_them(data_copy, cache, monkeypatch):
+    forget_checks()  # checks this process remembers from other tests would never reach the cache
+    first = build_catalog(published_files(data_copy))
+    assert first.problems == [] and len(list(cache.iterdir())) == len(first.states)
+    forget_checks()  # as a restarted server starts
+    read = checks_run(monkeypatch)
+    again = build_catalog(published_files(data_copy))
+    assert read == []
+    for name, checked in first.states.items():
+        kept = again.states[name]
+        pd.testing.assert_frame_equal(kept.table, checked.table, check_exact=True)
+        assert list(kept.table.dtypes) == list(checked.table.dtypes), name
+        assert value_types(kept.table) == value_types(checked.table), name
+        pd.testing.assert_frame_equal(kept.parsed.cells, checked.parsed.cells, check_exact=True)
+        assert value_types(kept.parsed.cells) == value_types(checked.parsed.cells), name
+
+
+def test_a_small_file_with_problems_is_checked_after_every_restart(data_copy, cache, monkeypatch):
+    header, rows = rows_of(data_copy / "events.csv")
+    rows[0][header.index("date")] = "2022-13-01"
+    write(data_copy / "events.csv", header, rows)
+    forget_checks()
+    build_catalog(published_files(data_copy))
+    forget_checks()
+    read = checks_run(monkeypatch)
+    state = build_catalog(published_files(data_copy)).states["events"]
+    assert [Path(name).name for name in read] == ["events.csv"]
+    assert [(problem.row, problem.column, problem.value) for problem in state.problems] == [(2, "date", "2022-13-01")]
 
 
 def test_a_half_written_entry_is_checked_again_and_replaced(big_bans, cache, monkeypatch):
     build_catalog(published_files(big_bans))
-    (entry,) = cache.iterdir()
+    entry = max(cache.iterdir(), key=lambda folder: (folder / "table.parquet").stat().st_size)  # the big file's
     (entry / "table.parquet").write_bytes(b"PAR1 cut short")
     state = build_catalog(published_files(big_bans)).states["entry_bans"]
     assert state.ok and list(state.table.columns) == BANS.column_names and len(state.table) == 12_000
     read = checks_run(monkeypatch)
     build_catalog(published_files(big_bans))
     assert not any(name.endswith("entry_bans.csv") for name in read)
+
+
+def test_the_cache_keeps_the_entries_used_last_and_no_more(data_copy, cache, monkeypatch):
+    published = read_all(data_copy)
+    monkeypatch.setattr(catalog.tablecache, "KEPT_ENTRIES", len(published) + 2)  # room for two drafts
+    header, rows = rows_of(data_copy / "events.csv")
+    drafts = []
+    for summary in ("First draft.", "Second draft.", "Third draft.", "Fourth draft."):
+        rows[0][header.index("summary")] = summary
+        write(data_copy.parent / "events-draft.csv", header, rows)
+        drafts.append((data_copy.parent / "events-draft.csv").read_bytes())
+    for content in drafts:
+        forget_checks()  # as after a restart: every file is read from the cache, and so marked as used
+        assert build_catalog(published_files(data_copy), {**published, "events": content}).states["events"].ok
+    assert len(list(cache.iterdir())) == len(published) + 2
+
+    forget_checks()
+    read = checks_run(monkeypatch)
+    for content in (drafts[-1], drafts[-2], drafts[0]):
+        forget_checks()
+        build_catalog(published_files(data_copy), {**published, "events": content})
+    assert read == [str(data_copy / "events.csv")]  # the first draft only: it was the one used longest ago
+
+
+def read_all(folder: Path) -> dict[str, bytes]:
+    return {name: path.read_bytes() for name, path in published_files(folder).items()}
