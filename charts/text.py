@@ -51,6 +51,7 @@ LEGEND_MARKER = 40  # plotly's symbol and the gap before the text
 LEGEND_CHARACTER = 7.0
 TICK_LINE = 16
 TICKS = 20  # tick marks, the axis padding and a gap
+MIN_PLOT_HEIGHT = 240  # the plot itself, whatever the title and the foot take: a chart of many series grows taller
 AXIS_TITLE = 24
 # Where plotly's automatic margin puts the plot's left edge: past the longest category label, or past a numeric
 # axis's tick labels and title.
@@ -234,6 +235,9 @@ def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) 
     height = figure.layout.height or 450  # plotly's own default
     if keep_plot_height:
         height += bottom - (figure.layout.margin.b or 0)
+    # A long legend makes the chart taller, never its plot shorter.
+    top = figure.layout.margin.t if figure.layout.margin.t is not None else figure.layout.template.layout.margin.t
+    height = max(height, (top or 0) + MIN_PLOT_HEIGHT + bottom)
     return figure.update_layout(height=height, margin={"b": bottom}, xaxis={"automargin": False}, legend={
         "yref": "container", "yanchor": "bottom", "y": source_top / height,
         # all of it, in pixels: past half the chart's height plotly would give a long legend a scroll bar

@@ -12,6 +12,7 @@ from charts.palette import DARK, DARK_INK, LIGHT
 from charts.spec import Look, styled
 from charts.text import (
     FOOT_GAP,
+    MIN_PLOT_HEIGHT,
     PAGE_WIDTH,
     PHONE_WIDTH,
     characters,
@@ -180,6 +181,16 @@ def test_on_a_phone_the_legend_takes_more_rows_and_the_source_more_lines_without
     assert plot_height[0] == plot_height[1]
     assert phone.layout.margin.b > page.layout.margin.b
     assert page.layout.annotations[0].text.count("<br>") + 1 == page_lines, "the shared figure is left as it was"
+
+
+def test_a_legend_of_many_series_makes_the_chart_taller_not_its_plot_shorter():
+    names = [f"{country}, {series}" for country in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
+                                                     "Uzbekistan", "Georgia") for series in ("Bank of Russia", "other")]
+    page = chart_with_a_legend(names)
+    for figure in (page, for_a_phone(page)):
+        top = figure.layout.margin.t if figure.layout.margin.t is not None else 70  # the house template's
+        assert figure.layout.height - top - figure.layout.margin.b >= MIN_PLOT_HEIGHT
+    assert page.layout.height > 400  # the builder asked for 400
 
 
 def test_a_legend_counts_its_title_and_plotly_hides_a_legend_of_one():
