@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 
 from catalog.problems import Rule, said
 from i18n import N_
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 STAFF_PREFIX = "staff_"
@@ -38,7 +41,6 @@ class ColumnSpec:
     references: str | None = None  # name of the dataset whose key this column must match
     minimum: float | None = None
     maximum: float | None = None
-    checks: tuple[pa.Check, ...] = field(default=(), compare=False)
     # A date column that names its precision column may be written YYYY-MM or YYYY (see PRECISION_FORMS); an `end`
     # of a period then means the last day of that month or year, any other date its first day.
     precision: str | None = None
@@ -247,7 +249,8 @@ WORDED_WITH_VALUES = (ONE_OF, KEY_LISTED_IN, AT_LEAST, AT_MOST)
 
 def pandera_column(spec: ColumnSpec, keys: dict[str, set[str]]) -> pa.Column:
     """The pandera column for a spec; `keys` holds the known keys of referenced datasets (source ids, ...)."""
-    checks = list(spec.checks)
+    import pandera.pandas as pa  # here, not at the top: a server whose files all come from the cache never needs it
+    checks = []
     dtype: object = object
     coerce = False
     if spec.kind == "id":

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from catalog.columns import PRECISION_FORMS, WORDED_WITH_VALUES, pandera_column, typed, written_precision
 from catalog.datasets import Dataset
@@ -16,9 +16,13 @@ from catalog.problems import SHOWN_PER_RULE, Problem, Rule, capped, unlisted
 from catalog.statements import NUMBER, normalised, numbers_in, qualifier_in, states, written_numbers
 from i18n import N_
 
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
 
 def schema_for(dataset: Dataset, keys: dict[str, set[str]]) -> pa.DataFrameSchema:
     """The pandera schema of a dataset, given the known keys of the datasets it refers to."""
+    import pandera.pandas as pa  # when a file is checked: a server whose files all come from the cache never is
     return pa.DataFrameSchema({spec.name: pandera_column(spec, keys) for spec in dataset.columns},
                               strict=True, name=dataset.name, description=dataset.description)
 
@@ -226,11 +230,13 @@ def cell_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str
                   filename: str) -> tuple[list[Problem], set[int]]:
     """The problems of single cells, and every row that has one (listed or not). A big file is checked a chunk at a
     time and its uniqueness over the whole of it, so that a million bad cells cost megabytes, not gigabytes."""
+    from pandera.errors import SchemaError, SchemaErrors
+
     schema = schema_for(dataset, keys)
     try:  # a file that passes, as most do, in one go; one that fails, again to find all its failures
         schema.validate(cells)
         return [], set()
-    except (pa.errors.SchemaError, pa.errors.SchemaErrors):  # coercion fails with the plural even when not lazy
+    except (SchemaError, SchemaErrors):  # coercion fails with the plural even when not lazy
         pass
     chunked = len(cells) > CHUNK_ROWS
     parts = []
@@ -246,9 +252,11 @@ def cell_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str
 
 
 def failures_in(schema: pa.DataFrameSchema, cells: pd.DataFrame) -> pd.DataFrame:
+    from pandera.errors import SchemaErrors
+
     try:
         schema.validate(cells, lazy=True)
-    except pa.errors.SchemaErrors as errors:
+    except SchemaErrors as errors:
         return errors.failure_cases
     return NO_FAILURES
 
