@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import count
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -139,6 +140,9 @@ def country_names(tables: Frames) -> dict[str, str]:
     return dict(zip(countries["iso3"], countries["name"], strict=True))
 
 
+SERIALS = count()
+
+
 @dataclass(frozen=True)
 class Chart:
     """A built chart and what goes with it everywhere it is shown: the rows it shows (for the table and CSV), the
@@ -155,6 +159,8 @@ class Chart:
     in_words: tuple[str, ...] = ()
     title: str = ""
     source_line: str = ""  # markdown: the publishers and titles, linked; a list, one per line, when there are many
+    # Tells apart every chart this process built: what showing one sent a reader is kept under it (ui.chart_block).
+    serial: int = field(default_factory=lambda: next(SERIALS), compare=False, repr=False)
 
     # Past this many sources, a source line becomes a list the reader opens.
     MOST_IN_A_LINE = 3

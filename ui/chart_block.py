@@ -95,9 +95,16 @@ def chart_block(name: str, chosen: Chosen | None = None) -> bool:
 
 
 def show_table(chart: Chart) -> None:
-    st.dataframe(chart.table, hide_index=True, width="stretch", column_config={
+    tabled(chart.serial, _chart=chart)
+
+
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def tabled(serial: int, _chart: Chart) -> None:
+    """The chart's rows as a grid, made once per chart: a later run sends the same element again (Streamlit replays
+    what a cached function sent) instead of writing the rows out as Arrow for every reader."""
+    st.dataframe(_chart.table, hide_index=True, width="stretch", column_config={
         field.name: st.column_config.DateColumn(format="YYYY-MM-DD")
-        for field in chart.table.schema if pa.types.is_timestamp(field.type)})
+        for field in _chart.table.schema if pa.types.is_timestamp(field.type)})
 
 
 def show_sources(chart: Chart) -> None:
@@ -135,15 +142,24 @@ def show_figure(chart: Chart, outlines_missing: str = "") -> None:
     presenter mode it keeps its own presenter template, which Streamlit's chart theme would set back to reading
     size. A map drawn without country outlines says so above it (`outlines_missing`: why, in the reader's
     language)."""
-    key = f"chart-{chart.file_stem}"
     if chart.is_map:
         if outlines_missing:
             without_outlines(outlines_missing)
-        st.pydeck_chart(chart.figure, height=chart.height, key=key, alt=chart.announced)
+        st.pydeck_chart(chart.figure, height=chart.height, key=f"chart-{chart.file_stem}", alt=chart.announced)
         return
-    st.plotly_chart(chart.figure, key=key, alt=chart.announced, theme=None if presenting() else "streamlit", config={
-        "displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2},
-        **plotly_locale(language())})
+    plotted(chart.serial, presenting(), language(), _chart=chart)
+
+
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def plotted(serial: int, presenter: bool, reader_language: str, _chart: Chart) -> None:
+    """A plotly figure sent once per chart, presenter mode and language: a later run sends the same element again
+    (Streamlit replays what a cached function sent). Writing a figure out, a full copy of it and then its JSON, took
+    longer than anything else in a busy server's run of a page."""
+    st.plotly_chart(_chart.figure, key=f"chart-{_chart.file_stem}", alt=_chart.announced,
+                    theme=None if presenter else "streamlit", config={
+                        "displaylogo": False,
+                        "toImageButtonOptions": {"format": "png", "filename": _chart.file_stem, "scale": 2},
+                        **plotly_locale(reader_language)})
 
 
 def published_chart(name: str, chosen: Chosen | None, look: Look) -> Chart:
