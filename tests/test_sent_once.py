@@ -35,3 +35,10 @@ def test_another_language_gets_its_own_figures():
                         for query in ({}, {"lang": "ru"}))
     assert english[0].startswith("Money sent home from Russia")
     assert russian[0].startswith("Переводы мигрантов из России")
+
+
+def test_a_map_is_sent_again_as_it_was_first_sent():
+    app = open_page("pages/exodus.py")
+    maps = [deck.proto.json for deck in app.get("deck_gl_json_chart")]
+    app.run()
+    assert maps and [deck.proto.json for deck in app.get("deck_gl_json_chart")] == maps

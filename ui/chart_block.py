@@ -145,9 +145,15 @@ def show_figure(chart: Chart, outlines_missing: str = "") -> None:
     if chart.is_map:
         if outlines_missing:
             without_outlines(outlines_missing)
-        st.pydeck_chart(chart.figure, height=chart.height, key=f"chart-{chart.file_stem}", alt=chart.announced)
+        mapped(chart.serial, _chart=chart)
         return
     plotted(chart.serial, presenting(), language(), _chart=chart)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)  # a map's element holds its outlines: fewer are kept
+def mapped(serial: int, _chart: Chart) -> None:
+    """A map sent once per chart and replayed on later runs, like a figure (plotted)."""
+    st.pydeck_chart(_chart.figure, height=_chart.height, key=f"chart-{_chart.file_stem}", alt=_chart.announced)
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)
