@@ -235,7 +235,7 @@ def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
     own_keys = frozenset(parsed.cells[dataset.key].dropna())
     table, cell_problems = validate(parsed.cells, dataset, keys, label)
     if not parsed.problems and not cell_problems:
-        tablecache.keep(dataset, content, fingerprint, keys, table, own_keys, parsed)
+        tablecache.keep(dataset, content, fingerprint, keys, table, own_keys)
     problems = sorted(capped(parsed.problems) + cell_problems,
                       key=lambda problem: (problem.row or 0, problem.column or ""))
     return CheckedFile(dataset, fingerprint, label, table, tuple(problems), own_keys, parsed)

@@ -5,7 +5,7 @@ are kept too: checking them is most of what a restarted server does before it dr
 keyed on all the check depends on: the file's SHA-256, the dataset's declaration, the keys of the datasets it refers
 to, and the code and library versions that checked it, so any change to one of them means the file is checked
 afresh. Only files that passed are kept: a file with problems is checked every time, and its problems come from the
-check. A small file's entry also keeps its cells as read, which an editor's draft and the translations check use.
+check.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from catalog.bigcsv import BIG_FILE_BYTES
-from catalog.csvfile import ParsedFile
+from catalog.csvfile import ParsedFile, read_table
 from catalog.datasets import Dataset
 
 CATALOG_DIR = Path(__file__).resolve().parent
@@ -60,7 +60,7 @@ def declaration(dataset: Dataset) -> list[tuple]:
 
 @dataclass(frozen=True)
 class Kept:
-    """What an entry holds: the typed table, the file's own key values and, for a small file, its cells as read."""
+    """A check read back: the typed table, the file's own key values and, for a small file, its cells as read."""
 
     table: pd.DataFrame
     keys: frozenset[str]
@@ -68,13 +68,16 @@ class Kept:
 
 
 def checked_before(dataset: Dataset, content: bytes, digest: str, keys: dict[str, set[str]]) -> Kept | None:
-    """What a check of this file with these keys kept, if it passed before."""
+    """What a check of this file with these keys kept, if it passed before. A small file's cells are read again
+    rather than kept: Python's csv module reads them faster than Parquet gives them back as the check's text."""
     folder = cache_dir() / entry_key(dataset, digest, keys)
-    small = len(content) < BIG_FILE_BYTES
     try:
         table = read_frame(folder, "table")
-        own_keys = frozenset(pd.read_parquet(folder / "keys.parquet")["key"])
-        parsed = ParsedFile(read_frame(folder, "cells")) if small else None
+        if len(content) < BIG_FILE_BYTES:
+            parsed = read_table(content, dataset.filename, dataset)
+            own_keys = frozenset(parsed.cells[dataset.key].dropna())
+        else:
+            parsed, own_keys = None, frozenset(pd.read_parquet(folder / "keys.parquet")["key"])
         os.utime(folder)  # used now: the last entry to go when the cache is cut back
     except (OSError, ValueError, TypeError, KeyError):
         return None  # not kept, or half written by a server that stopped: check the file
@@ -90,7 +93,7 @@ def write_frame(frame: pd.DataFrame, folder: Path, name: str) -> None:
 
 def read_frame(folder: Path, name: str) -> pd.DataFrame:
     """A table as it was written, with the types it had: Parquet gives whole-second timestamps back in milliseconds,
-    and text cells as pandas' string type (whose empty cells are NaN, where the check's are None)."""
+    and text as pandas' string type (whose empty cells are NaN, where the check's are None)."""
     frame = pd.read_parquet(folder / f"{name}.parquet")
     kept = json.loads((folder / f"{name}.dtypes.json").read_text())
     for column, dtype in frame.dtypes.items():
@@ -102,7 +105,7 @@ def read_frame(folder: Path, name: str) -> pd.DataFrame:
 
 
 def keep(dataset: Dataset, content: bytes, digest: str, keys: dict[str, set[str]], table: pd.DataFrame,
-         own_keys: frozenset[str], parsed: ParsedFile) -> None:
+         own_keys: frozenset[str]) -> None:
     """Keep a file that passed its check. Written to a temporary name and renamed, so that a reader never sees half
     an entry; a cache that cannot be written is no reason to fail a page."""
     folder = cache_dir() / entry_key(dataset, digest, keys)
@@ -111,8 +114,6 @@ def keep(dataset: Dataset, content: bytes, digest: str, keys: dict[str, set[str]
         partial.mkdir(parents=True, exist_ok=True)
         write_frame(table, partial, "table")
         pd.DataFrame({"key": sorted(own_keys)}, dtype=object).to_parquet(partial / "keys.parquet")
-        if len(content) < BIG_FILE_BYTES:
-            write_frame(parsed.cells, partial, "cells")
         shutil.rmtree(folder, ignore_errors=True)  # an entry that could not be read back
         partial.rename(folder)
     except OSError:
