@@ -113,7 +113,8 @@ def keep(dataset: Dataset, content: bytes, digest: str, keys: dict[str, set[str]
     try:
         partial.mkdir(parents=True, exist_ok=True)
         write_frame(table, partial, "table")
-        pd.DataFrame({"key": sorted(own_keys)}, dtype=object).to_parquet(partial / "keys.parquet")
+        if len(content) >= BIG_FILE_BYTES:  # a small file's keys come from its cells, read again (checked_before)
+            pd.DataFrame({"key": sorted(own_keys)}, dtype=object).to_parquet(partial / "keys.parquet")
         shutil.rmtree(folder, ignore_errors=True)  # an entry that could not be read back
         partial.rename(folder)
     except OSError:
