@@ -46,6 +46,7 @@ SOURCE_FONT_SIZE = 11
 SOURCE_LINE = 15
 SOURCE_CHARACTER = 5.6
 LEGEND_ROW = 22
+LEGEND_LINE = 16  # each further line of a legend entry broken into lines (15 in Chromium at the house's 12 px)
 LEGEND_PADDING = 8
 LEGEND_MARKER = 40  # plotly's symbol and the gap before the text
 LEGEND_CHARACTER = 7.0
@@ -229,8 +230,8 @@ def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) 
     source_top = FOOT_GAP + SOURCE_LINE * len(source_lines) + FOOT_GAP
     axis = TICK_LINE * tick_lines(figure) + TICKS + (AXIS_TITLE if figure.layout.xaxis.title.text else 0)
     wrap_legend(figure, room)
-    rows = legend_rows(figure, room)
-    bottom = source_top + (LEGEND_ROW * rows + LEGEND_PADDING if rows else 0) + axis
+    legend = legend_height(figure, room)
+    bottom = source_top + (legend + LEGEND_PADDING if legend else 0) + axis
     source.update(y=0, yanchor="bottom", yshift=FOOT_GAP - bottom)
     height = figure.layout.height or 450  # plotly's own default
     if keep_plot_height:
@@ -238,10 +239,14 @@ def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) 
     # A long legend makes the chart taller, never its plot shorter.
     top = figure.layout.margin.t if figure.layout.margin.t is not None else figure.layout.template.layout.margin.t
     height = max(height, (top or 0) + MIN_PLOT_HEIGHT + bottom)
+    # The legend hangs from the axis's labels: laid out wider than planned it takes fewer rows, and the room left
+    # over falls above the source line rather than between the plot and its key.
+    # (plotly measures a legend that hangs into the margin from the plot's bottom edge, in the plot's heights).
+    plot_height = height - (top or 0) - bottom
     return figure.update_layout(height=height, margin={"b": bottom}, xaxis={"automargin": False}, legend={
-        "yref": "container", "yanchor": "bottom", "y": source_top / height,
+        "yref": "paper", "yanchor": "top", "y": -axis / plot_height,
         # all of it, in pixels: past half the chart's height plotly would give a long legend a scroll bar
-        "maxheight": LEGEND_ROW * rows + LEGEND_PADDING + FOOT_GAP})
+        "maxheight": legend + LEGEND_PADDING + FOOT_GAP})
 
 
 def plot_left(figure: go.Figure) -> float:
@@ -273,21 +278,25 @@ def tick_lines(figure: go.Figure) -> int:
     return 2 if dated else 1
 
 
-def legend_rows(figure: go.Figure, width: float) -> int:
-    """How many rows plotly's horizontal legend takes in `width` pixels, its title included. Once the entries
-    overflow one row plotly lays them out in a grid of cells as wide as the widest entry."""
+def legend_rows(figure: go.Figure, width: float) -> list[int]:
+    """The lines in each row of plotly's horizontal legend in `width` pixels, its title a row of one. Once the
+    entries overflow one row plotly lays them out in a grid of cells as wide as the widest entry; a row is as tall
+    as its entry of the most lines."""
     names = [trace.name or "" for trace in figure.data if trace.showlegend is not False]
     shown = figure.layout.showlegend
     if shown is False or not names or (shown is None and len(names) < 2):
-        return 0
+        return []
     widths = [LEGEND_MARKER + LEGEND_CHARACTER * max(map(characters, name.split("<br>"))) for name in names]
-    if sum(widths) <= width:
-        rows = 1 + max(name.count("<br>") for name in names)
-    else:
-        per_row = max(1, int(width // max(widths)))
-        rows = sum(1 + max(name.count("<br>") for name in names[start:start + per_row])
-                   for start in range(0, len(names), per_row))
-    return rows + (1 if figure.layout.legend.title.text else 0)
+    per_row = len(names) if sum(widths) <= width else max(1, int(width // max(widths)))
+    rows = [1 + max(name.count("<br>") for name in names[start:start + per_row])
+            for start in range(0, len(names), per_row)]
+    return ([1] if figure.layout.legend.title.text else []) + rows
+
+
+def legend_height(figure: go.Figure, width: float) -> int:
+    """The pixels plotly's horizontal legend takes in `width` pixels: a further line of an entry is shorter than a
+    row, so counting lines as rows left a gap as tall as the plot under a chart of many two-line entries."""
+    return sum(LEGEND_ROW + LEGEND_LINE * (lines - 1) for lines in legend_rows(figure, width))
 
 
 def wrap_legend(figure: go.Figure, width: float) -> None:

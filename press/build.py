@@ -454,8 +454,7 @@ def framed(chart: Chart, narrowest: int | None = None) -> Chart:
         if plot < needed:  # rows far enough apart for labels of that many lines
             figure.update_layout(height=(figure.layout.height or 450) + needed - plot)
     figure.update_yaxes(automargin=True)
-    if narrowest:
-        fit_the_foot(figure, narrowest, keep_plot_height=True)
+    fit_the_foot(figure, width, keep_plot_height=True)  # the legend hangs under a plot that may have grown
     margin = figure.layout.margin
     height = figure.layout.height or 450
     if height - (margin.t or 0) - (margin.b or 0) < SMALLEST_PLOT:  # a foot grown past the chart (long legends)

@@ -117,13 +117,8 @@ def untitled_height(figure: go.Figure) -> int:
 
 def untitled(figure: go.Figure) -> go.Figure:
     """The figure without its title, which the page writes as HTML (where it wraps at any width)."""
-    shown = go.Figure(figure)
-    height = figure.layout.height or 450
-    shown.update_layout(title_text="", margin={"t": MODE_BAR_ROOM}, height=untitled_height(figure))
-    legend = figure.layout.legend
-    if legend.yref == "container" and legend.y is not None:  # a legend set in the foot stays as high above the source
-        shown.update_layout(legend_y=legend.y * height / shown.layout.height)
-    return shown
+    # The plot keeps its height, so a legend hung under it (in the plot's heights) stays where it was.
+    return go.Figure(figure).update_layout(title_text="", margin={"t": MODE_BAR_ROOM}, height=untitled_height(figure))
 
 
 def embed_height(chart: Chart) -> int:

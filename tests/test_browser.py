@@ -130,6 +130,7 @@ def test_every_chart_is_drawn_with_its_title_legend_and_source_in_view(app_url, 
             assert charts.nth(index).locator(".point").count() > 0, f"chart {index} drew nothing"
             assert_title_fits(charts.nth(index))
             assert_foot_is_clear(charts.nth(index))
+            assert_legend_is_whole_and_close(charts.nth(index))
         charts.nth(0).scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / f"{page_name}-charts-{viewport}.png"))
 
@@ -181,6 +182,24 @@ def assert_foot_is_clear(chart) -> None:
     assert foot["axis_bottom"] <= above_source["top"] + 1, "the x axis's labels run into the legend or source"
     if foot["legend"]:
         assert foot["legend"]["bottom"] <= source["top"] + 1, f"the legend covers the source: {source['text']!r}"
+
+
+def assert_legend_is_whole_and_close(chart) -> None:
+    """Every entry of a long legend drawn in view, none scrolled away; and no empty band left between the x axis
+    and the legend (one came from counting an entry's second line as a whole row)."""
+    foot = chart.evaluate(FOOT)
+    if not foot["legend"]:
+        return
+    entries = chart.evaluate("""chart => [...chart.querySelectorAll('.legend .traces')].map(entry => {
+        const box = entry.getBoundingClientRect(); return {text: entry.textContent, bottom: box.bottom}; })""")
+    for entry in entries:
+        assert entry["bottom"] <= foot["legend"]["bottom"] + 1, f"legend entry cut off: {entry['text']!r}"
+    assert chart.locator(".legend .scrollbar[height]:not([height='0'])").count() == 0, "the legend scrolls"
+    gap = foot["legend"]["top"] - foot["axis_bottom"]
+    assert gap <= MOST_SPACE_ABOVE_A_LEGEND, f"{gap:.0f} px of empty space between the x axis and the legend"
+
+
+MOST_SPACE_ABOVE_A_LEGEND = 100
 
 
 MAP_PAGES = {"exodus": "The 2022 exodus", "us_restrictions": "US restrictions", "entry_bans": "Entry bans"}

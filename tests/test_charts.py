@@ -162,9 +162,13 @@ def test_the_source_line_sits_on_the_bottom_edge_with_the_legend_on_top_of_it():
     lines = source.text.count("<br>") + 1
 
     assert source.yanchor == "bottom" and source.yshift == FOOT_GAP - figure.layout.margin.b
-    legend_bottom = figure.layout.legend.y * figure.layout.height
-    assert legend_bottom >= FOOT_GAP + 15 * lines, "the legend starts above the source line's last line"
-    assert figure.layout.margin.b >= legend_bottom + 22 + 16, "room for one legend row and the tick labels"
+    legend = figure.layout.legend
+    assert (legend.yref, legend.yanchor) == ("paper", "top"), "the legend hangs from the plot's foot"
+    under_the_plot = -legend.y * (figure.layout.height - 70 - figure.layout.margin.b)  # the house template's top
+    assert under_the_plot >= 16, "the tick labels' line sits above the legend"
+    legend_top = figure.layout.margin.b - under_the_plot  # above the chart's bottom edge
+    assert legend_top - legend.maxheight >= 15 * lines, "the legend ends above the source line"
+    assert figure.layout.legend.maxheight >= 22, "room for a row of legend entries"
 
 
 def test_on_a_phone_the_legend_takes_more_rows_and_the_source_more_lines_without_squeezing_the_plot():
@@ -173,7 +177,7 @@ def test_on_a_phone_the_legend_takes_more_rows_and_the_source_more_lines_without
     page = chart_with_a_legend(names)
     phone = for_a_phone(page)
 
-    assert legend_rows(page, PAGE_WIDTH) == 2 and legend_rows(page, PHONE_WIDTH) == 4
+    assert len(legend_rows(page, PAGE_WIDTH)) == 2 and len(legend_rows(page, PHONE_WIDTH)) == 4
     page_lines, phone_lines = (figure.layout.annotations[0].text.count("<br>") + 1 for figure in (page, phone))
     assert phone_lines > page_lines
     plot_height = [figure.layout.height - (figure.layout.margin.t or 70) - figure.layout.margin.b
@@ -194,10 +198,10 @@ def test_a_legend_of_many_series_makes_the_chart_taller_not_its_plot_shorter():
 
 
 def test_a_legend_counts_its_title_and_plotly_hides_a_legend_of_one():
-    assert legend_rows(chart_with_a_legend(["Russia"]), PAGE_WIDTH) == 0
+    assert legend_rows(chart_with_a_legend(["Russia"]), PAGE_WIDTH) == []
     titled = chart_with_a_legend(["Kazakhstan", "Russia"]).update_layout(legend_title_text="Acting country")
-    assert legend_rows(titled, PAGE_WIDTH) == 2
-    assert legend_rows(titled.update_layout(showlegend=False), PAGE_WIDTH) == 0
+    assert legend_rows(titled, PAGE_WIDTH) == [1, 1]
+    assert legend_rows(titled.update_layout(showlegend=False), PAGE_WIDTH) == []
 
 
 def test_dates_and_broken_labels_take_two_lines_under_the_axis():

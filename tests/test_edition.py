@@ -240,14 +240,15 @@ def test_nginx_serves_it_compressed_with_content_types_and_cache_lifetimes(editi
             assert b'url=latest/' in response.read()
 
 
-def test_a_chart_whose_page_writes_its_title_keeps_its_legend_as_high_above_the_source_line():
-    """The embed drops the figure's title (the page writes it, where it wraps) and the chart grows shorter: a legend
-    placed in the foot, as a share of the chart's height, must stay as many pixels above the bottom edge."""
+def test_a_chart_whose_page_writes_its_title_keeps_its_plot_and_legend_where_they_were():
+    """The embed drops the figure's title (the page writes it, where it wraps) and the chart grows shorter by the
+    title's room: the plot keeps its height, and the legend hung under it stays as many pixels below it."""
     figure = go.Figure(go.Scatter(x=[1], y=[1]), layout={"height": 600, "margin": {"t": 200, "b": 150},
-                                                          "legend": {"yref": "container", "y": 0.1}})
+                                                          "legend": {"yref": "paper", "yanchor": "top", "y": -0.1}})
     shown = untitled(figure)
     assert shown.layout.height == 436 and shown.layout.margin.t == 36
-    assert shown.layout.legend.y * shown.layout.height == pytest.approx(60)
+    assert shown.layout.height - shown.layout.margin.t - shown.layout.margin.b == 250
+    assert shown.layout.legend.y * 250 == pytest.approx(-25)
 
 
 def test_make_serve_edition_serves_where_the_app_s_embed_codes_point(edition, monkeypatch):
