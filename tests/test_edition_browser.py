@@ -154,6 +154,12 @@ def test_markup_put_into_the_data_shows_as_text_on_every_page(poisoned_edition, 
         assert dialogs == []
 
 
+# Every chart and map on a page has drawn (the page's own files are all it loads, and they have arrived by then).
+EVERY_FIGURE_DRAWN = """() =>
+    [...document.querySelectorAll('[data-figure]')].every(chart => chart.querySelector('.main-svg'))
+    && [...document.querySelectorAll('[data-deck]')].every(map => map.querySelector('canvas'))"""
+
+
 def edition_pages(built) -> list[str]:
     """Every HTML page of a version: the index, each story, Data & sources, and each chart's embed."""
     return ["", *(f"story/{page}/" for page in STORIES), "data/", *(f"embed/{name}/" for name in CHARTS)]
@@ -167,7 +173,7 @@ def test_axe_finds_no_wcag_aa_violation_on_any_page_of_the_edition(edition, brow
     with offline_page(browser, base, width) as page:
         for path in edition_pages(built):
             page.goto(f"{base}v/{built.version}/{folder}{path}")
-            page.wait_for_load_state("networkidle")
+            page.wait_for_function(EVERY_FIGURE_DRAWN, timeout=60_000)
             found += [f"/{folder}{path} ({width} px): {line}" for line in axe_violations(page, axe_script)]
     assert found == [], "\n".join(found)
 
