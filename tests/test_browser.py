@@ -146,6 +146,7 @@ def test_a_narrow_desktop_window_gets_the_charts_laid_out_for_a_phone(app_url, b
             expect(charts.nth(index).locator(".main-svg").first).to_be_attached(timeout=90_000)
             assert_title_fits(charts.nth(index))
             assert_foot_is_clear(charts.nth(index))
+            assert_legend_is_whole_and_close(charts.nth(index))
 
 
 def assert_title_fits(chart) -> None:
