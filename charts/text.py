@@ -46,7 +46,9 @@ SOURCE_FONT_SIZE = 11
 SOURCE_LINE = 15
 SOURCE_CHARACTER = 5.6
 LEGEND_ROW = 22
-LEGEND_LINE = 16  # each further line of a legend entry broken into lines (15 in Chromium at the house's 12 px)
+# Each further line of a legend entry broken into lines: 15 px in Latin letters, up to 21 in Cyrillic (drawn in a
+# fallback font) in Chromium at the house's 12 px; the legend hangs from the axis, so room to spare falls under it.
+LEGEND_LINE = 22
 LEGEND_PADDING = 8
 LEGEND_MARKER = 40  # plotly's symbol and the gap before the text
 LEGEND_CHARACTER = 7.0
@@ -246,7 +248,7 @@ def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) 
     return figure.update_layout(height=height, margin={"b": bottom}, xaxis={"automargin": False}, legend={
         "yref": "paper", "yanchor": "top", "y": -axis / plot_height,
         # all of it, in pixels: past half the chart's height plotly would give a long legend a scroll bar
-        "maxheight": legend + LEGEND_PADDING + FOOT_GAP})
+        "maxheight": legend + LEGEND_PADDING})
 
 
 def plot_left(figure: go.Figure) -> float:
@@ -294,8 +296,7 @@ def legend_rows(figure: go.Figure, width: float) -> list[int]:
 
 
 def legend_height(figure: go.Figure, width: float) -> int:
-    """The pixels plotly's horizontal legend takes in `width` pixels: a further line of an entry is shorter than a
-    row, so counting lines as rows left a gap as tall as the plot under a chart of many two-line entries."""
+    """At most the pixels plotly's horizontal legend takes in `width` pixels, its rows and their further lines."""
     return sum(LEGEND_ROW + LEGEND_LINE * (lines - 1) for lines in legend_rows(figure, width))
 
 
