@@ -330,8 +330,11 @@ def test_presenter_mode_hides_the_chrome_and_enlarges_the_title(app_url, browser
             expect(page.locator(chrome)).to_have_count(0) if page.locator(chrome).count() == 0 else \
                 expect(page.locator(chrome).first).to_be_hidden()
         assert title_font_size(page) > reading_size
-        tick = page.locator('[data-testid="stPlotlyChart"] .xtick text').first
-        family = tick.evaluate("label => getComputedStyle(label).fontFamily")
+        # A tick label replaced by a redraw between finding and reading it has no style: read one still attached.
+        family = page.wait_for_function("""() => {
+            const label = document.querySelector('[data-testid="stPlotlyChart"] .xtick text');
+            return label && label.isConnected && getComputedStyle(label).fontFamily;
+        }""", timeout=60_000).json_value()
         assert family.split(",")[0].strip('"') == "Source Sans", f"the chart is not in the app's face: {family}"
         assert page.evaluate("() => document.fonts.check('21px \"Source Sans\"')"), "the app's face is not loaded"
         page.screenshot(path=str(ARTIFACTS / f"briefing-presenter-{screen}.png"))
