@@ -45,10 +45,9 @@ FOOT_GAP = 8
 SOURCE_FONT_SIZE = 11
 SOURCE_LINE = 15
 SOURCE_CHARACTER = 5.6
+# A legend row, and each further line of an entry broken into lines: a further line is 15 px in Latin letters, up to
+# 21 in Cyrillic (drawn in a fallback font). The legend hangs from the axis, so room to spare falls under it.
 LEGEND_ROW = 22
-# Each further line of a legend entry broken into lines: 15 px in Latin letters, up to 21 in Cyrillic (drawn in a
-# fallback font) in Chromium at the house's 12 px; the legend hangs from the axis, so room to spare falls under it.
-LEGEND_LINE = 22
 LEGEND_PADDING = 8
 LEGEND_MARKER = 40  # plotly's symbol and the gap before the text
 LEGEND_CHARACTER = 7.0
@@ -297,7 +296,7 @@ def legend_rows(figure: go.Figure, width: float) -> list[int]:
 
 def legend_height(figure: go.Figure, width: float) -> int:
     """At most the pixels plotly's horizontal legend takes in `width` pixels, its rows and their further lines."""
-    return sum(LEGEND_ROW + LEGEND_LINE * (lines - 1) for lines in legend_rows(figure, width))
+    return LEGEND_ROW * sum(legend_rows(figure, width))
 
 
 def wrap_legend(figure: go.Figure, width: float) -> None:

@@ -187,7 +187,7 @@ def assert_foot_is_clear(chart) -> None:
 
 def assert_legend_is_whole_and_close(chart) -> None:
     """Every entry of a long legend drawn in view, none scrolled away; and no empty band left between the x axis
-    and the legend (one came from counting an entry's second line as a whole row)."""
+    and the legend (one opened there while the legend sat on the source line and used less room than planned)."""
     foot = chart.evaluate(FOOT)
     if not foot["legend"]:
         return
