@@ -48,6 +48,10 @@ def is_own_host(url: str, base: str) -> bool:
     return parsed.scheme in ("data", "blob", "about") or parsed.netloc == urlparse(base).netloc
 
 
+# The app's script has run to its end: no rerun is under way.
+FINISHED = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
+
+
 def wait_for_streamlit(page) -> None:
     page.wait_for_selector('[data-testid="stApp"]', timeout=90_000)
     page.wait_for_function(

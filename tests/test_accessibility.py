@@ -22,7 +22,7 @@ from deck.slides import parse_deck
 from i18n import _ as translated_text
 from i18n import speaking
 from press.stories import STORIES
-from tests.browser import axe_violations, running_app, text_collisions
+from tests.browser import FINISHED, axe_violations, running_app, text_collisions
 from tests.conftest import REPO
 from tests.csv_edits import break_cell
 from tests.test_browser import PHONE_USER_AGENT
@@ -71,9 +71,6 @@ VIEWS = {"desktop-light": ({"width": 1280, "height": 800}, "light", False),
 TEXT_VIEWS = {"narrow-phone-dark": ({"width": 320, "height": 700}, "phone-dark"),
               "tablet-light": ({"width": 768, "height": 1024}, "desktop-light"),
               "wide-dark": ({"width": 1920, "height": 1080}, "desktop-dark")}
-
-
-FINISHED = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
 
 
 # Charts and maps that have drawn; the browser draws one only once it has been scrolled into view.
