@@ -16,8 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from playwright.sync_api import expect
+
 from bench.cluster import replicas_in, started_cluster, stop_group
 from bench.server import free_port, free_port_run, wait_until_healthy
+from charts.registry import CHARTS
+from press.stories import STORIES
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -215,3 +219,93 @@ def inside(point: list[float], corners: list[list[float]], margin: float = 1.0) 
         if side * (1 if inward > 0 else -1) <= margin:
             return False
     return True
+
+
+# A drawn chart as the browser laid it out: its edges, its title's lines, and under the plot the x axis's labels,
+# the legend and its entries, and the source line ("Source:" or "Sources:", in English or Russian).
+CHART_LAYOUT = """chart => {
+    const box = element => {
+        const drawn = element.getBoundingClientRect();
+        return {left: drawn.left, right: drawn.right, top: drawn.top, bottom: drawn.bottom};
+    };
+    const source = [...chart.querySelectorAll('.annotation')]
+        .find(note => /^(Sources?|Источники?):/.test(note.textContent.trim()));
+    const legend = chart.querySelector('.legend');
+    return {
+        edge: box(chart), svg: box(chart.querySelector('.main-svg')),
+        title: [...chart.querySelectorAll('.gtitle')].map(line => ({text: line.textContent, ...box(line)})),
+        points: chart.querySelectorAll('.point').length,
+        source: source && {text: source.textContent, ...box(source)},
+        legend: legend && box(legend),
+        entries: [...chart.querySelectorAll('.legend .traces')].map(entry => ({text: entry.textContent,
+                                                                             ...box(entry)})),
+        legend_scrolls: Boolean(chart.querySelector(".legend .scrollbar[height]:not([height='0'])")),
+        axis_bottom: Math.max(...[...chart.querySelectorAll('.xtick text, .g-xtitle text')].map(
+            label => label.getBoundingClientRect().bottom)),
+    };
+}"""
+# The most empty space between the x axis's labels and a legend under them.
+MOST_SPACE_ABOVE_A_LEGEND = 100
+
+
+def chart_layout_faults(chart) -> list[str]:
+    """What a reader would see wrong in a drawn chart, in words. It draws nothing; a title line runs past the edge
+    (plotly never wraps one); under the plot, the x axis's labels, the legend and the source line are not in that
+    order or run into each other; the source line is missing or outside the chart, where a PNG export loses it; a
+    legend entry is cut off or scrolled away; or an empty band opens between the axis and the legend (as one did
+    when the legend sat on the source line and used less room than planned)."""
+    drawn = chart.evaluate(CHART_LAYOUT)
+    faults = [] if drawn["points"] else ["the chart drew nothing"]
+    faults += [f"title cut off: {line['text']!r}" for line in drawn["title"]
+               if line["right"] > drawn["edge"]["right"] + 1]
+    source, legend, svg = drawn["source"], drawn["legend"], drawn["svg"]
+    if not source:
+        return [*faults, "no source line burned into the chart"]
+    if not (svg["left"] - 1 <= source["left"] and source["right"] <= svg["right"] + 1
+            and source["bottom"] <= svg["bottom"] + 1):
+        faults.append(f"source line cut off: {source['text']!r}")
+    if drawn["axis_bottom"] > (legend or source)["top"] + 1:
+        faults.append("the x axis's labels run into the legend or source")
+    if not legend:
+        return faults
+    if legend["bottom"] > source["top"] + 1:
+        faults.append(f"the legend covers the source: {source['text']!r}")
+    faults += [f"legend entry cut off: {entry['text']!r}" for entry in drawn["entries"]
+               if entry["bottom"] > legend["bottom"] + 1]
+    if drawn["legend_scrolls"]:
+        faults.append("the legend scrolls")
+    gap = legend["top"] - drawn["axis_bottom"]
+    if gap > MOST_SPACE_ABOVE_A_LEGEND:
+        faults.append(f"{gap:.0f} px of empty space between the x axis and the legend")
+    return faults
+
+
+def charts_on(link: str) -> int:
+    """How many charts and maps a page draws at its default filters (a slide draws one)."""
+    name = link.split("?")[0] or "overview"
+    if name == "briefing":
+        return 0 if "view=notes" in link else 1
+    return sum(not CHARTS[chart].is_table for chart in STORIES[name].charts) if name in STORIES else 0
+
+
+# Charts and maps that have drawn; the browser draws one only once it has been scrolled into view.
+DRAWN = """() => {
+    for (const element of document.querySelectorAll('[data-testid="stElementContainer"]')) element.scrollIntoView();
+    return document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg, [data-testid="stDeckGlJsonChart"]')
+        .length;
+}"""
+
+
+def open_drawn(page, url: str, heading: str) -> None:
+    """Open a page and wait until its script has finished (its heading shows that it started) and every chart on
+    it has drawn, then go back to the top."""
+    page.goto(url, wait_until="domcontentloaded")
+    expect(page.get_by_role("heading", name=heading, exact=True).first).to_be_visible(timeout=90_000)
+    page.wait_for_function(FINISHED, timeout=90_000)
+    expected = charts_on(url.split("/", 3)[3])
+    page.wait_for_function(f"() => ({DRAWN})() >= {expected}", timeout=90_000)
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                                      .every(chart => chart.querySelector('.main-svg'))""", timeout=90_000)
+    page.wait_for_timeout(500)
+    page.wait_for_function(FINISHED, timeout=90_000)
+    page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollIntoView()")

@@ -1,11 +1,7 @@
-"""WCAG 2.1 AA as a tested guarantee: axe-core finds nothing on any page, at desktop and phone width, in the light
-and dark themes and in presenter mode; the keyboard reaches and works every control of every reader page with a
-visible focus ring; charts are figures named by their title and text alternative. The same walk checks that no text
-in a chart runs into other text, a line or the chart's edge (the edition's embeds are checked at five widths in
-tests/test_edition_browser.py).
-
-axe-core comes from the npm registry, pinned in package-lock.json (`make test` installs it); it is injected into
-each page as a browser test runs.
+"""WCAG 2.1 AA beyond what axe-core can see: the keyboard reaches and works every control of every reader page with
+a visible focus ring, charts are figures named by their title and text alternative, and a notice that a dataset is
+shown from its last good version is announced. axe-core itself runs on every page in every view in
+tests/test_every_page.py.
 """
 
 from __future__ import annotations
@@ -16,158 +12,12 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from catalog.deckfile import deck_path
 from charts.registry import CHARTS
-from deck.slides import parse_deck
-from i18n import _ as translated_text
-from i18n import speaking
 from press.stories import STORIES
-from tests.browser import FINISHED, axe_violations, running_app, text_collisions
+from tests.browser import FINISHED, charts_on, open_drawn, running_app
 from tests.conftest import REPO
 from tests.csv_edits import break_cell
-from tests.test_browser import PHONE_USER_AGENT
-
-
-def first_headlines() -> tuple[str, str]:
-    """The first two slides' headlines of the deck in the language being spoken."""
-    slides = parse_deck(deck_path().read_text(encoding="utf-8")).slides
-    return slides[0].headline, slides[1].headline
-
-
-def pages_in(code: str) -> dict[str, tuple[str, str]]:
-    """Every page, as a link and the heading that says it has drawn, in a language."""
-    titles = {"exodus": "The 2022 exodus", "entry_bans": "Entry bans", "extraditions": "Extraditions",
-              "entry_rules": "Entry rules", "money": "Money and migrants", "us_restrictions": "US restrictions",
-              "data": "Data & sources", "editor": "Editor"}
-    with speaking(code):
-        first, _second = first_headlines()
-        said = {page: (page, translated_text(title)) for page, title in titles.items()}
-    return {"overview": ("", "Borderlines"), **{page: said[page] for page in ("exodus", "entry_bans", "extraditions",
-                                                                             "entry_rules", "money",
-                                                                             "us_restrictions")},
-            "briefing": ("briefing", first), "notes": ("briefing?view=notes", first), "data": said["data"],
-            "editor": said["editor"]}
-
-
-FIRST_HEADLINE, SECOND_HEADLINE = first_headlines()
-PAGES = pages_in("en")
-VIEWS = {"desktop-light": ({"width": 1280, "height": 800}, "light", False),
-         "desktop-dark": ({"width": 1280, "height": 800}, "dark", False),
-         "phone-light": ({"width": 390, "height": 844}, "light", False),
-         "phone-dark": ({"width": 390, "height": 844}, "dark", False),
-         "presenter-light": ({"width": 1280, "height": 720}, "light", True),
-         "presenter-dark": ({"width": 1280, "height": 720}, "dark", True),
-         # Russian, whose words are longer: at both widths and in presenter mode, each theme at least once. A theme
-         # changes colours, not where text falls, and its colours are the English pages' (checked in both themes
-         # above): one theme per Russian layout finds what Russian alone can break.
-         "russian-desktop-light": ({"width": 1280, "height": 800}, "light", False),
-         "russian-phone-dark": ({"width": 390, "height": 844}, "dark", False),
-         "russian-presenter-light": ({"width": 1280, "height": 720}, "light", True)}
-# Widths where only the charts' text is checked (axe-core runs at the two above): the narrowest phone, a tablet, a
-# wide screen. Each is checked on the pages a view above has opened, with the window resized to it: the charts lay
-# out their text exactly as on a page opened at that width, to the pixel (no rerun: the server sees the same kind of
-# screen), and opening every page again at each width cost a quarter of the walk. Where text falls does not depend
-# on the theme, so the views that lend their pages take turns with the themes.
-TEXT_VIEWS = {"narrow-phone-dark": ({"width": 320, "height": 700}, "phone-dark"),
-              "tablet-light": ({"width": 768, "height": 1024}, "desktop-light"),
-              "wide-dark": ({"width": 1920, "height": 1080}, "desktop-dark")}
-
-
-# Charts and maps that have drawn; the browser draws one only once it has been scrolled into view.
-DRAWN = """() => {
-    for (const element of document.querySelectorAll('[data-testid="stElementContainer"]')) element.scrollIntoView();
-    return document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg, [data-testid="stDeckGlJsonChart"]')
-        .length;
-}"""
-
-
-def charts_on(link: str) -> int:
-    """How many charts and maps a page draws at its default filters (a slide draws one)."""
-    name = link.split("?")[0] or "overview"
-    if name == "briefing":
-        return 0 if "view=notes" in link else 1
-    return sum(not CHARTS[chart].is_table for chart in STORIES[name].charts) if name in STORIES else 0
-
-
-def open_drawn(page, url: str, heading: str) -> None:
-    """Open a page and wait until its script has finished (its heading shows that it started) and every chart on
-    it has drawn, then go back to the top."""
-    page.goto(url, wait_until="domcontentloaded")
-    expect(page.get_by_role("heading", name=heading, exact=True).first).to_be_visible(timeout=90_000)
-    page.wait_for_function(FINISHED, timeout=90_000)
-    expected = charts_on(url.split("/", 3)[3])
-    page.wait_for_function(f"() => ({DRAWN})() >= {expected}", timeout=90_000)
-    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                                      .every(chart => chart.querySelector('.main-svg'))""", timeout=90_000)
-    page.wait_for_timeout(500)
-    page.wait_for_function(FINISHED, timeout=90_000)
-    page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollIntoView()")
-
-
-# Every chart has been drawn again at the window's new width.
-RELAID = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(chart => {
-    const drawn = chart.querySelector('.main-svg');
-    return drawn && Math.abs(drawn.getBoundingClientRect().width - chart.getBoundingClientRect().width) <= 2;
-})"""
-
-
-def collisions_at(page, viewport: dict[str, int]) -> list[str]:
-    """The text that collides in a page's charts once its window is resized to `viewport`."""
-    page.set_viewport_size(viewport)
-    page.wait_for_function(RELAID, timeout=30_000)
-    page.wait_for_timeout(300)
-    return text_collisions(page)
-
-
-@pytest.fixture(scope="module")
-def walked(app_url, browser, axe_script):
-    """Every page in a view, opened once: what axe-core finds on each, and the text that collides in its charts."""
-    seen: dict[str, tuple[list[str], list[str]]] = {}
-
-    def walk(view: str) -> tuple[list[str], list[str]]:
-        if view in TEXT_VIEWS:
-            walk(TEXT_VIEWS[view][1])  # the view whose pages it is checked on
-            return seen[view]
-        if view not in seen:
-            viewport, scheme, presenting = VIEWS[view]
-            resized = {name: size for name, (size, host) in TEXT_VIEWS.items() if host == view}
-            context = browser.new_context(viewport=viewport, color_scheme=scheme,
-                                          **({"user_agent": PHONE_USER_AGENT} if viewport["width"] < 640 else {}))
-            page = context.new_page()
-            violations, collisions = [], {name: [] for name in (view, *resized)}
-            try:
-                code = "ru" if view.startswith("russian") else "en"
-                for name, (link, heading) in pages_in(code).items():
-                    separator = "&" if "?" in link else "?"
-                    open_drawn(page, f"{app_url}/{link}{separator}present={int(presenting)}&lang={code}", heading)
-                    violations += [f"{name} ({view}): {line}" for line in axe_violations(page, axe_script)]
-                    collisions[view] += [f"{name} ({view}): {line}" for line in text_collisions(page)]
-                    for other, size in resized.items():
-                        collisions[other] += [f"{name} ({other}): {line}" for line in collisions_at(page, size)]
-                    if resized:
-                        page.set_viewport_size(viewport)
-            finally:
-                context.close()
-            seen[view] = violations, collisions[view]
-            seen.update({other: ([], collisions[other]) for other in resized})
-        return seen[view]
-
-    return walk
-
-
-@pytest.mark.parametrize("view", VIEWS)
-def test_axe_finds_no_wcag_aa_violation_on_any_page(walked, view):
-    violations, _ = walked(view)
-    assert violations == [], "\n".join(violations)
-
-
-@pytest.mark.parametrize("view", [*VIEWS, *TEXT_VIEWS])
-def test_no_text_in_any_chart_runs_into_other_text_a_line_or_the_chart_s_edge(walked, view):
-    """Titles, subtitles, notes, tick labels, axis titles, legend entries and labels, as the browser laid them out:
-    no two overlap, no drawn line runs through a note, and none is cut off at the chart's edge."""
-    _, collisions = walked(view)
-    assert collisions == [], "\n".join(collisions)
-
+from tests.test_every_page import PAGES, SECOND_HEADLINE
 
 # What a focused element is, where it sits, and which tab panel it belongs to or controls.
 FOCUSED = """() => {

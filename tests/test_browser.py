@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from catalog.deckfile import deck_path
 from charts.registry import CHARTS
 from deck.slides import parse_deck
-from tests.browser import ARTIFACTS, FINISHED, is_own_host, wait_for_streamlit
+from tests.browser import ARTIFACTS, FINISHED, chart_layout_faults, charts_on, is_own_host, wait_for_streamlit
 from tests.test_router import pages_in_router
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
@@ -111,116 +111,16 @@ def test_the_entry_rules_page_draws_its_chart_and_calculator(app_url, browser, v
         page.screenshot(path=str(ARTIFACTS / f"entry-rules-{viewport}.png"))
 
 
-# Every reader page that draws plotly charts: its link, its heading and how many charts it draws.
-CHART_PAGES = {"overview": ("", "Borderlines", 1), "exodus": ("exodus", "The 2022 exodus", 2),
-               "entry_bans": ("entry_bans", "Entry bans", 2), "extraditions": ("extraditions", "Extraditions", 2),
-               "entry_rules": ("entry_rules", "Entry rules", 1), "money": ("money", "Money and migrants", 4),
-               "us_restrictions": ("us_restrictions", "US restrictions", 1)}
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("page_name", CHART_PAGES)
-def test_every_chart_is_drawn_with_its_title_legend_and_source_in_view(app_url, browser, viewport, page_name):
-    link, heading, count = CHART_PAGES[page_name]
-    with visit(browser, app_url, link, viewport, heading) as page:
-        charts = page.locator('[data-testid="stPlotlyChart"]')
-        expect(charts).to_have_count(count, timeout=90_000)
-        for index in range(count):
-            charts.nth(index).scroll_into_view_if_needed()
-            expect(charts.nth(index).locator(".main-svg").first).to_be_attached(timeout=90_000)
-            assert charts.nth(index).locator(".point").count() > 0, f"chart {index} drew nothing"
-            assert_title_fits(charts.nth(index))
-            assert_foot_is_clear(charts.nth(index))
-            assert_legend_is_whole_and_close(charts.nth(index))
-        charts.nth(0).scroll_into_view_if_needed()
-        page.screenshot(path=str(ARTIFACTS / f"{page_name}-charts-{viewport}.png"))
-
-
 def test_a_narrow_desktop_window_gets_the_charts_laid_out_for_a_phone(app_url, browser):
     """A browser that does not say it is a phone, in a window as narrow as one: the window reports its width."""
     with visit(browser, app_url, "money", "narrow window", "Money and migrants") as page:
         charts = page.locator('[data-testid="stPlotlyChart"]')
-        expect(charts).to_have_count(CHART_PAGES["money"][2], timeout=90_000)
+        expect(charts).to_have_count(charts_on("money"), timeout=90_000)
         settle(page)  # the window's report of its width reruns the page once
         for index in range(charts.count()):
             charts.nth(index).scroll_into_view_if_needed()
             expect(charts.nth(index).locator(".main-svg").first).to_be_attached(timeout=90_000)
-            assert_title_fits(charts.nth(index))
-            assert_foot_is_clear(charts.nth(index))
-            assert_legend_is_whole_and_close(charts.nth(index))
-
-
-def assert_title_fits(chart) -> None:
-    """Plotly never wraps a title: a line longer than the chart is cut off at its edge."""
-    edge = chart.bounding_box()
-    for line in chart.locator(".gtitle").all():
-        box = line.bounding_box()
-        assert box["x"] + box["width"] <= edge["x"] + edge["width"] + 1, f"title cut off: {line.text_content()!r}"
-
-
-FOOT = """chart => {
-    const box = element => element && element.getBoundingClientRect();
-    const svg = box(chart.querySelector('.main-svg'));
-    const source = [...chart.querySelectorAll('.annotation')].find(note => /^Sources?:/.test(note.textContent));
-    const axis = [...chart.querySelectorAll('.xtick text, .g-xtitle text')].map(box);
-    const legend = box(chart.querySelector('.legend'));
-    return {svg: {left: svg.left, right: svg.right, bottom: svg.bottom},
-            source: source && {left: box(source).left, right: box(source).right, top: box(source).top,
-                               bottom: box(source).bottom, text: source.textContent},
-            legend: legend && {top: legend.top, bottom: legend.bottom},
-            axis_bottom: Math.max(...axis.map(label => label.bottom))};
-}"""
-
-
-def assert_foot_is_clear(chart) -> None:
-    """Under the plot, top to bottom: the x axis's labels, the legend, the source line. None runs into the next,
-    and the source line stays inside the chart, where a PNG export keeps it."""
-    foot = chart.evaluate(FOOT)
-    source = foot["source"]
-    assert source, "no source line burned into the chart"
-    inside = foot["svg"]["left"] - 1 <= source["left"] and source["right"] <= foot["svg"]["right"] + 1
-    assert inside and source["bottom"] <= foot["svg"]["bottom"] + 1, f"source line cut off: {source['text']!r}"
-    above_source = foot["legend"] or source
-    assert foot["axis_bottom"] <= above_source["top"] + 1, "the x axis's labels run into the legend or source"
-    if foot["legend"]:
-        assert foot["legend"]["bottom"] <= source["top"] + 1, f"the legend covers the source: {source['text']!r}"
-
-
-def assert_legend_is_whole_and_close(chart) -> None:
-    """Every entry of a long legend drawn in view, none scrolled away; and no empty band left between the x axis
-    and the legend (one opened there while the legend sat on the source line and used less room than planned)."""
-    foot = chart.evaluate(FOOT)
-    if not foot["legend"]:
-        return
-    entries = chart.evaluate("""chart => [...chart.querySelectorAll('.legend .traces')].map(entry => {
-        const box = entry.getBoundingClientRect(); return {text: entry.textContent, bottom: box.bottom}; })""")
-    for entry in entries:
-        assert entry["bottom"] <= foot["legend"]["bottom"] + 1, f"legend entry cut off: {entry['text']!r}"
-    assert chart.locator(".legend .scrollbar[height]:not([height='0'])").count() == 0, "the legend scrolls"
-    gap = foot["legend"]["top"] - foot["axis_bottom"]
-    assert gap <= MOST_SPACE_ABOVE_A_LEGEND, f"{gap:.0f} px of empty space between the x axis and the legend"
-
-
-MOST_SPACE_ABOVE_A_LEGEND = 100
-
-
-MAP_PAGES = {"exodus": "The 2022 exodus", "us_restrictions": "US restrictions", "entry_bans": "Entry bans"}
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("path", MAP_PAGES)
-def test_maps_draw_offline(app_url, browser, viewport, path):
-    with visit(browser, app_url, path, viewport, MAP_PAGES[path]) as page:
-        deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
-        expect(deck.locator("canvas").first).to_be_attached(timeout=90_000)
-        deck.scroll_into_view_if_needed()
-        box = deck.bounding_box()
-        assert box and box["width"] > 300 and box["height"] > 300
-        page.wait_for_timeout(1500)  # let deck.gl paint before the screenshot a person will look at
-        page.screenshot(path=str(ARTIFACTS / f"{path}-map-{viewport}.png"))
-        tones = Image.open(io.BytesIO(deck.screenshot())).convert("L").histogram()
-        common = [tone for tone in tones if tone > 0.01 * sum(tones)]
-        assert len(common) >= 3, "the map is blank: land, sea and borders should each cover part of it"
+            assert chart_layout_faults(charts.nth(index)) == []
 
 
 # One filter on each reader page, as a reader sets it: the widget's label and kind (one choice, many, or text),
@@ -376,7 +276,7 @@ def test_presenter_mode_stays_on_across_pages_and_each_chart_fits(app_url, brows
         settle(page)
         expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
         charts = page.locator('[data-testid="stPlotlyChart"]')
-        count = CHART_PAGES["money"][2]
+        count = charts_on("money")
         expect(charts).to_have_count(count, timeout=60_000)
         for index in range(count):
             charts.nth(index).scroll_into_view_if_needed()
