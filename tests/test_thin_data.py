@@ -1,13 +1,14 @@
-"""Whatever is published, every page renders: a dataset published as a file of zero bytes, with only its header or a
-single row, or without a row the pages name by its id, passes its check (or fails it, and readers get the last good
-version), and every page, and every slide of each language's briefing deck, either draws what there is or says
-plainly that there is nothing to draw; never a traceback."""
+"""Whatever is published, every page renders: a dataset published with only its header or a single row, or without
+a row the pages name by its id, passes its check (or fails it, and readers get the last good version), and every
+page, and every slide of each language's briefing deck, either draws what there is or says plainly that there is
+nothing to draw; never a traceback. A dataset published as a file of zero bytes fails its check, and readers keep its
+last good version and are told."""
 
 from __future__ import annotations
 
 import pytest
 
-from catalog import DATASETS
+from catalog import DATASETS, load_catalog
 from charts.us_visas import US_MILESTONES
 from deck.slides import parse_deck
 from i18n import _, speaking
@@ -26,8 +27,9 @@ def keeping(rows_kept):
     return thin
 
 
-THINNED = {"only its header": keeping(lambda rows: []), "one row": keeping(lambda rows: rows[:1]),
-           "zero bytes": lambda path: path.write_bytes(b"")}
+# A file of zero bytes fails its check, so readers get the dataset's last good version: that is tested for each
+# dataset below, and on every page (with a notice) in tests/test_broken_data_on_disk.py.
+THINNED = {"only its header": keeping(lambda rows: []), "one row": keeping(lambda rows: rows[:1])}
 DECKS = {"en": "briefing.md", "ru": "briefing.ru.md"}
 # Rows the code asks for by id: the overview's headline figures, the US measures marked on the refusal chart, and
 # the capitals the maps draw their arcs between.
@@ -75,6 +77,24 @@ def test_every_slide_of_every_deck_plays_or_says_why_whatever_thin_version_is_pu
             if not drawn and not said:
                 unexplained[f"{deck_file}, slide {number}"] = "neither a chart nor a message saying why"
     assert unexplained == {}
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_a_dataset_published_as_zero_bytes_leaves_readers_its_last_good_version_with_a_notice(data_copy, dataset):
+    """Translations are the exception to the notice: only a reader of another language is told (ui/frame.py)."""
+    good = load_catalog().table(dataset)
+    (data_copy / DATASETS[dataset].filename).write_bytes(b"")
+    code = "ru" if DATASETS[dataset].translates else "en"
+
+    page = open_page(lang=code)  # fails on any exception the page shows
+
+    assert load_catalog().table(dataset).equals(good)
+    with speaking(code):
+        said = (_("Some of the newest text in the data is not translated yet: it is shown in English.")
+                if DATASETS[dataset].translates else
+                f"{DATASETS[dataset].title}: this dataset failed its check; showing the version of")
+    notices = [notice.value for notice in (*page.warning, *page.info)]
+    assert any(notice.startswith(said) for notice in notices), notices
 
 
 @pytest.mark.parametrize("dataset, row_id", NAMED_ROWS)
