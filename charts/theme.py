@@ -97,8 +97,9 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
     or bar label are scaled too, so nothing on the chart stays at reading size."""
     shown = go.Figure(figure)
     right = max(PRESENTER_MARGIN["r"], figure.layout.margin.r or 0)  # a builder's room for names at the lines' ends
+    # The page's legend height goes with its place under the plot: beside it, a legend may take the plot's height.
     shown.update_layout(template=presenter_template(palette), height=height, margin={**PRESENTER_MARGIN, "r": right},
-                        legend=PRESENTER_LEGEND, xaxis={"ticklabelstandoff": PRESENTER_TICK_GAP})
+                        legend={**PRESENTER_LEGEND, "maxheight": None}, xaxis={"ticklabelstandoff": PRESENTER_TICK_GAP})
     # Room for the longest category label at the larger size: plotly's own margin growth does not run when a chart
     # is printed for the handout.
     categories = category_labels(shown, "y")
@@ -136,18 +137,24 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
 
 def legend_beside_the_plot(shown: go.Figure) -> go.Figure:
     """A presenter legend no taller than the plot it stands beside: a long one (a chart of many series, or a
-    shorter chart under a longer page's words) runs down into the source line, so its type gives way first."""
+    shorter chart under a longer page's words) runs down into the source line, so its type gives way first. Where
+    even its smallest type is too tall, it runs on down into the bottom margin, beside the source line, rather than
+    scroll."""
     entries = [trace for trace in shown.data if trace.name and trace.showlegend is not False]
     if shown.layout.showlegend is False or len(entries) < 2:
         return shown
-    lines = sum(trace.name.count("<br>") + 1 for trace in entries)
+    lines = sum(trace.name.count("<br>") + 1 for trace in entries) + (1 if shown.layout.legend.title.text else 0)
     groups = len({trace.legendgroup for trace in entries})
     plot = shown.layout.height - shown.layout.margin.t - shown.layout.margin.b
     size = READING_SIZE * PRESENTER_SCALE
-    # plotly's legend: a line of type, 4 px between entries, 10 px between groups
+    # plotly's legend: a line of type for its title and for each line of an entry, 4 px between entries, 10 px
+    # between groups
     fits = (plot - 4 * len(entries) - 10 * max(groups - 1, 0)) / (LINE_SPACING * lines)
+    smallest = READING_SIZE - 4
     if fits < size:
-        shown.update_layout(legend={"font": {"size": max(READING_SIZE - 4, int(fits))}})
+        shown.update_layout(legend={"font": {"size": max(smallest, int(fits))}})
+    if fits < smallest:  # taller than the plot even in its smallest type: it runs on down, right of the source line
+        shown.update_layout(legend={"maxheight": shown.layout.height - shown.layout.margin.t})
     return shown
 
 

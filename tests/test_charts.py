@@ -235,6 +235,27 @@ def test_in_a_room_a_y_axis_title_too_long_for_a_short_plot_joins_the_subtitle()
     assert tall.layout.yaxis.title.text == "Border crossings (log scale)"
 
 
+def test_in_a_room_the_legend_beside_the_plot_shows_every_entry_not_the_few_a_page_s_legend_had_room_for():
+    """Under the plot, a page's legend is held to the rows it was planned for; beside it, in presenter mode, that
+    limit gave a legend of eight countries room for one, and a scroll bar."""
+    from charts.theme import for_presenting
+
+    figure = go.Figure([go.Scatter(x=[1, 2], y=[1, 2], name=name) for name in ("Kazakhstan", "Russia", "Georgia")],
+                       layout={"template": "borderlines", "title": {"text": "Entries"}})
+    styled(figure, Look(LIGHT), "Source: Publisher")
+    assert figure.layout.legend.maxheight is not None  # held to its rows under the plot on a page
+
+    assert for_presenting(figure, 720, LIGHT).layout.legend.maxheight is None
+    # On a slide under a long headline, a dozen entries are taller than the plot even in the smallest type: the legend
+    # runs on down beside the source line instead of scrolling.
+    many = go.Figure([go.Scatter(x=[1, 2], y=[1, 2], name=f"Country {number}") for number in range(12)],
+                     layout={"template": "borderlines", "title": {"text": "Entries"}})
+    styled(many, Look(LIGHT), "Source: Publisher")
+    squeezed = for_presenting(many, 330, LIGHT)
+    plot = squeezed.layout.height - squeezed.layout.margin.t - squeezed.layout.margin.b
+    assert squeezed.layout.legend.maxheight > plot
+
+
 def test_on_a_page_a_y_axis_title_longer_than_the_plot_is_tall_joins_the_subtitle_a_short_one_stays():
     def chart(axis_title: str) -> go.Figure:
         figure = go.Figure(go.Scatter(x=[1, 2], y=[1, 2]), layout={
