@@ -221,8 +221,9 @@ def inside(point: list[float], corners: list[list[float]], margin: float = 1.0) 
     return True
 
 
-# A drawn chart as the browser laid it out: its edges, its title's lines, and under the plot the x axis's labels,
-# the legend and its entries, and the source line ("Source:" or "Sources:", in English or Russian).
+# A drawn chart as the browser laid it out: its edges, its plot's, its title's lines, and under the plot the x axis's
+# labels, the legend and its entries (or beside the plot, in presenter mode), and the source line ("Source:" or
+# "Sources:", in English or Russian).
 CHART_LAYOUT = """chart => {
     const box = element => {
         const drawn = element.getBoundingClientRect();
@@ -233,6 +234,7 @@ CHART_LAYOUT = """chart => {
     const legend = chart.querySelector('.legend');
     return {
         edge: box(chart), svg: box(chart.querySelector('.main-svg')),
+        plot: box(chart.querySelector('.nsewdrag') || chart.querySelector('.main-svg')),
         title: [...chart.querySelectorAll('.gtitle')].map(line => ({text: line.textContent, ...box(line)})),
         points: chart.querySelectorAll('.point').length,
         source: source && {text: source.textContent, ...box(source)},
@@ -252,8 +254,8 @@ def chart_layout_faults(chart) -> list[str]:
     """What a reader would see wrong in a drawn chart, in words. It draws nothing; a title line runs past the edge
     (plotly never wraps one); under the plot, the x axis's labels, the legend and the source line are not in that
     order or run into each other; the source line is missing or outside the chart, where a PNG export loses it; a
-    legend entry is cut off or scrolled away; or an empty band opens between the axis and the legend (as one did
-    when the legend sat on the source line and used less room than planned)."""
+    legend entry is cut off or scrolled away; or an empty band opens between the axis and a legend under it (as one
+    did when the legend sat on the source line and used less room than planned)."""
     drawn = chart.evaluate(CHART_LAYOUT)
     faults = [] if drawn["points"] else ["the chart drew nothing"]
     faults += [f"title cut off: {line['text']!r}" for line in drawn["title"]
@@ -264,7 +266,8 @@ def chart_layout_faults(chart) -> list[str]:
     if not (svg["left"] - 1 <= source["left"] and source["right"] <= svg["right"] + 1
             and source["bottom"] <= svg["bottom"] + 1):
         faults.append(f"source line cut off: {source['text']!r}")
-    if drawn["axis_bottom"] > (legend or source)["top"] + 1:
+    under = legend and legend["left"] < drawn["plot"]["right"] - 1  # not beside the plot
+    if drawn["axis_bottom"] > (legend if under else source)["top"] + 1:
         faults.append("the x axis's labels run into the legend or source")
     if not legend:
         return faults
@@ -275,7 +278,7 @@ def chart_layout_faults(chart) -> list[str]:
     if drawn["legend_scrolls"]:
         faults.append("the legend scrolls")
     gap = legend["top"] - drawn["axis_bottom"]
-    if gap > MOST_SPACE_ABOVE_A_LEGEND:
+    if under and gap > MOST_SPACE_ABOVE_A_LEGEND:
         faults.append(f"{gap:.0f} px of empty space between the x axis and the legend")
     return faults
 
@@ -309,3 +312,30 @@ def open_drawn(page, url: str, heading: str) -> None:
     page.wait_for_timeout(500)
     page.wait_for_function(FINISHED, timeout=90_000)
     page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollIntoView()")
+
+
+# The width each chart (elements matching a selector) is drawn at, and whether each drawing fills its chart's box.
+DRAWN_WIDTHS = """selector => [...document.querySelectorAll(selector)].map(
+    chart => chart.querySelector('.main-svg')?.getBoundingClientRect().width ?? 0)"""
+FILLS_ITS_BOX = """selector => [...document.querySelectorAll(selector)].every(chart => Math.abs(
+    (chart.querySelector('.main-svg')?.getBoundingClientRect().width ?? 0)
+    - chart.getBoundingClientRect().width) <= 2)"""
+
+
+def resized(page, selector: str, viewport: dict[str, int]) -> None:
+    """Resize the window and wait until every chart has been drawn again at a new width that fills its box, and
+    stays so for 400 ms: a window resized can move a chart twice (Streamlit folds its sidebar away after the first
+    new width is drawn)."""
+    before = page.evaluate(DRAWN_WIDTHS, selector)
+    page.set_viewport_size(viewport)
+    page.wait_for_function(f"""selector => ({DRAWN_WIDTHS})(selector).every(
+        (width, index) => Math.abs(width - {before}[index]) > 2) && ({FILLS_ITS_BOX})(selector)""",
+                           arg=selector, timeout=30_000)
+    drawn = page.evaluate(DRAWN_WIDTHS, selector)
+    for _ in range(20):
+        page.wait_for_timeout(400)
+        now = page.evaluate(DRAWN_WIDTHS, selector)
+        if now == drawn and page.evaluate(FILLS_ITS_BOX, selector):
+            return
+        drawn = now
+    raise AssertionError(f"the charts never settled at {viewport['width']} px: {drawn}")

@@ -30,7 +30,7 @@ from tests.test_browser_editor import rounded_overstay, upload_file
 from ui.shared_state import forget_failures
 
 REPLICA_HEADER, REPLICA_COOKIE = "x-borderlines-replica", "BORDERLINES_REPLICA"
-RESTART_DELAY = 60  # long enough for every page to be opened while a killed replica is down
+RESTART_DELAY = 90  # long enough for every page to be opened while a killed replica is down, on a busy machine too
 # Every page of the router, by URL path, and the heading it opens with.
 PAGES = {"": "Borderlines", "exodus": "The 2022 exodus", "entry_bans": "Entry bans", "extraditions": "Extraditions",
          "entry_rules": "Entry rules", "money": "Money and migrants", "us_restrictions": "US restrictions",

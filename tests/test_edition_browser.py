@@ -1,7 +1,8 @@
 """The edition in headless Chromium, served by nginx as `make serve-edition` serves it, with the network cut to
-everything but that server: every embed page, in English and in Russian, paints its chart at 320 and 1280 px, passes
-axe-core and keeps its text apart at every width; an embed in an article at 360 px sets its iframe's height to fit,
-and markup put into the data shows as text.
+everything but that server. Each page, in English and in Russian, at 320 and 1280 px, is opened once for all its
+checks: it passes axe-core, every embed paints its chart, and no chart's text runs into other text or off the chart
+(at 390 and 768 px too, the window resized). An embed in an article at 360 px sets its iframe's height to fit, and
+markup put into the data shows as text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from charts.registry import CHARTS
 from press.cite import embed_code
 from press.serve import free_port, served_edition
 from press.stories import STORIES
-from tests.browser import ARTIFACTS, axe_violations, text_collisions
+from tests.browser import ARTIFACTS, axe_violations, resized, text_collisions
 from tests.edition import built_edition
 from tests.test_security import poison_every_text_column
 
@@ -73,34 +74,6 @@ def drawn(picture: bytes) -> int:
     """How many tones cover at least 1% of a screenshot: a blank canvas has one."""
     tones = Image.open(io.BytesIO(picture)).convert("L").histogram()
     return len([tone for tone in tones if tone > 0.01 * sum(tones)])
-
-
-# Russian at the narrowest width, where its longer words would push a chart wider than the page.
-@pytest.mark.parametrize(("folder", "width"), [("", 320), ("", 1280), ("ru/", 320)])
-def test_each_embed_page_paints_its_chart(edition, browser, width, folder):
-    _, built, base = edition
-    with offline_page(browser, base, width) as page:
-        for name, spec in CHARTS.items():
-            page.goto(f"{base}v/{built.version}/{folder}embed/{name}/")
-            expect(page.locator("h1")).to_be_visible()
-            expect(page.locator(".foot")).to_contain_text(LANGUAGE_FOLDERS[folder])
-            if spec.is_table:
-                assert page.locator("table tbody tr").count() > 0, name
-            elif spec.is_map:
-                canvas = page.locator(".map canvas").first
-                expect(canvas).to_be_attached(timeout=30_000)
-                page.wait_for_timeout(1000)
-                assert drawn(page.locator(".map").screenshot()) >= 3, f"{name}: the map is blank at {width} px"
-            else:
-                chart = page.locator(".chart")
-                expect(chart.locator(".main-svg").first).to_be_attached(timeout=30_000)
-                assert chart.locator(".point").count() > 0, f"{name} drew nothing at {width} px"
-                box = chart.bounding_box()
-                assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{name} is wider than {width} px"
-            assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways"
-            if name in ("events_timeline", "bans_map"):
-                page.screenshot(path=str(ARTIFACTS / f"edition-embed-{folder}{name}-{width}.png".replace("/", "-")),
-                                full_page=True)
 
 
 HOST_PAGE = """<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -165,33 +138,103 @@ def edition_pages(built) -> list[str]:
     return ["", *(f"story/{page}/" for page in STORIES), "data/", *(f"embed/{name}/" for name in CHARTS)]
 
 
-@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
-@pytest.mark.parametrize("width", [320, 1280])
-def test_axe_finds_no_wcag_aa_violation_on_any_page_of_the_edition(edition, browser, axe_script, width, folder):
-    _, built, base = edition
-    found = []
-    with offline_page(browser, base, width) as page:
-        for path in edition_pages(built):
-            page.goto(f"{base}v/{built.version}/{folder}{path}")
-            page.wait_for_function(EVERY_FIGURE_DRAWN, timeout=60_000)
-            found += [f"/{folder}{path} ({width} px): {line}" for line in axe_violations(page, axe_script)]
-    assert found == [], "\n".join(found)
+# The walks: each language at a phone's width and a laptop's. Chart text is also checked at the other widths a reader
+# meets, on the pages a walk has opened, with the window resized: 390 px (a phone, like 320) and 768 px (a tablet).
+# Past 860 px the page's column stops growing, so 1920 px lays every chart out as 1280 does.
+WALKS = [(folder, width) for folder in LANGUAGE_FOLDERS for width in (320, 1280)]
+RESIZED = {("", 390): ("", 320), ("", 768): ("", 1280)}
 
 
-# Russian at the narrowest width, where its longer words first ran into each other or off the chart, and a laptop's.
-@pytest.mark.parametrize(("folder", "width"), [*(("", width) for width in (320, 390, 768, 1280, 1920)),
-                                               ("ru/", 320), ("ru/", 1280)])
-def test_no_text_in_any_embedded_chart_runs_into_other_text_a_line_or_the_chart_s_edge(edition, browser, width,
-                                                                                         folder):
-    """Every chart as an article embeds it, at a phone's to a wide screen's width, as the browser laid it out, in
-    each language: Russian words are longer, and Cyrillic letters wider."""
+def paint_faults(page, name: str, spec, folder: str, width: int) -> list[str]:
+    """What is wrong with an embed as painted: its heading or source line missing, a table without rows, a blank
+    map, a chart that draws nothing or is wider than the window, or a page that scrolls sideways."""
+    faults = []
+    if not page.locator("h1").is_visible():
+        faults.append(f"{name}: no heading")
+    if LANGUAGE_FOLDERS[folder] not in page.locator(".foot").inner_text():
+        faults.append(f"{name}: no source line")
+    if spec.is_table:
+        if page.locator("table tbody tr").count() == 0:
+            faults.append(f"{name}: the table has no rows")
+    elif spec.is_map:
+        page.wait_for_timeout(1000)  # deck.gl paints a moment after its canvas is made
+        if drawn(page.locator(".map").screenshot()) < 3:
+            faults.append(f"{name}: the map is blank")
+    else:
+        chart = page.locator(".chart")
+        if chart.locator(".point").count() == 0:
+            faults.append(f"{name}: the chart drew nothing")
+        box = chart.bounding_box()
+        if box["x"] < 0 or box["x"] + box["width"] > width:
+            faults.append(f"{name}: the chart is wider than the window")
+    if page.evaluate("document.documentElement.scrollWidth") > width:
+        faults.append(f"{name}: the page scrolls sideways")
+    if name in ("events_timeline", "bans_map"):
+        page.screenshot(path=str(ARTIFACTS / f"edition-embed-{folder}{name}-{width}.png".replace("/", "-")),
+                        full_page=True)
+    return faults
+
+
+def collisions_at(page, width: int) -> list[str]:
+    """The text that collides in the page's charts once its window is `width` pixels wide."""
+    resized(page, ".chart[data-figure]", {"width": width, "height": 900})
+    return text_collisions(page)
+
+
+@pytest.fixture(scope="module")
+def walked(edition, browser, axe_script):
+    """Every page of the edition in a language at a width, opened once: what each check finds, by check ("axe",
+    "paint", "text"); and the text checked at the resized widths."""
     _, built, base = edition
-    found = []
-    with offline_page(browser, base, width) as page:
-        for name, spec in CHARTS.items():
-            if spec.is_map or spec.is_table:
-                continue
-            page.goto(f"{base}v/{built.version}/{folder}embed/{name}/")
-            page.wait_for_function("() => document.querySelector('.js-plotly-plot .main-svg')", timeout=60_000)
-            found += [f"{folder}{name} ({width} px): {line}" for line in text_collisions(page)]
-    assert found == [], "\n".join(found)
+    seen: dict[tuple[str, int], dict[str, list[str]]] = {}
+
+    def walk(folder: str, width: int) -> dict[str, list[str]]:
+        if (folder, width) in RESIZED:
+            walk(*RESIZED[folder, width])
+            return seen[folder, width]
+        if (folder, width) not in seen:
+            found = {"axe": [], "paint": [], "text": []}
+            resized = {other: [] for other, host in RESIZED.items() if host == (folder, width)}
+            with offline_page(browser, base, width) as page:
+                for path in edition_pages(built):
+                    page.goto(f"{base}v/{built.version}/{folder}{path}")
+                    page.wait_for_function(EVERY_FIGURE_DRAWN, timeout=60_000)
+                    found["axe"] += [f"/{folder}{path}: {line}" for line in axe_violations(page, axe_script)]
+                    name = path.removeprefix("embed/").rstrip("/")
+                    if not path.startswith("embed/"):
+                        continue
+                    spec = CHARTS[name]
+                    found["paint"] += paint_faults(page, name, spec, folder, width)
+                    if spec.is_map or spec.is_table:
+                        continue
+                    found["text"] += [f"{name}: {line}" for line in text_collisions(page)]
+                    for (_, other_width), lines in resized.items():
+                        lines += [f"{name}: {line}" for line in collisions_at(page, other_width)]
+                    if resized:
+                        page.set_viewport_size({"width": width, "height": 900})
+            seen[folder, width] = found
+            seen.update({other: {"text": lines} for other, lines in resized.items()})
+        return seen[folder, width]
+
+    return walk
+
+
+@pytest.mark.parametrize(("folder", "width"), WALKS)
+def test_axe_finds_no_wcag_aa_violation_on_any_page_of_the_edition(walked, folder, width):
+    violations = walked(folder, width)["axe"]
+    assert violations == [], "\n".join(violations)
+
+
+@pytest.mark.parametrize(("folder", "width"), WALKS)
+def test_each_embed_page_paints_its_chart(walked, folder, width):
+    """Russian at the narrowest width is where its longer words would push a chart wider than the page."""
+    faults = walked(folder, width)["paint"]
+    assert faults == [], "\n".join(faults)
+
+
+@pytest.mark.parametrize(("folder", "width"), [*WALKS, *RESIZED])
+def test_no_text_in_any_embedded_chart_runs_into_other_text_a_line_or_the_chart_s_edge(walked, folder, width):
+    """Every chart as an article embeds it, at a phone's to a laptop's width, as the browser laid it out, in each
+    language: Russian words are longer, and Cyrillic letters wider."""
+    collisions = walked(folder, width)["text"]
+    assert collisions == [], "\n".join(collisions)
