@@ -339,3 +339,10 @@ def resized(page, selector: str, viewport: dict[str, int]) -> None:
             return
         drawn = now
     raise AssertionError(f"the charts never settled at {viewport['width']} px: {drawn}")
+
+
+def collisions_when_resized(page, selector: str, viewport: dict[str, int]) -> list[str]:
+    """The text that collides in a page's charts (elements matching `selector`) once its window is resized to
+    `viewport` and every chart has been drawn again."""
+    resized(page, selector, viewport)
+    return text_collisions(page)

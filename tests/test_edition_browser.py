@@ -19,7 +19,7 @@ from charts.registry import CHARTS
 from press.cite import embed_code
 from press.serve import free_port, served_edition
 from press.stories import STORIES
-from tests.browser import ARTIFACTS, axe_violations, resized, text_collisions
+from tests.browser import ARTIFACTS, axe_violations, collisions_when_resized, text_collisions
 from tests.edition import built_edition
 from tests.test_security import poison_every_text_column
 
@@ -175,12 +175,6 @@ def paint_faults(page, name: str, spec, folder: str, width: int) -> list[str]:
     return faults
 
 
-def collisions_at(page, width: int) -> list[str]:
-    """The text that collides in the page's charts once its window is `width` pixels wide."""
-    resized(page, ".chart[data-figure]", {"width": width, "height": 900})
-    return text_collisions(page)
-
-
 @pytest.fixture(scope="module")
 def walked(edition, browser, axe_script):
     """Every page of the edition in a language at a width, opened once: what each check finds, by check ("axe",
@@ -194,7 +188,7 @@ def walked(edition, browser, axe_script):
             return seen[folder, width]
         if (folder, width) not in seen:
             found = {"axe": [], "paint": [], "text": []}
-            resized = {other: [] for other, host in RESIZED.items() if host == (folder, width)}
+            lent = {other: [] for other, host in RESIZED.items() if host == (folder, width)}
             with offline_page(browser, base, width) as page:
                 for path in edition_pages(built):
                     page.goto(f"{base}v/{built.version}/{folder}{path}")
@@ -208,12 +202,13 @@ def walked(edition, browser, axe_script):
                     if spec.is_map or spec.is_table:
                         continue
                     found["text"] += [f"{name}: {line}" for line in text_collisions(page)]
-                    for (_, other_width), lines in resized.items():
-                        lines += [f"{name}: {line}" for line in collisions_at(page, other_width)]
-                    if resized:
+                    for (_, other_width), lines in lent.items():
+                        lines += [f"{name}: {line}" for line in collisions_when_resized(
+                            page, ".chart[data-figure]", {"width": other_width, "height": 900})]
+                    if lent:
                         page.set_viewport_size({"width": width, "height": 900})
             seen[folder, width] = found
-            seen.update({other: {"text": lines} for other, lines in resized.items()})
+            seen.update({other: {"text": lines} for other, lines in lent.items()})
         return seen[folder, width]
 
     return walk

@@ -26,9 +26,9 @@ from tests.browser import (
     ARTIFACTS,
     axe_violations,
     chart_layout_faults,
+    collisions_when_resized,
     is_own_host,
     open_drawn,
-    resized,
     text_collisions,
 )
 from tests.test_browser import PHONE_USER_AGENT
@@ -55,7 +55,7 @@ def pages_in(code: str) -> dict[str, tuple[str, str]]:
             "editor": said["editor"]}
 
 
-FIRST_HEADLINE, SECOND_HEADLINE = first_headlines()
+SECOND_HEADLINE = first_headlines()[1]
 PAGES = pages_in("en")
 VIEWS = {"desktop-light": ({"width": 1280, "height": 800}, "light", False),
          "desktop-dark": ({"width": 1280, "height": 800}, "dark", False),
@@ -80,13 +80,6 @@ TEXT_VIEWS = {"narrow-phone-dark": ({"width": 320, "height": 700}, "phone-dark")
 # Views whose maps are looked at (painted, not blank) and whose pages are kept as screenshots for a person to look
 # at under test-artifacts/: a map's look in the dark theme is tested in tests/test_browser.py.
 PICTURED_VIEWS = ("desktop-light", "phone-light")
-
-
-def collisions_at(page, viewport: dict[str, int]) -> list[str]:
-    """The text that collides in a page's charts once its window is resized to `viewport`. (The app's layout is
-    wide: a window of another width gives every chart another width.)"""
-    resized(page, '[data-testid="stPlotlyChart"]', viewport)
-    return text_collisions(page)
 
 
 def layout_faults(page) -> list[str]:
@@ -136,14 +129,15 @@ def walked(app_url, browser, axe_script):
             return seen[view]
         if view not in seen:
             viewport, scheme, presenting = VIEWS[view]
-            resized = {name: size for name, (size, host) in TEXT_VIEWS.items() if host == view}
+            # The text-only views checked on this view's pages, each with the window resized to its width.
+            lent = {name: size for name, (size, host) in TEXT_VIEWS.items() if host == view}
             context = browser.new_context(viewport=viewport, color_scheme=scheme,
                                           **({"user_agent": PHONE_USER_AGENT} if viewport["width"] < 640 else {}))
             page = context.new_page()
             requests: list[str] = []
             page.on("request", lambda request: requests.append(request.url))
             found = {check: [] for check in ("axe", "text", "layout", "maps", "errors")}
-            text = {other: [] for other in resized}
+            text = {other: [] for other in lent}
             try:
                 code = "ru" if view.startswith("russian") else "en"
                 for name, (link, heading) in pages_in(code).items():
@@ -156,9 +150,10 @@ def walked(app_url, browser, axe_script):
                         found["errors"].append(f"{name}: shows an error box")
                     if view in PICTURED_VIEWS:
                         found["maps"] += [f"{name}: {line}" for line in blank_maps(page, name, view)]
-                    for other, size in resized.items():
-                        text[other] += [f"{name}: {line}" for line in collisions_at(page, size)]
-                    if resized:
+                    for other, size in lent.items():
+                        text[other] += [f"{name}: {line}" for line in collisions_when_resized(
+                            page, '[data-testid="stPlotlyChart"]', size)]
+                    if lent:
                         page.set_viewport_size(viewport)
                     found["errors"] += [f"{name}: {url}" for url in requests if not is_own_host(url, app_url)]
                     requests.clear()
