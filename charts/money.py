@@ -225,9 +225,9 @@ def share_of_gdp(shares: pd.DataFrame, drawing: Drawing) -> go.Figure:
     """Remittances as a share of each receiving country's GDP, one dot per stated figure. Dots, not lines: the
     figures come from different publications (KNOMAD, World Bank reports) years apart, not one series; where
     reports of one assessment differ in their decimals, each report is a dot. A figure its source gives with a
-    qualifier ('about', 'almost') is a ringed dot, an estimate or forecast a hollow one; the figure as the source
-    words it is in the dot's hover text and the table. Labels on every dot ran into each other wherever reports of
-    one year lie close together."""
+    qualifier ('about', 'almost', 'as high as') is a ringed dot, an estimate or forecast a hollow one; the figure as
+    the source words it is in the dot's hover text and the table. Labels on every dot ran into each other wherever
+    reports of one year lie close together."""
     names = drawing.names
     shares = drawn(shares).sort_values("period_start", kind="stable")
     figure = go.Figure()
@@ -254,8 +254,8 @@ def share_of_gdp(shares: pd.DataFrame, drawing: Drawing) -> go.Figure:
         yaxis={"title": _("Share of GDP (%)"), "rangemode": "tozero"},
         # The per cent sign is a placeholder: gettext's checks would read "% o" as a printf conversion.
         title={"text": _("Remittances are close to half of Tajikistan's economy") + "<br><sup>" + _(
-            "Remittances as {per_cent} of GDP as stated by {who}; ringed: a figure its source gives as about or "
-            "almost").format(per_cent="%", who=stated_by_years(shares)) + "</sup>"},
+            "Remittances as {per_cent} of GDP as stated by {who}; ringed: a figure its source qualifies, with words "
+            "such as about or as high as").format(per_cent="%", who=stated_by_years(shares)) + "</sup>"},
     )
     return figure
 

@@ -73,6 +73,7 @@ def test_shares_of_gdp_are_dots_per_dated_figure_with_approximations_marked():
     assert "almost 33% of GDP" in " ".join(kyrgyz.hovertext)  # the source's 'почти', glossed
     assert "World Bank (2008, 2010, 2011, 2012, 2013, 2018, 2020, 2021, 2022, 2023, 2024); KNOMAD (2018)" in (
         figure.layout.title.text)
+    assert "ringed: a figure its source qualifies, with words such as about or as high as" in figure.layout.title.text
 
 
 def test_figures_without_a_year_are_left_off_the_chart():
