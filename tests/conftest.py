@@ -97,15 +97,19 @@ def axe_script() -> str:
 
 
 def open_page(page_file: str | None = None, **query: str) -> AppTest:
-    """Run app.py as a reader's browser would: with these URL parameters, then on this page (None: the default)."""
+    """Run app.py as a reader's browser would on following a link to this page (None: the default) with these URL
+    parameters: the session's first run is the page's own, as it is for a reader who lands on it. (Every page's
+    `url_path` is its file's name, which is how AppTest finds a page before the first run.)"""
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     for key, value in query.items():
         app.query_params[key] = value
-    app.run()
     if page_file:
         app.switch_page(page_file)
-        app.run()
+    app.run()
     assert not app.exception, app.exception
+    if page_file:  # a page not found falls back to the default page without a word
+        ran = app._registered_pages[app._finished_page_script_hash]["script_path"]
+        assert Path(ran).resolve() == (REPO / page_file).resolve(), f"asked for {page_file}, {ran} ran"
     return app
 
 
