@@ -1,14 +1,19 @@
 """Whatever is published, every page renders: a dataset published with only its header or a single row, or without
 a row the pages name by its id, passes its check (or fails it, and readers get the last good version), and every
-page, and every slide of each language's briefing deck, either draws what there is or says plainly that there is
-nothing to draw; never a traceback. A dataset published as a file of zero bytes fails its check, and readers keep its
-last good version and are told."""
+page, and every slide of each language's briefing deck whose chart reads that dataset, either draws what there is or
+says plainly that there is nothing to draw; never a traceback. A dataset published as a file of zero bytes fails its
+check, and readers keep its last good version and are told."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from catalog import DATASETS, load_catalog
+from catalog.datasets import TRANSLATIONS
+from charts.registry import CHARTS
+from charts.spec import ALWAYS_READ
 from charts.us_visas import US_MILESTONES
 from deck.slides import parse_deck
 from i18n import _, speaking
@@ -54,18 +59,31 @@ def test_every_page_opens_whatever_thin_version_of_a_dataset_is_published(data_c
     assert failed == {}
 
 
+def slides_reading(deck_file: Path, dataset: str) -> list[int]:
+    """The slides a thinning of this dataset can change: those whose chart reads it (`ChartSpec.reads`: its own
+    tables, countries and sources), or all of them for the translations of their text. A chart needs no other table:
+    tests/test_edition.py draws every one from those alone."""
+    slides = parse_deck(deck_file.read_text(encoding="utf-8")).slides
+    return [slide.number for slide in slides if dataset in (*ALWAYS_READ, TRANSLATIONS.name)
+            or (slide.chart in CHARTS and dataset in CHARTS[slide.chart].reads)]
+
+
+DECK_DATASETS = [dataset for dataset in DATASETS if any(slides_reading(REPO / "data" / deck_file, dataset)
+                                                         for deck_file in DECKS.values())]
+
+
 @pytest.mark.parametrize("variant", THINNED)
-@pytest.mark.parametrize("dataset", DATASETS)
+@pytest.mark.parametrize("dataset", DECK_DATASETS)
 def test_every_slide_of_every_deck_plays_or_says_why_whatever_thin_version_is_published(data_copy, dataset, variant):
-    """Each language's deck, slide by slide in one briefing (its data frozen when it opens, after the thinning):
-    a chart, or a message naming the slide and why it cannot be drawn."""
+    """Each language's deck in one briefing (its data frozen when it opens on its first slide, after the thinning),
+    at every slide whose chart reads the thinned dataset: a chart, or a message naming the slide and why it cannot
+    be drawn."""
     THINNED[variant](data_copy / DATASETS[dataset].filename)
     unexplained: dict[str, str] = {}
     for code, deck_file in DECKS.items():
-        count = len(parse_deck((data_copy / deck_file).read_text(encoding="utf-8")).slides)
         app = open_page("pages/briefing.py", lang=code, slide="1")
-        for number in range(1, count + 1):
-            if number > 1:
+        for number in dict.fromkeys([1, *slides_reading(data_copy / deck_file, dataset)]):
+            if app.query_params["slide"] != str(number):
                 app.query_params["slide"] = str(number)
                 app.run()
             assert not app.exception, f"{deck_file}, slide {number}: {app.exception}"
