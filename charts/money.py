@@ -21,7 +21,7 @@ from charts.series import (
 from charts.spec import Chosen, Drawing, Frames, country_names
 from charts.text import marked_moments, plain
 from i18n import N_, _, ngettext
-from i18n.formats import short_month
+from i18n.formats import short_period
 
 # Statistical series: long name (hover, table), short name (legend, which must fit a phone), marker, line dash. The
 # names are messages: shown through `_()`.
@@ -187,8 +187,12 @@ def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, t
     """Bars of `what` ("entries" or "people") by country, grouped by the period each count covers."""
     names = drawing.names
     rows = drawn(rows)
-    periods = rows.assign(period=[f"{short_month(start)}–{short_month(end)}" for start, end in
-                                  zip(rows["period_start"], rows["period_end"], strict=True)])
+    lines = {period: short_period(*period) for period in zip(
+        rows["period_start"], rows["period_end"], rows["start_precision"], rows["end_precision"], strict=True)}
+    labels = {period: " ".join(said).replace("– ", "–") for period, said in lines.items()}
+    ticks = {labels[period]: "<br>".join(said) for period, said in lines.items()}
+    periods = rows.assign(period=[labels[period] for period in zip(
+        rows["period_start"], rows["period_end"], rows["start_precision"], rows["end_precision"], strict=True)])
     figure = go.Figure()
     for country, group in periods.sort_values("period_start").groupby("origin_country", sort=False):
         name = plain(names.get(country, country))
@@ -203,10 +207,9 @@ def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, t
                        f"{quoted(row)}" for row in group.itertuples()], hoverinfo="text",
         ))
     figure.update_layout(
-        # Each period on two lines, never slanted: a phone has room for four groups side by side.
+        # Each period short and on at most two lines, never slanted: a phone has room for four groups side by side.
         barmode="group", height=460, xaxis={
-            "title": None, "tickangle": 0, "tickvals": list(dict.fromkeys(periods["period"])),
-            "ticktext": [period.replace("–", "–<br>") for period in dict.fromkeys(periods["period"])]},
+            "title": None, "tickangle": 0, "tickvals": list(ticks), "ticktext": list(ticks.values())},
         yaxis={"title": axis},
         title={"text": title},
     )

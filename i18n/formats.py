@@ -59,6 +59,27 @@ def short_month(when: object) -> str:
     return format_date(when.date(), "LLL y", locale=language())
 
 
+# The most characters in a line of a short period, to fit four groups of bars side by side at 320 px.
+SHORT_LINE = 8
+
+
+def short_period(start: object, end: object, start_precision: object = "month",
+                 end_precision: object = "month") -> tuple[str, ...]:
+    """A period in a label, short, in lines: ('2022',) for a year, ('Jan–Sep', '2018') within one year,
+    ('Oct 2022–', 'Mar 2023') across two. A whole year is never 'Jan–Dec'. Months longer side by side than a
+    phone's group of four bars has room for take a line each: ('янв.–', 'сент.', '2018')."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if start_precision == end_precision == "year":
+        return (str(start.year),) if start.year == end.year else (f"{start.year}–{end.year}",)
+    if start.year != end.year:
+        return f"{short_month(start)}–", short_month(end)
+    months = [when.strftime("%b") if language() == ENGLISH else format_date(when.date(), "LLL", locale=language())
+              for when in dict.fromkeys((start, end))]
+    if len(months) > 1 and len("–".join(months)) > SHORT_LINE:
+        return f"{months[0]}–", months[1], str(start.year)
+    return "–".join(months), str(start.year)
+
+
 def compact(value: float) -> str:
     """A round figure on an axis, short, as the language shortens it: '100 тыс.', '1,5 млн' ('100K', '1.5M')."""
     return format_compact_decimal(value, locale=language(), fraction_digits=1)

@@ -9,7 +9,7 @@ import pytest
 
 from i18n import _, language_of, speaking
 from i18n import __main__ as translators
-from i18n.formats import compact, date_at, number, percent, short_month
+from i18n.formats import compact, date_at, number, percent, short_month, short_period
 from tests.conftest import open_page
 
 
@@ -35,6 +35,17 @@ def test_numbers_and_dates_are_written_the_way_each_language_writes_them(code, w
 def test_a_month_in_a_label_is_short_the_way_each_language_shortens_it(code, written):
     with speaking(code):
         assert [short_month(pd.Timestamp(day)) for day in ("2022-09-21", "2018-05-01", "2023-01-31")] == written
+
+
+@pytest.mark.parametrize(("code", "written"), [
+    ("en", [("2022",), ("2019–2022",), ("Jan–Sep", "2018"), ("May", "2018"), ("Oct 2022–", "Mar 2023")]),
+    ("ru", [("2022",), ("2019–2022",), ("янв.–", "сент.", "2018"), ("май", "2018"), ("окт. 2022–", "март 2023")]),
+])
+def test_a_period_in_a_label_is_short_and_a_whole_year_is_its_year(code, written):
+    with speaking(code):
+        assert [short_period("2022", "2022-12-31", "year", "year"), short_period("2019", "2022", "year", "year"),
+                short_period("2018-01", "2018-09"), short_period("2018-05", "2018-05"),
+                short_period("2022-10", "2023-03")] == written
 
 
 @pytest.mark.parametrize(("code", "written"), [("en", ["500K", "1.5M", "10M"]),
