@@ -187,12 +187,12 @@ def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, t
     """Bars of `what` ("entries" or "people") by country, grouped by the period each count covers."""
     names = drawing.names
     rows = drawn(rows)
-    lines = {period: short_period(*period) for period in zip(
-        rows["period_start"], rows["period_end"], rows["start_precision"], rows["end_precision"], strict=True)}
-    labels = {period: " ".join(said).replace("– ", "–") for period, said in lines.items()}
-    ticks = {labels[period]: "<br>".join(said) for period, said in lines.items()}
-    periods = rows.assign(period=[labels[period] for period in zip(
-        rows["period_start"], rows["period_end"], rows["start_precision"], rows["end_precision"], strict=True)])
+    spans = list(zip(rows["period_start"], rows["period_end"], rows["start_precision"], rows["end_precision"],
+                     strict=True))
+    lines = {span: short_period(*span) for span in spans}
+    labels = {span: " ".join(said).replace("– ", "–") for span, said in lines.items()}
+    ticks = {labels[span]: "<br>".join(said) for span, said in lines.items()}
+    periods = rows.assign(period=[labels[span] for span in spans])
     figure = go.Figure()
     for country, group in periods.sort_values("period_start").groupby("origin_country", sort=False):
         name = plain(names.get(country, country))

@@ -50,13 +50,18 @@ def day_and_month(when: object) -> str:
     return format_date(when.date(), "d MMM", locale=language())
 
 
-def short_month(when: object) -> str:
-    """A month in a label, short: 'Sep 2022' or 'сент. 2022' (a month name's own short form, as the language
-    abbreviates it: 'май 2018' stays whole)."""
+def short_month_name(when: object) -> str:
+    """A month's name, short: 'Sep' or 'сент.' (its own short form, as the language abbreviates it: 'май' stays
+    whole)."""
     when = pd.Timestamp(when)
     if language() == ENGLISH:
-        return when.strftime("%b %Y")
-    return format_date(when.date(), "LLL y", locale=language())
+        return when.strftime("%b")
+    return format_date(when.date(), "LLL", locale=language())
+
+
+def short_month(when: object) -> str:
+    """A month in a label, short: 'Sep 2022' or 'сент. 2022'."""
+    return f"{short_month_name(when)} {pd.Timestamp(when).year}"
 
 
 # The most characters in a line of a short period, to fit four groups of bars side by side at 320 px.
@@ -73,8 +78,7 @@ def short_period(start: object, end: object, start_precision: object = "month",
         return (str(start.year),) if start.year == end.year else (f"{start.year}–{end.year}",)
     if start.year != end.year:
         return f"{short_month(start)}–", short_month(end)
-    months = [when.strftime("%b") if language() == ENGLISH else format_date(when.date(), "LLL", locale=language())
-              for when in dict.fromkeys((start, end))]
+    months = [short_month_name(when) for when in dict.fromkeys((start, end))]
     if len(months) > 1 and len("–".join(months)) > SHORT_LINE:
         return f"{months[0]}–", months[1], str(start.year)
     return "–".join(months), str(start.year)
