@@ -304,6 +304,31 @@ def open_drawn(page, url: str, heading: str) -> None:
     it has drawn, then go back to the top."""
     page.goto(url, wait_until="domcontentloaded")
     expect(page.get_by_role("heading", name=heading, exact=True).first).to_be_visible(timeout=90_000)
+    drawn_in_full(page, url)
+
+
+# Goes to an address inside the app as its menu does: the browser's history changes and the app hears of it.
+MOVE_IN_APP = """url => {
+    history.pushState(null, '', url);
+    dispatchEvent(new PopStateEvent('popstate'));
+}"""
+
+
+def move_drawn(page, url: str, heading: str) -> bool:
+    """Go to another page of the app open in `page` as a reader does from its menu, in the same session, without
+    loading the frontend again, and wait as `open_drawn` does; False, without moving, when the page on screen
+    already shows that heading. The new page's heading is the only sign that its run has started: the state of a
+    run that a cache answers in one message is never shown as running."""
+    if page.get_by_role("heading", name=heading, exact=True).count():
+        return False
+    page.evaluate(MOVE_IN_APP, url)
+    expect(page.get_by_role("heading", name=heading, exact=True).first).to_be_visible(timeout=90_000)
+    drawn_in_full(page, url)
+    return True
+
+
+def drawn_in_full(page, url: str) -> None:
+    """Wait until the page's script has finished and every chart on it has drawn, then go back to the top."""
     page.wait_for_function(FINISHED, timeout=90_000)
     expected = charts_on(url.split("/", 3)[3])
     page.wait_for_function(f"() => ({DRAWN})() >= {expected}", timeout=90_000)
