@@ -200,13 +200,14 @@ def with_translation_problems(checked: CheckedFile, company: dict[str, CheckedFi
 
 
 def recalled(memo_key: tuple, label: str) -> CheckedFile | None:
-    """A remembered check. One that passed holds under any name; one with problems only under the name they give."""
+    """A remembered check. One that passed holds under any name, and takes this one (a translations file's problems
+    found beside its check are reported under it); one with problems only under the name they give."""
     with _remembered_lock:
         checked = _remembered.get(memo_key)
         if checked is None or not (checked.ok or checked.label == label):
             return None
         _remembered.move_to_end(memo_key)
-        return checked
+        return checked if checked.label == label else replace(checked, label=label)
 
 
 def remember(memo_key: tuple, checked: CheckedFile) -> None:

@@ -60,6 +60,21 @@ def test_problems_name_the_file_they_were_found_in_each_time_it_is_checked(data_
     assert names == [{"visas.csv"}, {"visas (2).csv"}, {"visas.csv"}]
 
 
+def test_a_translation_whose_row_is_gone_is_named_in_the_file_checked_each_time(data_copy):
+    """A translations file passes its own check, which is remembered under any name; what the datasets it translates
+    say of it is found on each check, and names the file of that check."""
+    header, rows = rows_of(data_copy / "translations.csv")
+    rows[0][header.index("row_id")] = "a-row-that-is-gone"
+    for folder in ("first", "second"):
+        (data_copy.parent / folder).mkdir()
+        write(data_copy.parent / folder / "translations.csv", header, rows)
+
+    named = [{problem.file for problem in check_paths([data_copy.parent / folder / "translations.csv"])[0]}
+             for folder in ("first", "second")]
+
+    assert named == [{str(data_copy.parent / folder / "translations.csv")} for folder in ("first", "second")]
+
+
 def test_a_file_broken_on_disk_reports_the_same_problems_and_falls_back_the_same_way(data_copy):
     break_cell(data_copy, "us_visas", "value", "sixty")
     published = load_catalog()
