@@ -118,15 +118,26 @@ def numbers_in(text: str) -> frozenset[float]:
         found |= values
         following = scaled[index + 1] if index + 1 < len(scaled) else None
         if scale:
-            found |= {value * scale for value in values}
+            found |= compounds(text, values, scale, end, scaled[index + 1:])
         elif following and following[3] and RANGE_JOINS.match(text[end:following[0]]):
             # "от 4 до 6 млн", "8-9 тысяч", "from fifty to eighty thousand": the scale belongs to both ends
             found |= {value * following[3] for value in values}
-        if scale and following and following[3] and following[3] < scale \
-                and COMPOUND_JOINS.match(text[end:following[0]]):
-            # "$ 1 billion 111 million", "3 млн 400 тысяч"
-            found |= {value * scale + other * following[3] for value in values for other in following[2]}
     return frozenset(found)
+
+
+def compounds(text: str, values: set[float], scale: float, end: int,
+              following: list[tuple[int, int, set[float], float | None]]) -> set[float]:
+    """A scaled number, and the sums it starts with the scaled numbers after it, each of a smaller scale: "$ 1 billion
+    111 million", "3 млн 400 тысяч", "2 миллиарда 377 миллионов 160 тысяч"."""
+    totals = {value * scale for value in values}
+    found = set(totals)
+    for start, next_end, next_values, next_scale in following:
+        if not (next_scale and next_scale < scale and COMPOUND_JOINS.match(text[end:start])):
+            break
+        totals = {total + other * next_scale for total in totals for other in next_values}
+        found |= totals
+        scale, end = next_scale, next_end
+    return found
 
 
 def states(quote: str, value: float) -> bool:
