@@ -55,7 +55,7 @@ def reads(tmp_path_factory) -> dict[str, set[str]]:
     shutil.copytree(DATA, copy)
     asked: set[str] = set()
 
-    def rows_of(state: DatasetState) -> pd.DataFrame:
+    def rows_read(state: DatasetState) -> pd.DataFrame:
         asked.add(state.dataset.name)
         return state.__dict__["table"]
 
@@ -66,7 +66,7 @@ def reads(tmp_path_factory) -> dict[str, set[str]]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BORDERLINES_DATA_DIR", str(copy))
         load_catalog()  # checked before the first page: the check itself reads every table
-        patch.setattr(DatasetState, "table", property(rows_of, keep_rows), raising=False)
+        patch.setattr(DatasetState, "table", property(rows_read, keep_rows), raising=False)
         for page in PAGES:
             st.cache_data.clear()
             st.cache_resource.clear()
