@@ -1,9 +1,10 @@
 """Does a source's sentence state a figure? The numbers a quote states, read the way sources write them.
 
 Sources write one figure many ways: 200,000 / 200 000 / 200 thousand / 0.2 million / 200 тыс. / 44mila / 1,254
-миллиарда (a decimal comma) / "$ 1 billion 111 million" / "от пятидесяти до восьмидесяти тысяч" (words, and a scale
-that belongs to both ends of a range) / 13-fold / 15.35%. `states(quote, value)` answers whether any reading of the
-quote gives the value; `qualifier_in(quote, qualifier)` whether the source's own qualifier is in its sentence.
+миллиарда (a decimal comma) / "$ 1 billion 111 million" / "1 میلیارد و741 میلیون" (Persian script) / "от пятидесяти
+до восьмидесяти тысяч" (words, and a scale that belongs to both ends of a range) / 13-fold / 15.35%.
+`states(quote, value)` answers whether any reading of the quote gives the value; `qualifier_in(quote, qualifier)`
+whether the source's own qualifier is in its sentence.
 Pure standard library, so the checker and the tests share it.
 """
 
@@ -16,15 +17,15 @@ from functools import lru_cache
 # Spaces sources put inside numbers (no-break and thin spaces) and the dashes that join the ends of a range.
 SPACES = "\u00a0\u202f\u2009\u2007"
 RANGE_JOINS = re.compile(r"^\s*(?:-|–|—|to|and|or|до|и|или|a|e|ve|dan)\s*$", re.IGNORECASE)
-COMPOUND_JOINS = re.compile(r"^\s*(?:and|и|ва)?\s*$", re.IGNORECASE)
+COMPOUND_JOINS = re.compile(r"^\s*(?:and|и|ва|و)?\s*$", re.IGNORECASE)
 
 # A scale word after a number, by how it begins (a prefix is enough for inflected words: тысяч, мыңнан, миллиона).
 SCALES_BY_PREFIX = (
     ("thousand", 1e3), ("тыс", 1e3), ("мың", 1e3), ("минг", 1e3), ("ming", 1e3), ("mila", 1e3), ("ҳазор", 1e3),
-    ("ათას", 1e3),
-    ("million", 1e6), ("миллион", 1e6), ("milion", 1e6), ("млн", 1e6), ("mln", 1e6),
+    ("ათას", 1e3), ("هزار", 1e3),
+    ("million", 1e6), ("миллион", 1e6), ("milion", 1e6), ("млн", 1e6), ("mln", 1e6), ("میلیون", 1e6),
     ("billion", 1e9), ("миллиард", 1e9), ("milliard", 1e9), ("miliard", 1e9), ("млрд", 1e9), ("mlrd", 1e9),
-    ("bln", 1e9), ("trillion", 1e12), ("трлн", 1e12),
+    ("میلیارد", 1e9), ("bln", 1e9), ("trillion", 1e12), ("трлн", 1e12),
 )
 # Short scales that must stand alone (so "mn" is not read in "mnogo", nor "bn" in "bnp").
 SCALES_EXACT = {"k": 1e3, "bin": 1e3, "mn": 1e6, "bn": 1e9}
