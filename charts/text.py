@@ -45,11 +45,16 @@ FOOT_GAP = 8
 SOURCE_FONT_SIZE = 11
 SOURCE_LINE = 15
 SOURCE_CHARACTER = 5.6
-# A legend row, and each further line of an entry broken into lines: a further line is 15 px in Latin letters, up to
-# 21 in Cyrillic (drawn in a fallback font). The legend hangs from the axis, so room to spare falls under it.
+# A legend row, and each further line of an entry broken into lines. In the app, which serves its own font (Source
+# Sans, Latin and Cyrillic alike), a row is 19 px and a further line 15 (measured in Chromium); the edition is drawn
+# in the reader's own fonts, where a further line in Cyrillic took up to 21 px (a fallback font). The legend hangs
+# from the axis, so room to spare falls under it.
 LEGEND_ROW = 22
+LEGEND_FURTHER_LINE = 17
+SYSTEM_FONT_FURTHER_LINE = 22
 LEGEND_PADDING = 8
 LEGEND_MARKER = 40  # plotly's symbol and the gap before the text
+LEGEND_GAP = 12  # between an entry's text and the next column
 LEGEND_CHARACTER = 7.0
 TICK_LINE = 16
 TICKS = 20  # tick marks, the axis padding and a gap
@@ -215,14 +220,16 @@ def with_source(figure: go.Figure, source_text: str, ink: str) -> go.Figure:
     return fit_the_foot(figure, PAGE_WIDTH)
 
 
-def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) -> go.Figure:
+def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False,
+                 further_line: int = LEGEND_FURTHER_LINE) -> go.Figure:
     """Stack the x axis, the legend and the source line at the bottom of a chart `width` pixels wide.
 
     Plotly places a legend and an annotation independently of each other and of the axis, so on a narrow screen a
     legend that wraps onto more rows, or tick labels that grow, run over the source line. Here every part gets its
     own band of the bottom margin: the source on the chart's bottom edge, the legend on top of it, the tick labels
     above both, each sized for the width. The x axis's margin is fixed rather than automatic, because plotly would
-    move the plot (and the source with it) but not the legend.
+    move the plot (and the source with it) but not the legend. `further_line` is the height of an entry's further
+    line in the fonts the chart will be drawn in.
     """
     source = next(annotation for annotation in figure.layout.annotations if annotation.name == "source")
     room = max(width - plot_left(figure), MIN_ROOM)
@@ -231,7 +238,7 @@ def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False) 
     source_top = FOOT_GAP + SOURCE_LINE * len(source_lines) + FOOT_GAP
     axis = TICK_LINE * tick_lines(figure) + TICKS + (AXIS_TITLE if figure.layout.xaxis.title.text else 0)
     wrap_legend(figure, room)
-    legend = legend_height(figure, room)
+    legend = legend_height(figure, room, further_line)
     bottom = source_top + (legend + LEGEND_PADDING if legend else 0) + axis
     source.update(y=0, yanchor="bottom", yshift=FOOT_GAP - bottom)
     height = figure.layout.height or 450  # plotly's own default
@@ -279,32 +286,78 @@ def tick_lines(figure: go.Figure) -> int:
     return 2 if dated else 1
 
 
-def legend_rows(figure: go.Figure, width: float) -> list[int]:
-    """The lines in each row of plotly's horizontal legend in `width` pixels, its title a row of one. Once the
-    entries overflow one row plotly lays them out in a grid of cells as wide as the widest entry; a row is as tall
-    as its entry of the most lines."""
-    names = [trace.name or "" for trace in figure.data if trace.showlegend is not False]
+def legend_names(figure: go.Figure) -> list[str]:
+    """The legend's entries as plotly shows them, each on one line."""
+    return [(trace.name or "").replace("<br>", " ") for trace in figure.data if trace.showlegend is not False]
+
+
+def shown_in_legend(figure: go.Figure, names: list[str]) -> bool:
     shown = figure.layout.showlegend
-    if shown is False or not names or (shown is None and len(names) < 2):
+    return not (shown is False or not names or (shown is None and len(names) < 2))
+
+
+def legend_columns(names: list[str], width: float) -> tuple[int, list[list[str]]]:
+    """How many entries a row of the legend holds in `width` pixels, and each entry's lines.
+
+    Entries that fit one row stay as plotly lays them out. Otherwise they go into equal columns (plotly's
+    `entrywidth` as a fraction of the plot's width), as many as give the shortest legend with no entry broken into
+    more than two lines, fewer on a tie. Plotly's own grid has cells as wide as its widest entry as the browser
+    measures it, so its row count could only be guessed, and a guess made safe for any font left a band of white
+    under the legend wherever the font was narrower."""
+    def line_room(columns: int) -> float:
+        """Latin letters a line of an entry has room for, with a gap before the next column."""
+        return (width / columns - LEGEND_MARKER - (LEGEND_GAP if columns > 1 else 0)) / LEGEND_CHARACTER
+
+    def broken(columns: int) -> list[list[str]]:
+        return [lines_of(name, max(12, int(line_room(columns)))) for name in names]
+
+    whole = broken(1)
+    if sum(LEGEND_MARKER + LEGEND_CHARACTER * max(map(characters, lines)) for lines in whole) <= width:
+        return len(names), whole
+    best = (sum(legend_lines(1, whole)), 1, whole)
+    for columns in range(2, len(names) + 1):
+        lines = broken(columns)
+        if line_room(columns) < 12 or max(map(len, lines)) > 2:
+            break
+        best = min(best, (sum(legend_lines(columns, lines)), columns, lines))
+    return best[1], best[2]
+
+
+def legend_lines(columns: int, lines: list[list[str]]) -> list[int]:
+    """The lines in each row of a legend of `columns` entries a row: a row is as tall as its entry of most lines."""
+    return [max(map(len, lines[start:start + columns])) for start in range(0, len(lines), columns)]
+
+
+def legend_rows(figure: go.Figure, width: float) -> list[int]:
+    """The lines in each row of plotly's horizontal legend in `width` pixels, its title a row of one."""
+    names = legend_names(figure)
+    if not shown_in_legend(figure, names):
         return []
-    widths = [LEGEND_MARKER + LEGEND_CHARACTER * max(map(characters, name.split("<br>"))) for name in names]
-    per_row = len(names) if sum(widths) <= width else max(1, int(width // max(widths)))
-    rows = [1 + max(name.count("<br>") for name in names[start:start + per_row])
-            for start in range(0, len(names), per_row)]
-    return ([1] if figure.layout.legend.title.text else []) + rows
+    columns, lines = legend_columns(names, width)
+    return ([1] if figure.layout.legend.title.text else []) + legend_lines(columns, lines)
 
 
-def legend_height(figure: go.Figure, width: float) -> int:
+def legend_height(figure: go.Figure, width: float, further_line: int = LEGEND_FURTHER_LINE) -> int:
     """At most the pixels plotly's horizontal legend takes in `width` pixels, its rows and their further lines."""
-    return LEGEND_ROW * sum(legend_rows(figure, width))
+    return sum(LEGEND_ROW + further_line * (lines - 1) for lines in legend_rows(figure, width))
 
 
 def wrap_legend(figure: go.Figure, width: float) -> None:
-    """Legend entries wider than the chart broken into lines: plotly never wraps one, it runs off the edge."""
-    room = max(12, int((width - LEGEND_MARKER) / LEGEND_CHARACTER))
+    """Lay the legend out as `legend_columns` plans it: entries broken into lines (plotly never wraps one, it runs
+    off the edge) and, past one row, equal columns."""
+    names = legend_names(figure)
+    if not shown_in_legend(figure, names):
+        return
+    columns, lines = legend_columns(names, width)
+    shown = iter(lines)
     for trace in figure.data:
-        if trace.name and characters(trace.name.replace("<br>", " ")) > room:
-            trace.name = "<br>".join(lines_of(trace.name.replace("<br>", " "), room))
+        if trace.showlegend is not False:
+            trace.name = "<br>".join(next(shown))
+    if columns < len(names):
+        # each cell a little under its share: plotly starts a new row when a cell would reach the edge
+        figure.update_layout(legend={"entrywidthmode": "fraction", "entrywidth": 1 / columns - 0.001})
+    else:
+        figure.update_layout(legend={"entrywidthmode": None, "entrywidth": None})
 
 
 def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 46) -> go.Figure:

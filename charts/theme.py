@@ -99,7 +99,8 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
     right = max(PRESENTER_MARGIN["r"], figure.layout.margin.r or 0)  # a builder's room for names at the lines' ends
     # The page's legend height goes with its place under the plot: beside it, a legend may take the plot's height.
     shown.update_layout(template=presenter_template(palette), height=height, margin={**PRESENTER_MARGIN, "r": right},
-                        legend={**PRESENTER_LEGEND, "maxheight": None}, xaxis={"ticklabelstandoff": PRESENTER_TICK_GAP})
+                        legend={**PRESENTER_LEGEND, "maxheight": None, "entrywidth": None, "entrywidthmode": None},
+                        xaxis={"ticklabelstandoff": PRESENTER_TICK_GAP})
     # Room for the longest category label at the larger size: plotly's own margin growth does not run when a chart
     # is printed for the handout.
     categories = category_labels(shown, "y")

@@ -50,7 +50,7 @@ from charts.palette import LIGHT, Palette
 from charts.registry import CHARTS
 from charts.sources import publisher_name, source_plain
 from charts.spec import Chart, ChartSpec, Look
-from charts.text import PAGE_WIDTH, category_labels, fit_the_foot, lines_of, plot_left
+from charts.text import PAGE_WIDTH, SYSTEM_FONT_FURTHER_LINE, category_labels, fit_the_foot, lines_of, plot_left
 from charts.us_visas import overstay_rates
 from i18n import ENGLISH, _, speaking
 from i18n.formats import number
@@ -454,12 +454,13 @@ def framed(chart: Chart, narrowest: int | None = None) -> Chart:
         if plot < needed:  # rows far enough apart for labels of that many lines
             figure.update_layout(height=(figure.layout.height or 450) + needed - plot)
     figure.update_yaxes(automargin=True)
-    fit_the_foot(figure, width, keep_plot_height=True)  # the legend hangs under a plot that may have grown
+    # the legend hangs under a plot that may have grown, drawn in the reader's own fonts
+    fit_the_foot(figure, width, keep_plot_height=True, further_line=SYSTEM_FONT_FURTHER_LINE)
     margin = figure.layout.margin
     height = figure.layout.height or 450
     if height - (margin.t or 0) - (margin.b or 0) < SMALLEST_PLOT:  # a foot grown past the chart (long legends)
         figure.update_layout(height=(margin.t or 0) + (margin.b or 0) + SMALLEST_PLOT)
-        fit_the_foot(figure, width)
+        fit_the_foot(figure, width, further_line=SYSTEM_FONT_FURTHER_LINE)
     return replace(chart, figure=figure)
 
 

@@ -246,8 +246,10 @@ CHART_LAYOUT = """chart => {
             label => label.getBoundingClientRect().bottom)),
     };
 }"""
-# The most empty space between the x axis's labels and a legend under them.
+# The most empty space between the x axis's labels and a legend under them, and between its last entry and the
+# source line.
 MOST_SPACE_ABOVE_A_LEGEND = 100
+MOST_SPACE_UNDER_A_LEGEND = 100
 
 
 def chart_layout_faults(chart) -> list[str]:
@@ -255,7 +257,8 @@ def chart_layout_faults(chart) -> list[str]:
     (plotly never wraps one); under the plot, the x axis's labels, the legend and the source line are not in that
     order or run into each other; the source line is missing or outside the chart, where a PNG export loses it; a
     legend entry is cut off or scrolled away; or an empty band opens between the axis and a legend under it (as one
-    did when the legend sat on the source line and used less room than planned)."""
+    did when the legend sat on the source line and used less room than planned), or between the legend and the
+    source line (as one did when a legend planned as one column was drawn in two)."""
     drawn = chart.evaluate(CHART_LAYOUT)
     faults = [] if drawn["points"] else ["the chart drew nothing"]
     faults += [f"title cut off: {line['text']!r}" for line in drawn["title"]
@@ -280,6 +283,9 @@ def chart_layout_faults(chart) -> list[str]:
     gap = legend["top"] - drawn["axis_bottom"]
     if under and gap > MOST_SPACE_ABOVE_A_LEGEND:
         faults.append(f"{gap:.0f} px of empty space between the x axis and the legend")
+    space = source["top"] - max((entry["bottom"] for entry in drawn["entries"]), default=legend["bottom"])
+    if under and space > MOST_SPACE_UNDER_A_LEGEND:
+        faults.append(f"{space:.0f} px of empty space between the legend and the source line")
     return faults
 
 

@@ -12,6 +12,9 @@ from charts.palette import DARK, DARK_INK, LIGHT
 from charts.spec import Look, styled
 from charts.text import (
     FOOT_GAP,
+    LEGEND_FURTHER_LINE,
+    LEGEND_PADDING,
+    LEGEND_ROW,
     MIN_PLOT_HEIGHT,
     PAGE_WIDTH,
     PHONE_WIDTH,
@@ -197,6 +200,24 @@ def test_a_legend_of_many_series_makes_the_chart_taller_not_its_plot_shorter():
     assert page.layout.height > 400  # the builder asked for 400
 
 
+def test_a_legend_past_one_row_goes_into_equal_columns_so_its_rows_are_known_before_the_browser_draws_it():
+    """Plotly's own grid makes each cell as wide as the widest entry as the browser measures it; planned for any
+    font, a long legend was drawn in two columns where one was planned, leaving a band of white under it."""
+    names = [f"{country}, {series}" for country in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
+                                                     "Uzbekistan", "Georgia") for series in ("Bank of Russia", "other")]
+    legend = chart_with_a_legend(names).layout.legend
+    assert (legend.entrywidthmode, legend.entrywidth) == ("fraction", 1 / 2 - 0.001)
+    assert legend.maxheight == 6 * LEGEND_ROW + LEGEND_PADDING, "six rows of two, none broken"
+
+    longer = chart_with_a_legend([*names[:4], "Uzbekistan, own central bank (another report)"])
+    assert [trace.name for trace in longer.data][-1] == "Uzbekistan, own central bank (another<br>report)"
+    assert longer.layout.legend.maxheight == 3 * LEGEND_ROW + LEGEND_FURTHER_LINE + LEGEND_PADDING
+
+    short = chart_with_a_legend(["Kazakhstan", "Russia"]).layout.legend
+    assert short.entrywidth is None, "entries that fit one row keep their own widths"
+    assert for_a_phone(chart_with_a_legend(names)).layout.legend.maxheight == 12 * LEGEND_ROW + LEGEND_PADDING
+
+
 def test_a_legend_counts_its_title_and_plotly_hides_a_legend_of_one():
     assert legend_rows(chart_with_a_legend(["Russia"]), PAGE_WIDTH) == []
     titled = chart_with_a_legend(["Kazakhstan", "Russia"]).update_layout(legend_title_text="Acting country")
@@ -246,6 +267,8 @@ def test_in_a_room_the_legend_beside_the_plot_shows_every_entry_not_the_few_a_pa
     assert figure.layout.legend.maxheight is not None  # held to its rows under the plot on a page
 
     assert for_presenting(figure, 720, LIGHT).layout.legend.maxheight is None
+    beside = for_presenting(chart_with_a_legend([f"Country {number}" for number in range(12)]), 720, LIGHT)
+    assert beside.layout.legend.entrywidth is None, "a legend beside the plot is one column, its entries' own width"
     # On a slide under a long headline, a dozen entries are taller than the plot even in the smallest type: the legend
     # runs on down beside the source line instead of scrolling.
     many = go.Figure([go.Scatter(x=[1, 2], y=[1, 2], name=f"Country {number}") for number in range(12)],
