@@ -161,7 +161,12 @@ def named_at_their_ends(figure: go.Figure, ink: str, faint: str, plot_height: fl
 
 def spread(values: list[tuple[float, int]], gap: float, bottom: float, top: float) -> dict[int, float]:
     """Values (highest first, each with its index) moved apart until neighbours are `gap` apart, as little as
-    they need: pushed down from the top, then the whole run lifted back inside [bottom, top]."""
+    they need: pushed down from the top, then the whole run lifted back inside [bottom, top]. Where [bottom, top]
+    has no room for that many gaps, each takes an equal share of it, in order: as far apart as the axis allows,
+    rather than the top ones piled on each other."""
+    if gap * len(values) > top - bottom:
+        share = (top - bottom) / len(values)
+        return {index: top - share * (order + 0.5) for order, (_, index) in enumerate(values)}
     placed: dict[int, float] = {}
     last = None
     for value, index in values:

@@ -62,6 +62,7 @@ def country_shape(iso3: str) -> str:
 PRESENTER_SCALE = 1.5
 PRESENTER_MARGIN = {"l": 90, "r": 10, "t": 95, "b": 120}
 PRESENTER_WIDTH = 1000  # a chart shared from a 1280 px screen, less the page's padding and the legend beside it
+PRESENTER_TICK_OVERHANG = 8
 PRESENTER_TICK_GAP = 10  # x tick labels this much lower, clear of the y axis's "0" that reaches below the plot
 PRESENTER_LEGEND = {"orientation": "v", "yanchor": "top", "y": 1, "yref": "paper", "xanchor": "left", "x": 1.01}
 
@@ -164,7 +165,11 @@ def under_a_headline(figure: go.Figure) -> go.Figure:
     stays, at body size, and the chart gets the room the title took."""
     _, subtitle = title_parts(figure)
     figure.update_layout(title={"text": subtitle, "font": {"size": READING_SIZE * PRESENTER_SCALE}}, margin={"t": 20})
-    return hang_the_title(figure, READING_SIZE * PRESENTER_SCALE, keep_plot_height=False) if subtitle else figure
+    if not subtitle:
+        return figure
+    hang_the_title(figure, READING_SIZE * PRESENTER_SCALE, keep_plot_height=False)
+    # The top tick label, at presenter size, reaches further above the plot than a title's gap allows for.
+    return figure.update_layout(margin={"t": figure.layout.margin.t + PRESENTER_TICK_OVERHANG})
 
 
 # What plotly.js writes itself (its mode bar's buttons and notices), handed to the browser with each chart in the

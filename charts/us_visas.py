@@ -11,14 +11,15 @@ from charts.maps import choropleth_map, crimea_note
 from charts.series import date_ticks, drawn, quoted, yearly_points
 from charts.spec import Chosen, Drawing, Frames
 from charts.text import marked_moments, named_at_their_ends, plain
-from charts.theme import PRESENTER_SCALE
+from charts.theme import PRESENTER_MARGIN, PRESENTER_SCALE
 from i18n import N_, _
 from i18n.formats import percent, short_month
 
 REFUSAL_RATE = "b_visa_refusal_rate"
 HEIGHT = 480
-# About how much of a chart's height its title, tick labels and source line take, on a page and on a screen.
-READING_FRAME, PRESENTER_FRAME = 170, 260
+# About how much of a chart's height its title, tick labels and source line take, on a page and on a screen (there,
+# presenter mode's margins: guessed larger, the names at the lines' ends were given too little room and piled up).
+READING_FRAME, PRESENTER_FRAME = 170, PRESENTER_MARGIN["t"] + PRESENTER_MARGIN["b"]
 # Events marked on the refusal chart, by id in data/events.csv, with a short label each (a message: shown through
 # `_()`).
 US_MILESTONES = {"us-proclamation-10949-signed": N_("Proclamation 10949, a partial ban on Turkmenistan"),

@@ -12,6 +12,7 @@ from charts.text import escape_markdown
 from deck.slides import filter_values
 from i18n import _, language
 from ui.briefing import (
+    headline_size,
     live_slide,
     no_slides,
     open_briefing,
@@ -26,7 +27,7 @@ from ui.briefing import (
 )
 from ui.chart_block import reader_look, show_figure, show_sources
 from ui.frame import start_page
-from ui.presenter import presenting, slide_keys
+from ui.presenter import headline_key, presenting, slide_keys
 from ui.url_state import at_most, one_of, url_param
 
 start_page()
@@ -62,7 +63,8 @@ if url_param("view", one_of(["notes"]), "", _("the slides")) == "notes":
     st.stop()
 
 show_live_slide(number)
-st.title(escape_markdown(slide.headline), anchor=False)
+with st.container(key=headline_key(headline_size(slide))):
+    st.title(escape_markdown(slide.headline), anchor=False)
 st.markdown(escape_markdown(slide.takeaway))
 if slide.problems:
     st.error(slide_cannot_be_shown(number, slide.problems), icon=":material/error:")

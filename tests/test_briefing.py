@@ -15,9 +15,11 @@ from catalog.deckfile import deck_path
 from catalog.snapshot import take_snapshot
 from charts.sources import publisher_name
 from deck.handout import handout_pdf
-from deck.slides import checked_deck, filter_values, parse_deck
+from deck.slides import Slide, checked_deck, filter_values, parse_deck
 from tests.conftest import REPO, open_page
 from tests.figures import figure_json
+from ui.briefing import headline_size, room_for_slide_text
+from ui.presenter import HEADLINE_SIZES, PRESENTER_CSS, headline_key
 
 GOOD_DECK = """# Test deck
 
@@ -275,3 +277,22 @@ def test_the_handout_of_a_deck_with_a_bad_slide_says_why_on_that_page(tables):
     assert len(pdf.pages) == len(deck.slides)
     assert "This slide cannot be shown: unknown chart 'pie_of_everything'" in " ".join(
         pdf.pages[1].extract_text().split())
+
+
+def test_a_headline_too_long_for_one_line_is_set_smaller_and_leaves_its_chart_the_room_a_short_one_does(
+        monkeypatch):
+    """A Russian headline at the presenter size took two lines of a 1280x720 screen, and its chart the rest."""
+    import ui.briefing
+
+    monkeypatch.setattr(ui.briefing, "screen", lambda: {"width": 1280, "height": 720})
+
+    def slide(headline: str) -> Slide:
+        return Slide(1, headline, "events_timeline", "Kazakhstan and Russia act most often in this story.", {}, "")
+
+    short = slide("From the 2022 exodus to the 2026 US visa bonds")
+    long = slide("От исхода 2022 года до визовых залогов США в 2026 году")
+    assert headline_size(short) == HEADLINE_SIZES[0]
+    assert HEADLINE_SIZES[-1] <= headline_size(long) < HEADLINE_SIZES[0]
+    assert room_for_slide_text(long) <= room_for_slide_text(short)
+    assert f".st-key-{headline_key(headline_size(long))} h1 {{ font-size: {headline_size(long)}rem; }}" \
+        in PRESENTER_CSS

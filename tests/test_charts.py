@@ -23,6 +23,7 @@ from charts.text import (
     legend_rows,
     lines_of,
     plain,
+    spread,
     tick_lines,
     with_source,
 )
@@ -337,3 +338,11 @@ def test_the_timeline_legend_shows_a_filled_dot_and_countries_sharing_a_colour_d
     assert list(traces["Kazakhstan"].marker.symbol) == ["circle", "circle-open"], "the legend copies the first"
     assert traces["Georgia"].marker.color == traces["Kyrgyzstan"].marker.color
     assert (traces["Georgia"].marker.symbol[0], traces["Kyrgyzstan"].marker.symbol[0]) == ("diamond", "circle")
+
+
+def test_names_too_many_for_the_axis_share_it_equally_in_order_rather_than_pile_up_at_the_top():
+    """On a slide's short chart, five names at the lines' ends needed more room than the axis had; they were
+    lifted back inside it one on top of another."""
+    placed = spread([(90, 0), (88, 1), (86, 2), (20, 3)], gap=30, bottom=0, top=100)
+    assert [placed[index] for index in range(4)] == [87.5, 62.5, 37.5, 12.5]
+    assert spread([(90, 0), (88, 1)], gap=10, bottom=0, top=100) == {0: 90, 1: 80}, "with room, as little as need be"

@@ -22,13 +22,13 @@ import streamlit as st
 from catalog import load_catalog, translated
 from catalog.deckfile import read_deck
 from catalog.snapshot import Snapshot, take_snapshot
-from charts.text import escape_markdown
+from charts.text import characters, escape_markdown
 from deck.handout import can_print, handout_pdf
 from deck.slides import Deck, Slide, checked_deck
 from i18n import ENGLISH, LANGUAGES, _, language, speaking
 from i18n.formats import date_at
 from ui import shared_state
-from ui.presenter import clock, screen
+from ui.presenter import HEADLINE_SIZES, clock, screen
 from ui.url_state import url_param
 
 STEPS = {"next": 1, "previous": -1}
@@ -121,14 +121,24 @@ def live_slide(room: str) -> int | None:
         return None
 
 
+def headline_size(slide: Slide) -> float:
+    """The slide's headline size in presenter mode (rem): the largest that keeps it on one line of the screen's
+    width (about half an em a Latin letter, more for a Cyrillic one), or the smallest."""
+    width = screen()["width"] - 80
+    return next((size for size in HEADLINE_SIZES if characters(slide.headline) * 0.5 * size * 16 <= width),
+                HEADLINE_SIZES[-1])
+
+
 def room_for_slide_text(slide: Slide) -> int:
     """Screen height the slide's words and buttons take in presenter mode, so the chart gets the rest: the
-    headline at 3.25rem and the takeaway at 1.5rem, wrapped to the screen's width (about half an em a character),
-    plus the controls, the page's padding and the gaps between them, as measured in Chromium."""
+    headline at its size and the takeaway at 1.5rem, wrapped to the screen's width (about half an em a character),
+    plus the controls, the page's padding and the gaps between them, as measured in Chromium (a line of headline
+    at 3.25rem took 62 px)."""
     width = screen()["width"] - 80
-    headline_lines = math.ceil(len(slide.headline) * 0.5 * 52 / width)
+    size = headline_size(slide)
+    headline_lines = math.ceil(characters(slide.headline) * 0.5 * size * 16 / width)
     takeaway_lines = math.ceil(len(slide.takeaway) * 0.5 * 24 / width)
-    return 210 + 62 * headline_lines + 38 * takeaway_lines
+    return 210 + round(62 * size / 3.25) * headline_lines + 38 * takeaway_lines
 
 
 def no_slides(snapshot: Snapshot) -> str:

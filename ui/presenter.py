@@ -19,6 +19,15 @@ STATE_KEY = "presenter-mode"
 # A 1280x720 projector, until the browser has said how big its window is.
 SMALLEST_SCREEN = {"width": 1280, "height": 720}
 
+# A slide's headline: 3.25rem, or as much smaller as keeps a long one (a Russian headline) on one line, so that its
+# chart keeps the room a short headline leaves; below the smallest it wraps. Each size is a container's key.
+HEADLINE_SIZES = (3.25, 3.0, 2.75, 2.5, 2.25)
+
+
+def headline_key(size: float) -> str:
+    return "slide-headline-" + f"{size:.2f}".replace(".", "-")
+
+
 # Our own constant stylesheet: nothing from a CSV or a URL ever goes into it.
 PRESENTER_CSS = """
 <style>
@@ -34,7 +43,7 @@ PRESENTER_CSS = """
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.5rem; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.3rem; }
-</style>
+""" + "".join(f".st-key-{headline_key(size)} h1 {{ font-size: {size}rem; }}\n" for size in HEADLINE_SIZES) + """</style>
 """
 
 # Reports the browser window's size (and each change of it) so charts can be sized to fit the screen.
