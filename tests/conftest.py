@@ -63,6 +63,32 @@ def fresh_streamlit_caches():
     st.cache_resource.clear()
 
 
+def pytest_collection_modifyitems(items):
+    """`make test` hands its workers whole groups (pytest-xdist's `--dist loadgroup`): each module is a group of its
+    own, so its app server, cluster or edition and its browser start once on one worker, unless it names a group it
+    shares with other modules (`pytestmark = pytest.mark.xdist_group(...)`), whose session fixtures they then share."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+@pytest.fixture(scope="session")
+def edition_in_two_languages(tmp_path_factory):
+    """The edition of the published data in English and Russian, built once and served by nginx: its config, build,
+    address and folder. For the modules of the group "edition in two languages", which run on one worker."""
+    from press.serve import free_port, served_edition
+    from tests.edition import built_edition
+
+    folder, port = tmp_path_factory.mktemp("edition"), free_port()
+    # The environment the build reads is put back at once: the worker's later modules must not see this edition.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BORDERLINES_EDITION_LANGUAGES", "en,ru")
+        with built_edition(folder, address=f"http://127.0.0.1:{port}/") as (config, built):
+            pass
+    with served_edition(folder, port) as base:
+        yield config, built, base, folder
+
+
 @pytest.fixture(scope="module")
 def app_url():
     """The app as `make run` serves it, once per test module."""

@@ -1,4 +1,5 @@
-"""Building the edition for a test module: into a temporary folder, from the published data or a copy of it, once."""
+"""Building the edition for a test module (or the modules that share one): into a temporary folder, from the published
+data or a copy of it, once."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from catalog.store import forget_checks
 from press.build import build_edition
 from press.config import edition_config
+from press.serve import free_port, served_edition
 from tests.conftest import DATA
 
 
@@ -30,3 +32,12 @@ def built_edition(folder: Path, data: Path | None = None, address: str = "https:
         forget_checks()
         config = edition_config()
         yield config, build_edition(config)
+
+
+@contextmanager
+def edition_on_nginx(folder, data=None, prepare=None):
+    """An edition built for, and served by, nginx on a port chosen first (its embed codes name that address)."""
+    port = free_port()
+    with built_edition(folder, data, f"http://127.0.0.1:{port}/", prepare) as (config, built), \
+            served_edition(folder, port) as base:
+        yield config, built, base

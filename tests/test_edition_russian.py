@@ -15,19 +15,19 @@ from charts.registry import CHARTS
 from i18n import _, speaking
 from press.config import languages_of
 from press.stories import STORIES
-from tests.edition import built_edition
 from tests.test_edition import parsed
 
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
+# Read from the edition tests/test_edition_browser.py serves: one build of both languages for the two modules.
+pytestmark = pytest.mark.xdist_group("edition in two languages")
+
+
 @pytest.fixture(scope="module")
-def edition(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("edition")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BORDERLINES_EDITION_LANGUAGES", "en,ru")
-        with built_edition(folder) as (config, built):
-            yield config, built, folder / "v" / built.version
+def edition(edition_in_two_languages):
+    config, built, _, folder = edition_in_two_languages
+    return config, built, folder / "v" / built.version
 
 
 def html_lang(path: Path) -> str | None:
