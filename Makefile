@@ -6,8 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 REPLICAS ?= 3
-# Test modules run side by side, each whole on one worker (its app server and browser started once), modules that
-# share an edition together (tests/conftest.py).
+# Test modules run side by side, each whole on one worker (its app server and browser started once).
 TEST_WORKERS ?= 2
 HAPROXY ?= /usr/sbin/haproxy
 
@@ -29,7 +28,7 @@ cluster: $(VENV)/.app-installed messages haproxy
 	$(PY) -m ui.cluster --port $(PORT) --replicas $(REPLICAS) --haproxy $(HAPROXY) $(CLUSTER_ARGS)
 
 test: $(VENV)/.test-installed messages node_modules/.installed browser haproxy nginx lint
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Smaller or quicker: make bench BENCH_ARGS="--sizes 10000,100000 --repeats 3 --out /tmp/bench.md"
 bench: $(VENV)/.bench-installed messages browser haproxy nginx

@@ -134,6 +134,8 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
     for trace in shown.data:
         if getattr(trace, "textfont", None) is not None and trace.textfont.size:
             trace.textfont.size *= PRESENTER_SCALE
+        if trace.name:  # broken for a page's legend columns; beside the plot an entry has the width it needs
+            trace.name = trace.name.replace("<br>", " ")
     return legend_beside_the_plot(shown)
 
 

@@ -63,19 +63,11 @@ def fresh_streamlit_caches():
     st.cache_resource.clear()
 
 
-def pytest_collection_modifyitems(items):
-    """`make test` hands its workers whole groups (pytest-xdist's `--dist loadgroup`): each module is a group of its
-    own, so its app server, cluster or edition and its browser start once on one worker, unless it names a group it
-    shares with other modules (`pytestmark = pytest.mark.xdist_group(...)`), whose session fixtures they then share."""
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-
-
 @pytest.fixture(scope="session")
 def edition_in_two_languages(tmp_path_factory):
-    """The edition of the published data in English and Russian, built once and served by nginx: its config, build,
-    address and folder. For the modules of the group "edition in two languages", which run on one worker."""
+    """The edition of the published data in English and Russian, built and served by nginx once per worker: its
+    config, build, address and folder. tests/test_edition_russian.py reads its files and tests/test_edition_browser.py
+    its pages; on one worker (as they usually are: they come one after the other), the two share one build."""
     from press.serve import free_port, served_edition
     from tests.edition import built_edition
 

@@ -268,8 +268,12 @@ def test_in_a_room_the_legend_beside_the_plot_shows_every_entry_not_the_few_a_pa
     assert figure.layout.legend.maxheight is not None  # held to its rows under the plot on a page
 
     assert for_presenting(figure, 720, LIGHT).layout.legend.maxheight is None
-    beside = for_presenting(chart_with_a_legend([f"Country {number}" for number in range(12)]), 720, LIGHT)
+    names = [*(f"Country {number}" for number in range(11)), "Uzbekistan, own central bank (another report)"]
+    page = chart_with_a_legend(names)
+    assert "<br>" in page.data[-1].name, "broken for its column under the plot on a page"
+    beside = for_presenting(page, 720, LIGHT)
     assert beside.layout.legend.entrywidth is None, "a legend beside the plot is one column, its entries' own width"
+    assert beside.data[-1].name == "Uzbekistan, own central bank (another report)", "on one line, as wide as it needs"
     # On a slide under a long headline, a dozen entries are taller than the plot even in the smallest type: the legend
     # runs on down beside the source line instead of scrolling.
     many = go.Figure([go.Scatter(x=[1, 2], y=[1, 2], name=f"Country {number}") for number in range(12)],

@@ -26,9 +26,6 @@ from tests.test_security import poison_every_text_column
 LANGUAGE_FOLDERS = {"": "Source", "ru/": "Источник"}
 
 
-pytestmark = pytest.mark.xdist_group("edition in two languages")
-
-
 @pytest.fixture(scope="module")
 def edition(edition_in_two_languages):
     ARTIFACTS.mkdir(exist_ok=True)

@@ -20,10 +20,6 @@ from tests.test_edition import parsed
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
-# Read from the edition tests/test_edition_browser.py serves: one build of both languages for the two modules.
-pytestmark = pytest.mark.xdist_group("edition in two languages")
-
-
 @pytest.fixture(scope="module")
 def edition(edition_in_two_languages):
     config, built, _, folder = edition_in_two_languages
