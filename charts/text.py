@@ -242,8 +242,7 @@ def fit_the_foot(figure: go.Figure, width: int, keep_plot_height: bool = False,
     source.text = "<br>".join(source_lines)
     source_top = FOOT_GAP + SOURCE_LINE * len(source_lines) + FOOT_GAP
     axis = TICK_LINE * tick_lines(figure) + TICKS + (AXIS_TITLE if figure.layout.xaxis.title.text else 0)
-    wrap_legend(figure, room)
-    legend = legend_height(figure, room, further_line)
+    legend = legend_height(wrap_legend(figure, room), further_line)
     bottom = source_top + (legend + LEGEND_PADDING if legend else 0) + axis
     source.update(y=0, yanchor="bottom", yshift=FOOT_GAP - bottom)
     height = figure.layout.height or 450  # plotly's own default
@@ -333,36 +332,46 @@ def legend_lines(columns: int, lines: list[list[str]]) -> list[int]:
     return [max(map(len, lines[start:start + columns])) for start in range(0, len(lines), columns)]
 
 
+def legend_plan(figure: go.Figure, width: float) -> tuple[int, list[list[str]]] | None:
+    """`legend_columns` for the figure's legend in `width` pixels, or None when it shows none."""
+    names = legend_names(figure)
+    return legend_columns(names, width) if shown_in_legend(figure, names) else None
+
+
+def planned_rows(figure: go.Figure, plan: tuple[int, list[list[str]]] | None) -> list[int]:
+    """The lines in each row of a legend laid out as planned, its title a row of one."""
+    if plan is None:
+        return []
+    return ([1] if figure.layout.legend.title.text else []) + legend_lines(*plan)
+
+
 def legend_rows(figure: go.Figure, width: float) -> list[int]:
     """The lines in each row of plotly's horizontal legend in `width` pixels, its title a row of one."""
-    names = legend_names(figure)
-    if not shown_in_legend(figure, names):
-        return []
-    columns, lines = legend_columns(names, width)
-    return ([1] if figure.layout.legend.title.text else []) + legend_lines(columns, lines)
+    return planned_rows(figure, legend_plan(figure, width))
 
 
-def legend_height(figure: go.Figure, width: float, further_line: int = LEGEND_FURTHER_LINE) -> int:
-    """At most the pixels plotly's horizontal legend takes in `width` pixels, its rows and their further lines."""
-    return sum(LEGEND_ROW + further_line * (lines - 1) for lines in legend_rows(figure, width))
+def legend_height(rows: list[int], further_line: int = LEGEND_FURTHER_LINE) -> int:
+    """At most the pixels a horizontal legend of these rows takes, with their further lines."""
+    return sum(LEGEND_ROW + further_line * (lines - 1) for lines in rows)
 
 
-def wrap_legend(figure: go.Figure, width: float) -> None:
+def wrap_legend(figure: go.Figure, width: float) -> list[int]:
     """Lay the legend out as `legend_columns` plans it: entries broken into lines (plotly never wraps one, it runs
-    off the edge) and, past one row, equal columns."""
-    names = legend_names(figure)
-    if not shown_in_legend(figure, names):
-        return
-    columns, lines = legend_columns(names, width)
+    off the edge) and, past one row, equal columns. Returns the lines in each of its rows."""
+    plan = legend_plan(figure, width)
+    if plan is None:
+        return []
+    columns, lines = plan
     shown = iter(lines)
     for trace in figure.data:
         if trace.showlegend is not False:
             trace.name = "<br>".join(next(shown))
-    if columns < len(names):
+    if columns < len(lines):
         # each cell a little under its share: plotly starts a new row when a cell would reach the edge
         figure.update_layout(legend={"entrywidthmode": "fraction", "entrywidth": 1 / columns - 0.001})
     else:
         figure.update_layout(legend={"entrywidthmode": None, "entrywidth": None})
+    return planned_rows(figure, plan)
 
 
 def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 46) -> go.Figure:
