@@ -123,7 +123,7 @@ def transfers_by_year(transfers: pd.DataFrame, drawing: Drawing) -> go.Figure:
                 hoverinfo="text",
             ))
     # Left of the break, over the lower Bank of Russia figures; what the break means is in the chart's notes.
-    marked_moments(figure, [(SERIES_BREAK, _("Series break"))], palette.muted_ink, drawing.look.phone)
+    marked_moments(figure, [(SERIES_BREAK, _("Series break"))], palette.muted_ink, drawing.look.screen)
     top = years[["value", "value_high"]].max().max() / BILLION if len(years) else 1
     figure.update_layout(
         # Headroom above the highest figure keeps the series-break note clear of it.

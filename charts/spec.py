@@ -112,6 +112,11 @@ class Look:
     on_a_slide: bool = False
     language: str = ENGLISH
 
+    @property
+    def screen(self) -> str:
+        """"presenter", "phone" or "page": what a note's lines are fitted to."""
+        return "presenter" if self.presenter_height else "phone" if self.phone else "page"
+
 
 @dataclass(frozen=True)
 class Drawing:

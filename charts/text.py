@@ -106,24 +106,36 @@ def hang_the_title(figure: go.Figure, size: float = 20, keep_plot_height: bool =
 
 NOTE_SIZE = 11
 NOTE_LINE = 15  # pixels a line of a note takes at NOTE_SIZE
-NOTE_CHARACTERS = {False: 60, True: 30}  # a note's line, on a page and on a phone
+MARKER_ROOM = 6  # pixels a line's marker reaches above its point, and a hair more
+NOTE_CHARACTERS = {"page": 60, "phone": 30, "presenter": 80}  # a note's line: a presenter's screen is wider
 
 
-def marked_moments(figure: go.Figure, moments: list[tuple[object, str]], ink: str, phone: bool) -> go.Figure:
+def marked_moments(figure: go.Figure, moments: list[tuple[object, str]], ink: str, screen: str) -> int:
     """Dotted lines at moments on a chart's x axis, and their notes at the top of the plot, stacked in time order and
-    right-aligned just left of the earliest line: beside the lines, never across one, however close they are."""
+    right-aligned just left of the earliest line: beside the lines, never across one, however close they are. The
+    notes' lines fit the `screen` ("page", "phone" or "presenter"); returns the pixels they take down from the
+    plot's top, at reading size."""
     if not moments:
-        return figure
+        return 0
     earliest = min(when for when, _ in moments)
     below = 0
     for when, note in sorted(moments, key=lambda moment: moment[0]):
         figure.add_vline(x=when, line={"color": ink, "dash": "dot"})
-        lines = lines_of(note, NOTE_CHARACTERS[phone])
+        lines = lines_of(note, NOTE_CHARACTERS[screen])
         figure.add_annotation(x=earliest, y=1, yref="paper", xanchor="right", yanchor="top", xshift=-4, yshift=-below,
                               text="<br>".join(lines), showarrow=False, align="right",
                               font={"size": NOTE_SIZE, "color": ink})
         below += NOTE_LINE * len(lines) + 4
-    return figure
+    return below
+
+
+def room_above(highest: float, bottom: float, top: float, band: float, plot_height: float) -> float:
+    """The top of a y axis from `bottom`, at least `top`, that keeps `highest` (and its marker) under a band `band`
+    pixels deep at the top of a plot `plot_height` pixels tall: the notes of marked moments, say."""
+    clear = plot_height - band - MARKER_ROOM
+    if clear <= 0:
+        return top
+    return max(top, bottom + (highest - bottom) * plot_height / clear)
 
 
 END_LABEL_LINE = 18  # pixels from one end label's middle to the next, at the reading size
@@ -133,7 +145,9 @@ END_LABEL_CHARACTER = 7.5  # pixels a character of an end label takes, at the re
 def named_at_their_ends(figure: go.Figure, ink: str, faint: str, plot_height: float, scale: float = 1.0) -> go.Figure:
     """Each line named in the right margin, level with its last point, nudged apart so that no two names touch and
     joined to that point by a faint leader; the legend goes. The eye stays on the data instead of going back and
-    forth to a legend. The y axis needs a set range; `plot_height` is about how tall the plot is drawn."""
+    forth to a legend. A leader runs level as far as the earliest marked moment, whose notes stand left of it, and
+    only then turns towards its name. The y axis needs a set range; `plot_height` is about how tall the plot is
+    drawn."""
     bottom, top = figure.layout.yaxis.range
     ends = []
     for trace in figure.data:
@@ -144,12 +158,15 @@ def named_at_their_ends(figure: go.Figure, ink: str, faint: str, plot_height: fl
         return figure
     placed = spread(sorted(((y, index) for index, ((_, y), _) in enumerate(ends)), reverse=True),
                     END_LABEL_LINE * scale * (top - bottom) / plot_height, bottom, top)
-    right = max([x for trace in figure.data for x in trace.x if x is not None]
-                + [shape.x0 for shape in figure.layout.shapes if shape.x0 is not None])
+    moments = [shape.x0 for shape in figure.layout.shapes if shape.x0 is not None]
+    right = max([x for trace in figure.data for x in trace.x if x is not None] + moments)
+    leader = {"xref": "x", "yref": "y", "line": {"color": faint, "width": 1, "dash": "dot"}}
     for index, ((x, y), trace) in enumerate(ends):
         colour = trace.line.color or ink
-        figure.add_shape(type="line", x0=x, y0=y, x1=right, y1=placed[index], xref="x", yref="y",
-                         line={"color": faint, "width": 1, "dash": "dot"})
+        turn = max(x, min(moments)) if moments else x
+        if turn > x:
+            figure.add_shape(type="line", x0=x, y0=y, x1=turn, y1=y, **leader)
+        figure.add_shape(type="line", x0=turn, y0=y, x1=right, y1=placed[index], **leader)
         figure.add_annotation(name="end label", x=1, xref="paper", xanchor="left", xshift=4, y=placed[index], yref="y",
                               text=f'<span style="color:{colour}">●</span> {trace.name}', showarrow=False,
                               font={"color": ink})
@@ -277,6 +294,13 @@ def category_labels(figure: go.Figure, axis: str) -> list:
         return list(ticktext)
     return list(dict.fromkeys(value for trace in figure.data for value in (trace[axis] if trace[axis] is not None
                                                                            else ()) if isinstance(value, str)))
+
+
+def on_a_category_axis(figure: go.Figure, axis: str) -> bool:
+    """Whether the traces put names on an axis ("x" or "y"), one row or column each, rather than numbers (labelled
+    in words or not) or dates."""
+    return figure.layout[f"{axis}axis"].type == "category" or any(
+        isinstance(value, str) for trace in figure.data for value in (trace[axis] if trace[axis] is not None else ()))
 
 
 def tick_lines(figure: go.Figure) -> int:

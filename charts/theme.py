@@ -19,6 +19,7 @@ from charts.text import (
     characters,
     fitted_title,
     hang_the_title,
+    on_a_category_axis,
     tick_lines,
     title_parts,
     y_title_across,
@@ -115,7 +116,9 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
     scaled = PAGE_WIDTH / PRESENTER_WIDTH * PRESENTER_SCALE  # the page's characters per line, at the room's size
     fitted_title(shown, int(PAGE_TITLE_CHARACTERS / scaled), int(PAGE_SUBTITLE_CHARACTERS / scaled))
     hang_the_title(shown, 20 * PRESENTER_SCALE, keep_plot_height=False)
-    if categories:  # rows closer than a line of presenter type: smaller labels rather than labels over each other
+    if categories and on_a_category_axis(shown, "y"):
+        # rows closer than a line of presenter type: smaller labels rather than labels over each other (numbers
+        # labelled in words, '1 млн', are as far apart as plotly spaces ticks)
         per_row = (height - shown.layout.margin.t - shown.layout.margin.b) / len(categories)
         size = READING_SIZE * PRESENTER_SCALE
         if per_row < LINE_SPACING * size:

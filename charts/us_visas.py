@@ -10,7 +10,7 @@ import pydeck as pdk
 from charts.maps import choropleth_map, crimea_note
 from charts.series import date_ticks, drawn, quoted, yearly_points
 from charts.spec import Chosen, Drawing, Frames
-from charts.text import marked_moments, named_at_their_ends, plain
+from charts.text import marked_moments, named_at_their_ends, plain, room_above
 from charts.theme import PRESENTER_MARGIN, PRESENTER_SCALE
 from i18n import N_, _
 from i18n.formats import percent, short_month
@@ -57,9 +57,10 @@ def refusal_rates(rates: pd.DataFrame, drawing: Drawing) -> go.Figure:
             line={"color": palette.country(country)}, marker={"size": 9, "color": palette.country(country)},
             hovertext=[None if value is None else next(hovers) for value in y], hoverinfo="text",
         ))
-    marked_moments(figure, [(when, f"{short_month(when)}: {plain(_(label))}") for when, label
-                            in zip(milestones["date"], milestones["label"], strict=True)],
-                   palette.muted_ink, drawing.look.phone)
+    presenting = drawing.look.presenter_height
+    notes = marked_moments(figure, [(when, f"{short_month(when)}: {plain(_(label))}") for when, label
+                                    in zip(milestones["date"], milestones["label"], strict=True)],
+                           palette.muted_ink, drawing.look.screen)
     latest = rates[rates["year"] == rates["year"].max()].sort_values("value", ascending=False).iloc[0]
     figure.update_layout(
         height=HEIGHT, yaxis={"title": _("B-visa applications refused (%)"), "range": [0, 100]},
@@ -75,10 +76,14 @@ def refusal_rates(rates: pd.DataFrame, drawing: Drawing) -> go.Figure:
         date_ticks(figure, min(points), max(points), drawing.look.phone)
     if drawing.look.phone:
         return figure  # a phone has no margin to spare for names: the legend stays
-    presenting = drawing.look.presenter_height
-    return named_at_their_ends(figure, palette.ink, palette.faint,
-                               (presenting - PRESENTER_FRAME) if presenting else HEIGHT - READING_FRAME,
-                               PRESENTER_SCALE if presenting else 1.0)
+    plot_height = (presenting - PRESENTER_FRAME) if presenting else HEIGHT - READING_FRAME
+    scale = PRESENTER_SCALE if presenting else 1.0
+    # On a slide's short chart the notes would come down over the lines: the axis rises past 100, with no tick there.
+    highest = rates["value"].max()
+    top = room_above(0 if pd.isna(highest) else highest, 0, 100, notes * scale, plot_height)
+    if top > 100:
+        figure.update_yaxes(range=[0, top], tickvals=list(range(0, 101, 20 if plot_height >= 160 else 50)))
+    return named_at_their_ends(figure, palette.ink, palette.faint, plot_height, scale)
 
 
 def refusal_years(tables: Frames) -> dict[str, str]:

@@ -3,6 +3,7 @@
 import json
 
 import pandas as pd
+import pytest
 
 from catalog import load
 from catalog.boundaries import country_outlines
@@ -10,7 +11,9 @@ from charts.maps import choropleth_map
 from charts.palette import DARK, rgb
 from charts.series import yearly_points
 from charts.spec import Look
-from charts.us_visas import refusal_rates, refusal_rates_reported
+from charts.text import MARKER_ROOM, NOTE_LINE
+from charts.theme import PRESENTER_SCALE
+from charts.us_visas import PRESENTER_FRAME, refusal_rates, refusal_rates_reported
 from tests.conftest import open_page
 from tests.figures import decoded, drawing
 
@@ -51,6 +54,27 @@ def test_each_line_is_named_at_its_end_on_a_page_and_a_phone_keeps_the_legend():
     phone = refusal_rates(rates, drawing(events=load("events"), look=Look(phone=True)))
     assert phone.layout.showlegend is not False
     assert not [annotation for annotation in phone.layout.annotations if annotation.name == "end label"]
+
+
+def test_on_a_slide_s_short_chart_the_notes_stay_above_the_lines_and_the_leaders_turn_right_of_them():
+    """On the US slide of a 1280x720 deck, both notes came down over the lines and a leader ran through one."""
+    rates = refusal_rates_reported({"us_visas": load("us_visas")}, {})
+    page = refusal_rates(rates, drawing(events=load("events")))
+    slide = refusal_rates(rates, drawing(events=load("events"), look=Look(presenter_height=350, on_a_slide=True)))
+    assert page.layout.yaxis.range == (0, 100)
+    # The axis rises until the highest rate (Uzbekistan's 68.06% of 2019) ends a marker's height under the two notes
+    # (in presenter type), with no tick past 100.
+    plot = 350 - PRESENTER_FRAME
+    top = slide.layout.yaxis.range[1]
+    notes = 2 * (NOTE_LINE + 4) * PRESENTER_SCALE
+    assert top > 100 and max(slide.layout.yaxis.tickvals) == 100
+    assert rates["value"].max() == 68.06
+    assert (top - 68.06) / top * plot == pytest.approx(notes + MARKER_ROOM)
+    # Each leader runs level to the earlier moment's line, left of which the notes stand, and only then turns.
+    earlier = pd.Timestamp("2025-06-04")
+    leaders = [shape for shape in slide.layout.shapes if shape.type == "line" and shape.yref == "y"]
+    assert all(shape.y0 == shape.y1 for shape in leaders if pd.Timestamp(shape.x1) <= earlier)
+    assert all(pd.Timestamp(shape.x0) >= earlier for shape in leaders if shape.y0 != shape.y1)
 
 
 def test_the_map_shades_only_countries_with_a_value_and_labels_them():

@@ -121,24 +121,27 @@ def live_slide(room: str) -> int | None:
         return None
 
 
+def lines_on_screen(letters: float, size: float) -> int:
+    """Lines a text `letters` Latin letters wide takes across presenter mode's screen at `size` rem (about half an
+    em a letter), in the screen's width less the page's padding."""
+    return math.ceil(letters * 0.5 * size * 16 / (screen()["width"] - 80))
+
+
 def headline_size(slide: Slide) -> float:
-    """The slide's headline size in presenter mode (rem): the largest that keeps it on one line of the screen's
-    width (about half an em a Latin letter, more for a Cyrillic one), or the smallest."""
-    width = screen()["width"] - 80
-    return next((size for size in HEADLINE_SIZES if characters(slide.headline) * 0.5 * size * 16 <= width),
-                HEADLINE_SIZES[-1])
+    """The slide's headline size in presenter mode (rem): the largest that keeps it on one line of the screen, or
+    the smallest. Its Cyrillic letters count as wider than Latin ones, as they are in its bold type."""
+    letters = characters(slide.headline)
+    return next((size for size in HEADLINE_SIZES if lines_on_screen(letters, size) <= 1), HEADLINE_SIZES[-1])
 
 
 def room_for_slide_text(slide: Slide) -> int:
     """Screen height the slide's words and buttons take in presenter mode, so the chart gets the rest: the
-    headline at its size and the takeaway at 1.5rem, wrapped to the screen's width (about half an em a character),
-    plus the controls, the page's padding and the gaps between them, as measured in Chromium (a line of headline
-    at 3.25rem took 62 px)."""
-    width = screen()["width"] - 80
+    headline at its size and the takeaway at 1.5rem, wrapped to the screen's width, plus the controls, the page's
+    padding and the gaps between them, as measured in Chromium (a line of headline at 3.25rem took 62 px; a
+    takeaway of 96 Cyrillic letters took one line, so they count as Latin ones there)."""
     size = headline_size(slide)
-    headline_lines = math.ceil(characters(slide.headline) * 0.5 * size * 16 / width)
-    takeaway_lines = math.ceil(len(slide.takeaway) * 0.5 * 24 / width)
-    return 210 + round(62 * size / 3.25) * headline_lines + 38 * takeaway_lines
+    return 210 + round(62 * size / 3.25) * lines_on_screen(characters(slide.headline), size) \
+        + 38 * lines_on_screen(len(slide.takeaway), 1.5)
 
 
 def no_slides(snapshot: Snapshot) -> str:
