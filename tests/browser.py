@@ -53,13 +53,16 @@ def is_own_host(url: str, base: str) -> bool:
 
 
 # The app's script has run to its end: no rerun is under way.
+# How often a wait_for_function looks again, in ms: Playwright's default, every animation frame, keeps the browser
+# drawing frames all the while it waits (about a tenth of a core, measured), which the app being waited on needs.
+POLL = 100
 FINISHED = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
 
 
 def wait_for_streamlit(page) -> None:
     page.wait_for_selector('[data-testid="stApp"]', timeout=90_000)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')", timeout=90_000)
+        "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')", polling=POLL, timeout=90_000)
 
 
 def sign_in_path_in(printed: str) -> str:
@@ -335,13 +338,14 @@ def move_drawn(page, url: str, heading: str) -> bool:
 
 def drawn_in_full(page, url: str) -> None:
     """Wait until the page's script has finished and every chart on it has drawn, then go back to the top."""
-    page.wait_for_function(FINISHED, timeout=90_000)
+    page.wait_for_function(FINISHED, polling=POLL, timeout=90_000)
     expected = charts_on(url.split("/", 3)[3])
-    page.wait_for_function(f"() => ({DRAWN})() >= {expected}", timeout=90_000)
+    page.wait_for_function(f"() => ({DRAWN})() >= {expected}", polling=POLL, timeout=90_000)
     page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                                      .every(chart => chart.querySelector('.main-svg'))""", timeout=90_000)
+                                      .every(chart => chart.querySelector('.main-svg'))""",
+                           polling=POLL, timeout=90_000)
     page.wait_for_timeout(500)
-    page.wait_for_function(FINISHED, timeout=90_000)
+    page.wait_for_function(FINISHED, polling=POLL, timeout=90_000)
     page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollIntoView()")
 
 
@@ -361,7 +365,7 @@ def resized(page, selector: str, viewport: dict[str, int]) -> None:
     page.set_viewport_size(viewport)
     page.wait_for_function(f"""selector => ({DRAWN_WIDTHS})(selector).every(
         (width, index) => Math.abs(width - {before}[index]) > 2) && ({FILLS_ITS_BOX})(selector)""",
-                           arg=selector, timeout=30_000)
+                           arg=selector, polling=POLL, timeout=30_000)
     drawn = page.evaluate(DRAWN_WIDTHS, selector)
     for _ in range(20):
         page.wait_for_timeout(400)

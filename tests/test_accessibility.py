@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from charts.registry import CHARTS
 from press.stories import STORIES
-from tests.browser import FINISHED, charts_on, open_drawn, running_app
+from tests.browser import FINISHED, POLL, charts_on, open_drawn, running_app
 from tests.conftest import REPO
 from tests.csv_edits import break_cell
 from tests.test_every_page import PAGES, SECOND_HEADLINE
@@ -135,7 +135,8 @@ def test_the_keyboard_reaches_and_works_every_control_with_a_visible_focus_ring(
 
         first_download = next((stop for stop in buttons if is_a_download(stop["name"])), None)
         if first_download:
-            page.wait_for_function(FINISHED, timeout=90_000)  # a button from before a rerun offers a dropped file
+            # a button from before a rerun offers a dropped file
+            page.wait_for_function(FINISHED, polling=POLL, timeout=90_000)
             tab_to(page, first_download)
             with page.expect_download(timeout=60_000) as download:
                 page.keyboard.press("Enter")

@@ -25,6 +25,7 @@ from i18n import speaking
 from tests.browser import (
     ARTIFACTS,
     FINISHED,
+    POLL,
     chart_layout_faults,
     charts_on,
     is_own_host,
@@ -86,13 +87,14 @@ def test_the_data_page_shows_a_dataset_table_and_a_download_that_works(app_url, 
 
 def test_choosing_a_dataset_puts_it_in_the_url(app_url, browser):
     with visit(browser, app_url, "data", "desktop", "Data & sources") as page:
-        page.wait_for_function(FINISHED, timeout=90_000)  # a chooser drawn before the first run ends can be replaced
+        # a chooser drawn before the first run ends can be replaced
+        page.wait_for_function(FINISHED, polling=POLL, timeout=90_000)
         chooser = page.get_by_role("combobox", name="Dataset")
         chooser.click()
         chooser.fill("Timeline of events")  # the list draws only the options in view: narrowed, this one is drawn
         page.get_by_role("option", name="Timeline of events", exact=True).click()
         page.wait_for_url("**/data?dataset=events", timeout=60_000)
-        page.wait_for_function(FINISHED, timeout=90_000)
+        page.wait_for_function(FINISHED, polling=POLL, timeout=90_000)
         expect(page.get_by_role("heading", name="Timeline of events")).to_be_visible(timeout=30_000)
 
 
@@ -225,7 +227,7 @@ def assert_fits_the_screen(page, screen: str) -> None:
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, f"chart {index} overflows: {box}"
     main_height = "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
     try:  # the last slide's elements fade out for a moment after the new one is drawn
-        page.wait_for_function(f"() => ({main_height})() <= {height + 1}", timeout=10_000)
+        page.wait_for_function(f"() => ({main_height})() <= {height + 1}", polling=POLL, timeout=10_000)
     except PlaywrightTimeout:
         pytest.fail(f"the page scrolls: {page.evaluate(main_height)}px in a {height}px window")
 
@@ -251,7 +253,7 @@ def test_presenter_mode_hides_the_chrome_and_enlarges_the_title(app_url, browser
         family = page.wait_for_function("""() => {
             const label = document.querySelector('[data-testid="stPlotlyChart"] .xtick text');
             return label && label.isConnected && getComputedStyle(label).fontFamily;
-        }""", timeout=60_000).json_value()
+        }""", polling=POLL, timeout=60_000).json_value()
         assert family.split(",")[0].strip('"') == "Source Sans", f"the chart is not in the app's face: {family}"
         assert page.evaluate("() => document.fonts.check('21px \"Source Sans\"')"), "the app's face is not loaded"
         page.screenshot(path=str(ARTIFACTS / f"briefing-presenter-{screen}.png"))

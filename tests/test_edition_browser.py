@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from charts.registry import CHARTS
 from press.cite import embed_code
 from press.stories import STORIES
-from tests.browser import ARTIFACTS, axe_violations, collisions_when_resized, text_collisions
+from tests.browser import ARTIFACTS, POLL, axe_violations, collisions_when_resized, text_collisions
 from tests.edition import edition_on_nginx
 from tests.test_security import poison_every_text_column
 
@@ -79,7 +79,7 @@ def test_an_embed_in_an_article_at_360_px_sets_its_iframe_to_fit_the_chart(editi
         expect(frame.locator(".chart .main-svg").first).to_be_attached(timeout=30_000)
         iframe = page.locator("iframe[data-borderlines-embed]")
         page.wait_for_function("() => document.querySelector('iframe').getBoundingClientRect().height > 400",
-                               timeout=30_000)
+                               polling=POLL, timeout=30_000)
         page.wait_for_timeout(500)  # the last report after the chart is drawn
         inside = iframe.element_handle().content_frame().evaluate("document.documentElement.scrollHeight")
         height = iframe.bounding_box()["height"]
@@ -186,7 +186,7 @@ def walked(edition, browser, axe_script):
             with offline_page(browser, base, width) as page:
                 for path in edition_pages(built):
                     page.goto(f"{base}v/{built.version}/{folder}{path}")
-                    page.wait_for_function(EVERY_FIGURE_DRAWN, timeout=60_000)
+                    page.wait_for_function(EVERY_FIGURE_DRAWN, polling=POLL, timeout=60_000)
                     name = path.removeprefix("embed/").rstrip("/")
                     spec = CHARTS.get(name) if path.startswith("embed/") else None
                     if spec is None or spec.is_table or width == EMBEDS_AXED_AT:
