@@ -52,10 +52,10 @@ def is_own_host(url: str, base: str) -> bool:
     return parsed.scheme in ("data", "blob", "about") or parsed.netloc == urlparse(base).netloc
 
 
-# The app's script has run to its end: no rerun is under way.
 # How often a wait_for_function looks again, in ms: Playwright's default, every animation frame, keeps the browser
 # drawing frames all the while it waits (about a tenth of a core, measured), which the app being waited on needs.
 POLL = 100
+# The app's script has run to its end: no rerun is under way.
 FINISHED = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
 
 
