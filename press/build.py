@@ -40,6 +40,7 @@ from pathlib import Path
 
 import kaleido
 import plotly.graph_objects as go
+from kaleido.errors import JavascriptError
 
 from catalog import history
 from catalog.boundaries import country_outlines
@@ -69,6 +70,7 @@ ASSET_FILES = {"plotly-basic.min.js": HERE / "vendor" / "plotly-basic.min.js",
                "edition.js": HERE / "static" / "edition.js", "edition.css": HERE / "static" / "edition.css",
                "favicon.png": REPO / "static" / "favicon.png"}
 COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".csv"}
+KALEIDO_NOT_LOADED = "kaleido_scopes is not defined"  # kaleido's words when its tab's script has not run yet
 PICTURE_SCALE = 2
 SMALLEST_PLOT = 160  # pixels of plot a chart keeps, however tall its title and foot
 NARROWEST = 292  # an embed 300 px wide, less the page's padding
@@ -490,5 +492,17 @@ async def render(jobs: list[dict], step: Callable[[int], None]) -> None:
     """Every picture through one browser (kaleido's), MathJax off: kaleido would fetch it from a CDN."""
     async with kaleido.Kaleido(n=1, mathjax=False, timeout=120) as browser:
         for index, job in enumerate(jobs):
-            await browser.write_fig_from_object(job, cancel_on_error=True)
+            await draw(browser, job)
             step(index // 2 + 1)
+
+
+async def draw(browser, job: dict) -> None:
+    """One picture, drawn again once if kaleido's tab was handed it before its own script had loaded (seen on a
+    processor busy with other work). kaleido reloads the tab after every picture, failed or not, so the second try
+    meets a page that is ready; any other failure, or the same one twice, stops the build."""
+    try:
+        await browser.write_fig_from_object(job, cancel_on_error=True)
+    except JavascriptError as error:
+        if KALEIDO_NOT_LOADED not in str(error):
+            raise
+        await browser.write_fig_from_object(job, cancel_on_error=True)

@@ -4,6 +4,7 @@ another host; versioned folders with latest switched; and a publish in the edito
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 import os
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
+from kaleido.errors import JavascriptError
 from PIL import Image
 
 from catalog import load
@@ -26,7 +28,7 @@ from catalog.export import safe_csv
 from charts.registry import CHARTS
 from press import background
 from press.background import read_status
-from press.build import build_edition, latest_version
+from press.build import build_edition, draw, latest_version
 from press.cite import embed_code
 from press.config import edition_config
 from press.pages import prose_html, untitled
@@ -249,6 +251,37 @@ def test_a_chart_whose_page_writes_its_title_keeps_its_plot_and_legend_where_the
     assert shown.layout.height == 436 and shown.layout.margin.t == 36
     assert shown.layout.height - shown.layout.margin.t - shown.layout.margin.b == 250
     assert shown.layout.legend.y * 250 == pytest.approx(-25)
+
+
+class Kaleido:
+    """Stands in for kaleido's browser: fails its first pictures as kaleido does, with the words it uses."""
+
+    def __init__(self, *failures: str):
+        self.failures = list(failures)
+        self.drawn = []
+
+    async def write_fig_from_object(self, job, cancel_on_error):
+        if self.failures:
+            raise JavascriptError(self.failures.pop(0))
+        self.drawn.append(job["path"])
+
+
+NOT_LOADED = "{'type': 'object', 'subtype': 'error', 'description': 'ReferenceError: kaleido_scopes is not defined'}"
+
+
+def test_a_picture_handed_to_kaleido_before_its_page_loaded_is_drawn_on_the_second_try():
+    browser = Kaleido(NOT_LOADED)
+    asyncio.run(draw(browser, {"path": "exodus.png"}))
+    assert browser.drawn == ["exodus.png"]
+
+
+@pytest.mark.parametrize("failures", [(NOT_LOADED, NOT_LOADED), ("TypeError: layout.xaxis is undefined",)],
+                         ids=["the same failure twice", "a failure in the figure"])
+def test_a_picture_that_fails_otherwise_stops_the_build(failures):
+    browser = Kaleido(*failures)
+    with pytest.raises(JavascriptError):
+        asyncio.run(draw(browser, {"path": "exodus.png"}))
+    assert browser.drawn == []
 
 
 def test_make_serve_edition_serves_where_the_app_s_embed_codes_point(edition, monkeypatch):
