@@ -25,17 +25,20 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import copy
 import gzip
 import hashlib
 import json
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from importlib.metadata import version as installed
 from pathlib import Path
 
 import kaleido
@@ -70,6 +73,8 @@ ASSET_FILES = {"plotly-basic.min.js": HERE / "vendor" / "plotly-basic.min.js",
                "edition.js": HERE / "static" / "edition.js", "edition.css": HERE / "static" / "edition.css",
                "favicon.png": REPO / "static" / "favicon.png"}
 COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".csv"}
+DRAWN_BY = f"kaleido {installed('kaleido')}, plotly {installed('plotly')}"  # a new version draws every picture anew
+PICTURES_KEPT = timedelta(days=2)  # a picture no build has used for this long is removed from the cache
 KALEIDO_NOT_LOADED = "kaleido_scopes is not defined"  # kaleido's words when its tab's script has not run yet
 PICTURE_SCALE = 2
 SMALLEST_PLOT = 160  # pixels of plot a chart keeps, however tall its title and foot
@@ -220,7 +225,8 @@ class Edition:
             with speaking(edition.language):
                 jobs_in, sizes[edition.language] = edition.picture_jobs(charts[edition.language])
             jobs += jobs_in
-        in_a_loop_of_its_own(render(jobs, lambda done: self.progress("pictures", 1 + done, steps)))
+        in_a_loop_of_its_own(render(jobs, picture_cache(self.config.folder),
+                                    lambda done: self.progress("pictures", 1 + done, steps)))
         done = 1 + count * len(editions)
         for edition in editions:
             with speaking(edition.language):
@@ -488,12 +494,60 @@ def in_a_loop_of_its_own(coroutine) -> None:
         pool.submit(asyncio.run, coroutine).result()
 
 
-async def render(jobs: list[dict], step: Callable[[int], None]) -> None:
-    """Every picture through one browser (kaleido's), MathJax off: kaleido would fetch it from a CDN."""
-    async with kaleido.Kaleido(n=1, mathjax=False, timeout=120) as browser:
-        for index, job in enumerate(jobs):
-            await draw(browser, job)
-            step(index // 2 + 1)
+def picture_cache(folder: Path) -> Path:
+    """Where pictures are kept by what they draw, beside the edition's versions (BORDERLINES_PICTURE_CACHE names
+    another folder: the tests share one between their builds)."""
+    return Path(os.environ.get("BORDERLINES_PICTURE_CACHE") or folder / ".pictures")
+
+
+def picture_key(job: dict) -> str:
+    """A name for what a job draws: its figure, size and format, and the versions of what draws it."""
+    drawn = json.dumps([DRAWN_BY, job["fig"].to_json(), job["opts"]], sort_keys=True)
+    return f"{hashlib.sha256(drawn.encode()).hexdigest()[:32]}.{job['opts']['format']}"
+
+
+async def render(jobs: list[dict], cache: Path, step: Callable[[int], None]) -> None:
+    """Every picture: copied from the cache when the same figure was drawn before (a publish changes a few charts,
+    and the build draws only theirs), else through one browser (kaleido's), MathJax off: kaleido would fetch it from
+    a CDN. The cache is then rid of what no build has used for PICTURES_KEPT."""
+    cache.mkdir(parents=True, exist_ok=True)
+    done = 0
+    missing = []
+    for job in jobs:
+        if from_cache(cache / picture_key(job), job["path"]):
+            done += 1
+            step((done + 1) // 2)  # a chart's PNG and SVG make one step
+        else:
+            missing.append(job)
+    if missing:
+        async with kaleido.Kaleido(n=1, mathjax=False, timeout=120) as browser:
+            for job in missing:
+                await draw(browser, job)
+                into_cache(job["path"], cache / picture_key(job))
+                done += 1
+                step((done + 1) // 2)
+    forgotten = time.time() - PICTURES_KEPT.total_seconds()
+    for kept in cache.iterdir():
+        with contextlib.suppress(OSError):  # another build may have removed it first
+            if kept.stat().st_mtime < forgotten:
+                kept.unlink()
+
+
+def from_cache(kept: Path, path: Path) -> bool:
+    """Copy a kept picture to where a job would write it, marking it used; False when there is none."""
+    try:
+        shutil.copyfile(kept, path)
+        os.utime(kept)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def into_cache(path: Path, kept: Path) -> None:
+    """Keep a drawn picture, whole or not at all (builds in other processes may share the cache)."""
+    partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+    shutil.copyfile(path, partial)
+    os.replace(partial, kept)
 
 
 async def draw(browser, job: dict) -> None:

@@ -45,6 +45,17 @@ def editor_password_set(monkeypatch) -> str:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def pictures_drawn_once_per_run(tmp_path_factory, worker_id):
+    """Every edition this run builds keeps its pictures in one folder of the run's own, shared by the workers: a
+    figure drawn for one build is copied into the next (press/build.py's cache), and a new run draws each anew."""
+    run = tmp_path_factory.getbasetemp()
+    folder = (run.parent if worker_id != "master" else run) / "pictures"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BORDERLINES_PICTURE_CACHE", str(folder))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def shared_state_of_their_own(tmp_path_factory):
     """Failed sign-ins and briefing rooms (ui/shared_state.py) go to a folder of the tests' own, not the .state/ a
     developer's `make run` uses; the servers the tests start inherit it."""

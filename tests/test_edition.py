@@ -17,6 +17,7 @@ import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
+import kaleido
 import plotly.graph_objects as go
 import pytest
 from kaleido.errors import JavascriptError
@@ -28,7 +29,7 @@ from catalog.export import safe_csv
 from charts.registry import CHARTS
 from press import background
 from press.background import read_status
-from press.build import build_edition, draw, latest_version
+from press.build import build_edition, draw, latest_version, render
 from press.cite import embed_code
 from press.config import edition_config
 from press.pages import prose_html, untitled
@@ -254,34 +255,76 @@ def test_a_chart_whose_page_writes_its_title_keeps_its_plot_and_legend_where_the
 
 
 class Kaleido:
-    """Stands in for kaleido's browser: fails its first pictures as kaleido does, with the words it uses."""
+    """Stands in for kaleido's browser: writes each figure's JSON where its picture goes, after failing the first
+    ones as kaleido does, with the words it uses."""
 
-    def __init__(self, *failures: str):
+    def __init__(self, *failures: str, **_options):
         self.failures = list(failures)
-        self.drawn = []
+        self.drawn: list[str] = []
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *_):
+        return False
 
     async def write_fig_from_object(self, job, cancel_on_error):
         if self.failures:
             raise JavascriptError(self.failures.pop(0))
-        self.drawn.append(job["path"])
+        job["path"].write_text(job["fig"].to_json(), encoding="utf-8")
+        self.drawn.append(job["path"].name)
 
 
 NOT_LOADED = "{'type': 'object', 'subtype': 'error', 'description': 'ReferenceError: kaleido_scopes is not defined'}"
 
 
-def test_a_picture_handed_to_kaleido_before_its_page_loaded_is_drawn_on_the_second_try():
+def test_a_picture_handed_to_kaleido_before_its_page_loaded_is_drawn_on_the_second_try(tmp_path):
     browser = Kaleido(NOT_LOADED)
-    asyncio.run(draw(browser, {"path": "exodus.png"}))
+    asyncio.run(draw(browser, *pictures(tmp_path, {"exodus": "The exodus"})))
     assert browser.drawn == ["exodus.png"]
 
 
 @pytest.mark.parametrize("failures", [(NOT_LOADED, NOT_LOADED), ("TypeError: layout.xaxis is undefined",)],
                          ids=["the same failure twice", "a failure in the figure"])
-def test_a_picture_that_fails_otherwise_stops_the_build(failures):
+def test_a_picture_that_fails_otherwise_stops_the_build(tmp_path, failures):
     browser = Kaleido(*failures)
     with pytest.raises(JavascriptError):
-        asyncio.run(draw(browser, {"path": "exodus.png"}))
+        asyncio.run(draw(browser, *pictures(tmp_path, {"exodus": "The exodus"})))
     assert browser.drawn == []
+
+
+def pictures(folder: Path, titles: dict[str, str]) -> list[dict]:
+    """A PNG job for each named figure, written into `folder`."""
+    folder.mkdir(exist_ok=True)
+    return [{"fig": go.Figure(layout={"title": title}), "path": folder / f"{name}.png",
+             "opts": {"width": 860, "height": 400, "format": "png", "scale": 2}} for name, title in titles.items()]
+
+
+def test_a_build_draws_only_the_pictures_whose_figures_changed_and_copies_the_rest(tmp_path, monkeypatch):
+    browsers: list[Kaleido] = []
+    monkeypatch.setattr(kaleido, "Kaleido", lambda **options: browsers.append(Kaleido(**options)) or browsers[-1])
+    cache = tmp_path / "cache"
+    first = pictures(tmp_path / "v1", {"bans": "Entry bans", "exodus": "The exodus"})
+    asyncio.run(render(first, cache, lambda step: None))
+    again = pictures(tmp_path / "v2", {"bans": "Entry bans", "exodus": "The exodus, corrected"})
+    asyncio.run(render(again, cache, lambda step: None))
+    assert [browser.drawn for browser in browsers] == [["bans.png", "exodus.png"], ["exodus.png"]]
+    assert (tmp_path / "v2" / "bans.png").read_bytes() == (tmp_path / "v1" / "bans.png").read_bytes()
+    assert "corrected" in (tmp_path / "v2" / "exodus.png").read_text(encoding="utf-8")
+    asyncio.run(render(pictures(tmp_path / "v3", {"bans": "Entry bans"}), cache, lambda step: None))
+    assert len(browsers) == 2, "nothing to draw, and no browser started"
+
+
+def test_a_picture_no_build_has_used_for_two_days_leaves_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(kaleido, "Kaleido", Kaleido)
+    cache = tmp_path / "cache"
+    asyncio.run(render(pictures(tmp_path / "v1", {"bans": "Entry bans", "exodus": "The exodus"}), cache,
+                       lambda step: None))
+    three_days_ago = time.time() - 3 * 24 * 3600
+    for kept in cache.iterdir():
+        os.utime(kept, (three_days_ago, three_days_ago))
+    asyncio.run(render(pictures(tmp_path / "v2", {"bans": "Entry bans"}), cache, lambda step: None))
+    assert len(list(cache.iterdir())) == 1  # the one just used; the other is gone
 
 
 def test_make_serve_edition_serves_where_the_app_s_embed_codes_point(edition, monkeypatch):
