@@ -19,7 +19,7 @@ from charts.series import (
     yearly_points,
 )
 from charts.spec import Chosen, Drawing, Frames, country_names
-from charts.text import marked_moments, plain
+from charts.text import MIN_PLOT_HEIGHT, PAGE_WIDTH, PHONE_WIDTH, characters, marked_moments, plain, room_above
 from i18n import N_, _, ngettext
 from i18n.formats import short_period
 
@@ -38,6 +38,9 @@ SERIES_BREAK = pd.Timestamp("2022-01-01")
 # What a dot apart from a series' line is (messages: shown through `_()`).
 ANOTHER_REPORT, ESTIMATE_OR_FORECAST = N_("another report"), N_("estimate or forecast")
 BILLION = 1e9
+BAR_GAP = 0.2  # of a group's width, between groups (plotly's own)
+BAR_LABEL_CHARACTER = 7  # pixels a bar label's letter takes (plotly's 12 px)
+BAR_LABEL_LINE = 16  # and its line: a bar narrower than this has no room for a label turned up it
 
 
 def whole_years_from_russia(remittances: pd.DataFrame) -> pd.DataFrame:
@@ -193,14 +196,22 @@ def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, t
     labels = {span: " ".join(said).replace("– ", "–") for span, said in lines.items()}
     ticks = {labels[span]: "<br>".join(said) for span, said in lines.items()}
     periods = rows.assign(period=[labels[span] for span in spans])
+    periods = periods.assign(label=[figure_in_words(value / 1000, qualifier, None, "{:,.0f}k")
+                                    for value, qualifier in zip(periods["value"], periods["qualifier"], strict=True)])
+    # Each bar's figure at its full size: level where the widest fits over its bar, else turned up the bar, else (a
+    # phone with many countries) not on the bars at all, but in the tooltip and the table: plotly would shrink it past
+    # reading.
+    bar = (PHONE_WIDTH if drawing.look.phone else PAGE_WIDTH) * (1 - BAR_GAP) / max(len(ticks), 1) \
+        / max(periods["origin_country"].nunique(), 1)
+    widest = max(map(characters, periods["label"]), default=0) * BAR_LABEL_CHARACTER
+    position, angle = ("outside", 0) if bar >= widest else ("outside", -90) if bar >= BAR_LABEL_LINE else ("none", 0)
     figure = go.Figure()
     for country, group in periods.sort_values("period_start").groupby("origin_country", sort=False):
         name = plain(names.get(country, country))
         figure.add_trace(go.Bar(
             x=group["period"], y=group["value"], name=name,
             marker={"color": drawing.palette.country(country)},
-            text=[figure_in_words(value / 1000, qualifier, None, "{:,.0f}k") for value, qualifier
-                  in zip(group["value"], group["qualifier"], strict=True)], textposition="outside",
+            text=group["label"], textposition=position, textangle=angle, constraintext="none", cliponaxis=False,
             hovertext=[f"<b>{name}: "
                        f"{counted_in_words(plain(figure_in_words(row.value, row.qualifier)), what, row.value)}</b><br>"
                        f"{period_in_words(row.period_start, row.period_end, row.start_precision, row.end_precision)}"
@@ -208,11 +219,15 @@ def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, t
         ))
     figure.update_layout(
         # Each period short and on at most two lines, never slanted: a phone has room for four groups side by side.
-        barmode="group", height=460, xaxis={
+        barmode="group", bargap=BAR_GAP, height=460, xaxis={
             "title": None, "tickangle": 0, "tickvals": list(ticks), "ticktext": list(ticks.values())},
         yaxis={"title": axis},
         title={"text": title},
     )
+    if angle:  # plotly makes no room for a label turned up its bar: the axis rises until the longest fits
+        figure.update_yaxes(range=[0, max(room_above(value, 0, 0, characters(label) * BAR_LABEL_CHARACTER,
+                                                     MIN_PLOT_HEIGHT)
+                                          for value, label in zip(periods["value"], periods["label"], strict=True))])
     return figure
 
 

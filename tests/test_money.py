@@ -10,6 +10,7 @@ from charts.money import (
     transfers_by_year,
     work_entries,
 )
+from charts.spec import Look
 from tests.conftest import open_page
 from tests.figures import decoded, drawing
 
@@ -46,6 +47,22 @@ def test_work_entries_are_crossings_grouped_by_period():
     assert list(uzbek.x) == ["Jan–Sep 2018", "Jan–Jun 2019", "2022", "Jan–Mar 2023"]  # a whole year is its year
     assert 1573791 in decoded(uzbek.y)
     assert "border crossings" in figure.layout.yaxis.title.text
+
+
+def test_each_bar_s_figure_is_drawn_at_its_full_size_or_left_to_the_tooltip_on_a_narrow_phone():
+    """Five countries in four periods leave a laptop's bars about 28 px wide: a figure like "about 918k" is turned up
+    its bar, never shrunk to fit across it, and the axis rises so that the longest ends inside the plot. A phone's
+    bars are too narrow even for that: the figures are in the tooltip and the table."""
+    entries = counted_work_entries({"migrant_workers": load("migrant_workers")}, {})
+    page = work_entries(entries, drawing())
+    uzbek = next(trace for trace in page.data if trace.name == "Uzbekistan")
+    assert uzbek.textposition == "outside" and uzbek.textangle == -90 and uzbek.constraintext == "none"
+    assert "about 918k" in list(uzbek.text)
+    top, highest = page.layout.yaxis.range[1], max(decoded(uzbek.y))  # "1,574k", in a plot 240 px tall or more
+    assert (top - highest) / top * 240 >= len("1,574k") * 7
+    phone = work_entries(entries, drawing(look=Look(phone=True)))
+    assert {trace.textposition for trace in phone.data} == {"none"}
+    assert all(trace.hovertext for trace in phone.data)
 
 
 def test_the_money_page_filters_recipients_from_the_url():
