@@ -514,16 +514,17 @@ async def render(jobs: list[dict], cache: Path, step: Callable[[int], None]) -> 
     done = 0
     missing = []
     for job in jobs:
-        if from_cache(cache / picture_key(job), job["path"]):
+        kept = cache / picture_key(job)
+        if from_cache(kept, job["path"]):
             done += 1
             step((done + 1) // 2)  # a chart's PNG and SVG make one step
         else:
-            missing.append(job)
+            missing.append((job, kept))
     if missing:
         async with kaleido.Kaleido(n=1, mathjax=False, timeout=120) as browser:
-            for job in missing:
+            for job, kept in missing:
                 await draw(browser, job)
-                into_cache(job["path"], cache / picture_key(job))
+                into_cache(job["path"], kept)
                 done += 1
                 step((done + 1) // 2)
     forgotten = time.time() - PICTURES_KEPT.total_seconds()
