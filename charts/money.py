@@ -19,7 +19,16 @@ from charts.series import (
     yearly_points,
 )
 from charts.spec import Chosen, Drawing, Frames, country_names
-from charts.text import MIN_PLOT_HEIGHT, PAGE_WIDTH, PHONE_WIDTH, characters, marked_moments, plain, room_above
+from charts.text import (
+    MIN_PLOT_HEIGHT,
+    PAGE_WIDTH,
+    PHONE_WIDTH,
+    characters,
+    marked_moments,
+    plain,
+    plot_left,
+    room_above,
+)
 from i18n import N_, _, ngettext
 from i18n.formats import short_period
 
@@ -198,14 +207,21 @@ def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, t
     periods = rows.assign(period=[labels[span] for span in spans])
     periods = periods.assign(label=[figure_in_words(value / 1000, qualifier, None, "{:,.0f}k")
                                     for value, qualifier in zip(periods["value"], periods["qualifier"], strict=True)])
+    figure = go.Figure().update_layout(
+        # Each period short and on at most two lines, never slanted: a phone has room for four groups side by side.
+        barmode="group", bargap=BAR_GAP, height=460, xaxis={
+            "title": None, "tickangle": 0, "tickvals": list(ticks), "ticktext": list(ticks.values())},
+        yaxis={"title": axis},
+        title={"text": title},
+    )
     # Each bar's figure at its full size: level where the widest fits over its bar, else turned up the bar, else (a
     # phone with many countries) not on the bars at all, but in the tooltip and the table: plotly would shrink it past
     # reading.
-    bar = (PHONE_WIDTH if drawing.look.phone else PAGE_WIDTH) * (1 - BAR_GAP) / max(len(ticks), 1) \
-        / max(periods["origin_country"].nunique(), 1)
-    widest = max(map(characters, periods["label"]), default=0) * BAR_LABEL_CHARACTER
+    plot = (PHONE_WIDTH if drawing.look.phone else PAGE_WIDTH) - plot_left(figure) - (figure.layout.margin.r or 10)
+    bar = plot * (1 - BAR_GAP) / max(len(ticks), 1) / max(periods["origin_country"].nunique(), 1)
+    lengths = [BAR_LABEL_CHARACTER * characters(label) for label in periods["label"]]
+    widest = max(lengths, default=0)
     position, angle = ("outside", 0) if bar >= widest else ("outside", -90) if bar >= BAR_LABEL_LINE else ("none", 0)
-    figure = go.Figure()
     for country, group in periods.sort_values("period_start").groupby("origin_country", sort=False):
         name = plain(names.get(country, country))
         figure.add_trace(go.Bar(
@@ -217,17 +233,9 @@ def bars_by_period(rows: pd.DataFrame, drawing: Drawing, axis: str, what: str, t
                        f"{period_in_words(row.period_start, row.period_end, row.start_precision, row.end_precision)}"
                        f"{quoted(row)}" for row in group.itertuples()], hoverinfo="text",
         ))
-    figure.update_layout(
-        # Each period short and on at most two lines, never slanted: a phone has room for four groups side by side.
-        barmode="group", bargap=BAR_GAP, height=460, xaxis={
-            "title": None, "tickangle": 0, "tickvals": list(ticks), "ticktext": list(ticks.values())},
-        yaxis={"title": axis},
-        title={"text": title},
-    )
     if angle:  # plotly makes no room for a label turned up its bar: the axis rises until the longest fits
-        figure.update_yaxes(range=[0, max(room_above(value, 0, 0, characters(label) * BAR_LABEL_CHARACTER,
-                                                     MIN_PLOT_HEIGHT)
-                                          for value, label in zip(periods["value"], periods["label"], strict=True))])
+        figure.update_yaxes(range=[0, max(room_above(value, 0, 0, length, MIN_PLOT_HEIGHT)
+                                          for value, length in zip(periods["value"], lengths, strict=True))])
     return figure
 
 
