@@ -6,16 +6,19 @@ with what flags). A missing browser is a failure, never a skip: `make test` inst
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import re
 import signal
 import subprocess
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from PIL import Image
 from playwright.sync_api import expect
 
 from bench.cluster import replicas_in, started_cluster, stop_group
@@ -50,6 +53,23 @@ def _serve(repo: Path, port: int, log, env: dict[str, str] | None):
 def is_own_host(url: str, base: str) -> bool:
     parsed = urlparse(url)
     return parsed.scheme in ("data", "blob", "about") or parsed.netloc == urlparse(base).netloc
+
+
+def tones(picture: bytes) -> int:
+    """How many tones cover at least 1% of a screenshot: a blank canvas has one."""
+    histogram = Image.open(io.BytesIO(picture)).convert("L").histogram()
+    return len([tone for tone in histogram if tone > 0.01 * sum(histogram)])
+
+
+def map_painted(deck, seconds: float = 5) -> bool:
+    """Whether a map (`deck`, a locator) shows land, sea and borders, at least three tones, within `seconds`: deck.gl
+    paints a moment after its canvas is made or scrolled into view, so the map is looked at again every 250 ms."""
+    deadline = time.monotonic() + seconds
+    while tones(deck.screenshot()) < 3:
+        if time.monotonic() > deadline:
+            return False
+        deck.page.wait_for_timeout(250)
+    return True
 
 
 # How often a wait_for_function looks again, in ms: Playwright's default, every animation frame, keeps the browser

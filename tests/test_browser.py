@@ -29,6 +29,7 @@ from tests.browser import (
     chart_layout_faults,
     charts_on,
     is_own_host,
+    map_painted,
     text_collisions,
     wait_for_streamlit,
 )
@@ -192,7 +193,7 @@ def test_maps_and_charts_follow_the_readers_theme(app_url, browser, color_scheme
         deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
         expect(deck.locator("canvas").first).to_be_attached(timeout=90_000)
         deck.scroll_into_view_if_needed()
-        page.wait_for_timeout(1500)
+        assert map_painted(deck), "the map is blank"
         land = light_share(deck.screenshot(path=str(ARTIFACTS / f"exodus-map-{color_scheme}.png")))
         assert land > 0.2 if color_scheme == "light" else land < 0.05, f"{land:.0%} of the map is near white"
     with visit(browser, app_url, "", "desktop", "Borderlines", color_scheme) as page:

@@ -6,18 +6,16 @@ height to fit, and markup put into the data shows as text."""
 
 from __future__ import annotations
 
-import io
 from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pytest
-from PIL import Image
 from playwright.sync_api import expect
 
 from charts.registry import CHARTS
 from press.cite import embed_code
 from press.stories import STORIES
-from tests.browser import ARTIFACTS, POLL, axe_violations, collisions_when_resized, text_collisions
+from tests.browser import ARTIFACTS, POLL, axe_violations, collisions_when_resized, map_painted, text_collisions
 from tests.edition import edition_on_nginx
 from tests.test_security import poison_every_text_column
 
@@ -54,12 +52,6 @@ def offline_page(browser, base: str, width: int, height: int = 900):
     context.close()
     assert foreign == [], f"requests left the edition's server: {foreign}"
     assert errors == [], f"script errors: {errors}"
-
-
-def drawn(picture: bytes) -> int:
-    """How many tones cover at least 1% of a screenshot: a blank canvas has one."""
-    tones = Image.open(io.BytesIO(picture)).convert("L").histogram()
-    return len([tone for tone in tones if tone > 0.01 * sum(tones)])
 
 
 HOST_PAGE = """<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -153,8 +145,7 @@ def paint_faults(page, name: str, spec, folder: str, width: int) -> list[str]:
         if page.locator("table tbody tr").count() == 0:
             faults.append(f"{name}: the table has no rows")
     elif spec.is_map:
-        page.wait_for_timeout(1000)  # deck.gl paints a moment after its canvas is made
-        if drawn(page.locator(".map").screenshot()) < 3:
+        if not map_painted(page.locator(".map")):
             faults.append(f"{name}: the map is blank")
     else:
         chart = page.locator(".chart")

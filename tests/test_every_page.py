@@ -19,10 +19,7 @@ each page as a browser test runs.
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from PIL import Image
 
 from catalog.deckfile import deck_path
 from deck.slides import parse_deck
@@ -34,6 +31,7 @@ from tests.browser import (
     chart_layout_faults,
     collisions_when_resized,
     is_own_host,
+    map_painted,
     move_drawn,
     open_drawn,
     text_collisions,
@@ -114,9 +112,7 @@ def blank_maps(page, name: str, view: str) -> list[str]:
         if not (box and box["width"] > 300 and box["height"] > 300):
             blank.append(f"map {index} is too small to read: {box}")
             continue
-        page.wait_for_timeout(1500)  # deck.gl paints a moment after it is scrolled into view
-        tones = Image.open(io.BytesIO(deck.screenshot())).convert("L").histogram()
-        if len([tone for tone in tones if tone > 0.01 * sum(tones)]) < 3:
+        if not map_painted(deck):
             blank.append(f"map {index} is blank")
     first = page.locator('[data-testid="stPlotlyChart"], [data-testid="stDeckGlJsonChart"]').first
     if first.count():
