@@ -56,6 +56,16 @@ def pictures_drawn_once_per_run(tmp_path_factory, worker_id):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def checked_files_of_their_own(tmp_path_factory):
+    """The cache of checked files (catalog/tablecache.py) in a folder of the run's own, not the .cache/ of the
+    checkout: a file an earlier run or a developer's `make run` checked would be read back unchecked, and a test that
+    counts checks would count none on the second `make test`. The servers the tests start inherit it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BORDERLINES_CACHE_DIR", str(tmp_path_factory.mktemp("checked")))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def shared_state_of_their_own(tmp_path_factory):
     """Failed sign-ins and briefing rooms (ui/shared_state.py) go to a folder of the tests' own, not the .state/ a
     developer's `make run` uses; the servers the tests start inherit it."""
