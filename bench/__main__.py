@@ -158,10 +158,10 @@ def cluster_section(replica_counts: list[int], sessions: int, seconds: float) ->
 
 def edition_section(crowds: list[int], seconds: float, repeats: int) -> list[str]:
     rows, paint_rows = [], []
-    with edition.edition_served() as (base, version):
+    with edition.edition_served() as (base, version), edition.app_served() as app:
         for sessions in crowds:
             runs = {"edition on nginx": edition.edition_readers(base, sessions, seconds),
-                    "app": edition.app_readers(sessions, seconds)}
+                    "app": edition.app_readers(app, sessions, seconds)}
             ratio = runs["edition on nginx"].per_second / max(runs["app"].per_second, 1 / seconds)
             command = f"`python -m bench --only edition --edition-sessions {sessions} --edition-seconds {seconds:g}`"
             for what, crowd in runs.items():
@@ -170,7 +170,7 @@ def edition_section(crowds: list[int], seconds: float, repeats: int) -> list[str
                              f"{crowd.quantile(0.95):.3f} s" if crowd.pages else "-",
                              f"{ratio:,.0f}x" if what == "app" else "",
                              report.verdict(ratio >= EDITION_TARGET) if what == "app" else "", command])
-        paints = edition.first_paints(base, version, repeats)
+        paints = edition.first_paints(base, version, app[0], repeats)
     for kind, runs in paints.items():
         edition_s, app_s = statistics.median(runs.edition), statistics.median(runs.app)
         paint_rows.append([f"first {kind} painted", f"{edition_s:.2f} s", f"{app_s:.2f} s",

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import psutil
 from playwright.sync_api import sync_playwright
 
+from bench import readers
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.cold_start import open_until_drawn
-from bench.readers import READER_PAGES, readers_of, serve_each_once, stream_url
+from bench.readers import READER_PAGES, serve_each_once, stream_url
 from bench.server import APP, running_server
 
 LOADED = re.compile(r'<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"')
@@ -138,9 +140,16 @@ def edition_readers(base: str, sessions: int, seconds: float) -> Crowd:
     return asyncio.run(crowd(base, sessions, seconds))
 
 
-def app_readers(sessions: int, seconds: float) -> Crowd:
+@contextmanager
+def app_served():
+    """The app as `make run` serves it, for every crowd and paint of the section: its base URL and its process."""
+    with running_server(APP) as (base, server):
+        yield base, psutil.Process(server.pid)
+
+
+def app_readers(app: tuple[str, psutil.Process], sessions: int, seconds: float) -> Crowd:
     """The app's readers (bench.readers), as a Crowd: a complete page is its script run finished."""
-    result = readers_of(APP, READER_PAGES, sessions, seconds)
+    result = asyncio.run(readers.crowd(*app, sessions, seconds, pages=READER_PAGES))
     return Crowd(sessions, seconds, list(result.complete), list(result.errors))
 
 
@@ -162,21 +171,19 @@ MAP = {"edition": ("embed/bans_map/", ".map canvas"),
        "app": ("entry_bans", '[data-testid="stDeckGlJsonChart"] canvas')}
 
 
-def first_paints(base: str, version: str, repeats: int) -> dict[str, Paints]:
+def first_paints(base: str, version: str, app_base: str, repeats: int) -> dict[str, Paints]:
     """Median-ready runs of the first chart and the first map painted: the edition's embed pages on nginx against
     the app's pages on a warm server, taking turns."""
     runs = {"chart": Paints(), "map": Paints()}
-    with running_server(APP) as (app_base, _server):
-        # The app's first run of each page pays its imports (the cold benchmark measures that): paid here over the
-        # websocket, which warms the server as a browser's visit would, in a second or two instead of ten.
-        asyncio.run(serve_each_once(stream_url(app_base), (CHART["app"][0], MAP["app"][0])))
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for _ in range(repeats):
-                for kind, targets in (("chart", CHART), ("map", MAP)):
-                    runs[kind].edition.append(first_paint(browser, f"{base}v/{version}/{targets['edition'][0]}",
-                                                          targets["edition"][1]))
-                    runs[kind].app.append(first_paint(browser, f"{app_base}/{targets['app'][0]}",
-                                                      targets["app"][1]))
-            browser.close()
+    # The app's first run of each page pays its imports (the cold benchmark measures that): paid here over the
+    # websocket, which warms the server as a browser's visit would, in a second or two instead of ten.
+    asyncio.run(serve_each_once(stream_url(app_base), (CHART["app"][0], MAP["app"][0])))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(repeats):
+            for kind, targets in (("chart", CHART), ("map", MAP)):
+                runs[kind].edition.append(first_paint(browser, f"{base}v/{version}/{targets['edition'][0]}",
+                                                      targets["edition"][1]))
+                runs[kind].app.append(first_paint(browser, f"{app_base}/{targets['app'][0]}", targets["app"][1]))
+        browser.close()
     return runs
