@@ -50,7 +50,7 @@ def test_work_entries_are_crossings_grouped_by_period():
 
 
 def test_each_bar_s_figure_is_drawn_at_its_full_size_or_left_to_the_tooltip_on_a_narrow_phone():
-    """Five countries in four periods leave a laptop's bars about 28 px wide: a figure like "about 918k" is turned up
+    """Five countries in four periods leave a laptop's bars about 25 px wide: a figure like "about 918k" is turned up
     its bar, never shrunk to fit across it, and the axis rises so that the longest ends inside the plot. A phone's
     bars are too narrow even for that: the figures are in the tooltip and the table."""
     entries = counted_work_entries({"migrant_workers": load("migrant_workers")}, {})
