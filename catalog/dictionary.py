@@ -45,6 +45,9 @@ def render_dictionary() -> str:
                              for spec in dataset.columns))
         if dataset.row_rules:
             parts.append("\nRules across columns:\n" + "".join(f"- {rule.description}\n" for rule in dataset.row_rules))
+        if dataset.quoted_in:
+            parts.append(f"\nEvery row needs its source's sentence in `{dataset.quoted_in}.csv`, under the same "
+                         f"`{dataset.key}`: add it there and publish that file first.\n")
         parts.append("\n")
     return "\n".join(parts).rstrip() + "\n"
 

@@ -43,22 +43,25 @@ def validate(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]],
         if len(broken) > SHOWN_PER_RULE:
             problems.append(unlisted(filename, int(broken[SHOWN_PER_RULE]), "/".join(rule.columns),
                                      len(broken) - SHOWN_PER_RULE, rule.description))
-    # What a row says must be what its source says: checked on the rows that passed every other rule.
+    # What a row says must be what its source says, and that it has its sentence: checked on the rows that
+    # passed every other rule.
     problems += statement_problems(cells.loc[passed], cells, dataset, filename)
-    problems += coverage_problems(cells, dataset, keys, filename)
+    problems += coverage_problems(cells.loc[passed], dataset, keys, filename)
     return table, capped(problems)
 
 
 def coverage_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set[str]],
                       filename: str) -> list[Problem]:
-    """A dataset that covers another (every event has its quote) names each row of it that has no row here."""
-    covers = getattr(dataset, "covers", None)
-    if covers is None or covers not in keys:
+    """A dataset whose sentences are kept in another (each event's in `event_quotes`) names each of its rows that
+    has no sentence there, so an event cannot be published before its source's words are."""
+    quotes = dataset.quoted_in
+    if quotes is None or quotes not in keys:  # a quotes file that cannot be read reports its own problem
         return []
-    missing = sorted(set(keys[covers]) - set(cells[dataset.key].dropna()))
-    return [Problem(filename, None, dataset.key, key,
-                    Rule(N_("every row of {covers}.csv needs a row here; this one has none"), covers=covers))
-            for key in missing]
+    unquoted = cells[dataset.key].notna() & ~cells[dataset.key].isin(keys[quotes])
+    return [Problem(filename, int(row), dataset.key, key,
+                    Rule(N_("this row has no sentence in {file}: add the source's own sentence there, under the same "
+                            "{key}, and publish that file first"), file=f"{quotes}.csv", key=dataset.key))
+            for row, key in cells.loc[unquoted, dataset.key].items()]
 
 
 def statement_problems(rows: pd.DataFrame, cells: pd.DataFrame, dataset: Dataset, filename: str) -> list[Problem]:

@@ -3,6 +3,8 @@ kind, range, date or qualifier says more (or other) than that sentence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from catalog import DATASETS, load_catalog
@@ -63,6 +65,30 @@ def test_a_summary_may_give_only_the_numbers_its_sentence_gives(data_copy):
     problems, _ = check_paths([path])
     assert [(problem.row, problem.column) for problem in problems] == [(row, "summary")]
     assert problems[0].rule.startswith("37 is not in the row's quote")
+
+
+def test_an_event_added_without_its_sentence_in_event_quotes_is_named_and_not_published(data_copy):
+    path = data_copy / "events.csv"
+    header, rows = rows_of(path)
+    rows.append(["kz-new-event-without-quote", *rows[0][1:]])
+    write(path, header, rows)
+    problems, _ = check_paths([path])
+    assert [(Path(problem.file).name, problem.row, problem.column, problem.value) for problem in problems] == [
+        ("events.csv", len(rows) + 1, "event_id", "kz-new-event-without-quote")]
+    assert problems[0].rule == ("this row has no sentence in event_quotes.csv: add the source's own sentence there, "
+                                "under the same event_id, and publish that file first")
+
+
+def test_a_draft_of_event_quotes_that_drops_a_sentence_names_the_event_left_without_one(data_copy, tmp_path):
+    header, rows = rows_of(data_copy / "event_quotes.csv")
+    removed = rows.pop(3)[0]
+    path = tmp_path / "event_quotes.csv"
+    write(path, header, rows)
+    problems, _ = check_paths([path])
+    events = rows_of(data_copy / "events.csv")[1]
+    row = [event[0] for event in events].index(removed) + 2
+    assert [(Path(problem.file).name, problem.row, problem.column, problem.value) for problem in problems] == [
+        ("events.csv", row, "event_id", removed)]
 
 
 def test_every_dataset_that_states_a_figure_or_a_date_from_a_source_keeps_the_sources_sentence():

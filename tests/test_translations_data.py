@@ -104,12 +104,19 @@ def test_removing_a_row_leaves_its_translation_over_without_holding_back_the_pub
     assert problems[0].file.endswith(FILE) and problems[0].row > 1 and "events.csv" in problems[0].rule
 
 
+def add_event(data_dir, event_id: str) -> str:
+    """A new event, a copy of the first with its own id, and its source's sentence (with no notes), as staff add
+    one; returns its summary."""
+    header, rows = rows_of(data_dir / "event_quotes.csv")
+    sentence = {"event_id": event_id, "quote": rows[0][header.index("quote")]}
+    write(data_dir / "event_quotes.csv", header, rows + [[sentence.get(column, "") for column in header]])
+    header, rows = rows_of(data_dir / "events.csv")
+    write(data_dir / "events.csv", header, rows + [[event_id, *rows[0][1:]]])
+    return rows[0][header.index("summary")]
+
+
 def test_a_new_row_waits_for_its_translation_and_shows_its_english_meanwhile(data_copy):
-    header, rows = rows_of(data_copy / "events.csv")
-    new = list(rows[0])
-    new[header.index("event_id")] = "brand-new-event"
-    rows.append(new)
-    write(data_copy / "events.csv", header, rows)
+    summary = add_event(data_copy, "brand-new-event")
 
     catalog = load_catalog()
     assert catalog.states["events"].ok
@@ -118,7 +125,7 @@ def test_a_new_row_waits_for_its_translation_and_shows_its_english_meanwhile(dat
 
     tables = {name: state.table for name, state in catalog.states.items() if state.usable}
     events = translated(tables, "ru")["events"].set_index("event_id")["summary"]
-    assert events["brand-new-event"] == new[header.index("summary")]  # English until it is translated
+    assert events["brand-new-event"] == summary  # English until it is translated
     assert events["ru-mobilization-announced"].startswith("Путин объявил частичную мобилизацию")
 
 
@@ -126,10 +133,7 @@ def test_a_new_row_waits_for_its_translation_and_shows_its_english_meanwhile(dat
 def test_a_row_waiting_for_its_translation_tells_russian_readers_only(data_copy):
     """English readers never see translations, so nothing is said to them; a Russian reader is told that some
     text is in English, not that a dataset failed."""
-    header, rows = rows_of(data_copy / "events.csv")
-    new = list(rows[0])
-    new[header.index("event_id")] = "brand-new-event"
-    write(data_copy / "events.csv", header, rows + [new])
+    add_event(data_copy, "brand-new-event")
 
     english = open_page("pages/overview.py")
     assert not english.warning and not english.error and not english.info
