@@ -23,14 +23,11 @@ BIG_FILE_BYTES = 1_000_000
 TRIMMED = r"(?s)^[!-~](.*[!-~])?$"
 
 
-def plain_cells(raw: bytes, expected: list[str], kinds: dict[str, str],
-                normalise: Callable[[str, str], str | None]) -> pd.DataFrame | None:
-    """Text cells indexed by spreadsheet row number, as `read_table` gives them, or None when the file is not plain.
-
-    `raw` must already be known to be UTF-8 text with a comma-delimited header; `normalise(cell, kind)` is the
-    careful reader's own normalising, applied to every cell it could change.
-    """
-    if b'"' in raw or raw.count(b"\r") != raw.count(b"\r\n"):
+def plain_columns(raw: bytes, expected: list[str]) -> dict[str, pa.DictionaryArray] | None:
+    """Each column's cells as pyarrow splits them, dictionary-encoded (its distinct texts, and which one each row
+    has), or None when the file is not plain. `raw` must already be known to be UTF-8 text with a comma-delimited
+    header; empty cells are empty texts."""
+    if b'"' in raw or (b"\r" in raw and raw.count(b"\r") != raw.count(b"\r\n")):
         return None
     try:
         table = pacsv.read_csv(
@@ -41,25 +38,40 @@ def plain_cells(raw: bytes, expected: list[str], kinds: dict[str, str],
                                                  strings_can_be_null=False))
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None
-    header = table.column_names
-    if sorted(header) != sorted(expected) or table.num_rows == 0:
+    if sorted(table.column_names) != sorted(expected) or table.num_rows == 0:
         return None  # a header with spaces, unknown, missing or repeated columns: the careful reader words it
+    # Staff files repeat values (dates, places, directions): what is done to a value is done once.
+    return {name: column.combine_chunks().dictionary_encode() for name, column in zip(table.column_names,
+                                                                                       table.columns, strict=True)}
+
+
+def plain_cells(raw: bytes, expected: list[str], kinds: dict[str, str],
+                normalise: Callable[[str, str], str | None]) -> pd.DataFrame | None:
+    """Text cells indexed by spreadsheet row number, as `read_table` gives them, or None when the file is not plain
+    (see plain_columns). `normalise(cell, kind)` is the careful reader's own normalising, applied to every cell it
+    could change."""
+    encoded_columns = plain_columns(raw, expected)
+    if encoded_columns is None:
+        return None
+    rows = len(next(iter(encoded_columns.values())))
     columns = {}
-    blank = np.ones(table.num_rows, dtype=bool)
-    for name, column in zip(header, table.columns, strict=True):
-        # Staff files repeat values (dates, places, directions): normalise each distinct value once, and let
-        # the rows share its string.
-        encoded = column.combine_chunks().dictionary_encode()
+    blank = np.ones(rows, dtype=bool)
+    for name, encoded in encoded_columns.items():
         distinct = encoded.dictionary.to_numpy(zero_copy_only=False)
         kind = kinds.get(name, "text")
         for index in np.flatnonzero(~left_as_is(encoded.dictionary, kind)):
             distinct[index] = normalise(distinct[index], kind)
-        rows = encoded.indices.to_numpy()
-        columns[name] = distinct[rows]
-        blank &= np.equal(distinct, None)[rows]
+        indices = encoded.indices.to_numpy()
+        columns[name] = distinct[indices]
+        blank &= np.equal(distinct, None)[indices]
     if blank.any():
         return None  # a blank row, which the careful reader skips and numbers around
-    return pd.DataFrame(columns, index=pd.Index(np.arange(2, table.num_rows + 2)), dtype=object)[expected]
+    return pd.DataFrame(columns, index=spreadsheet_rows(rows), dtype=object)[expected]
+
+
+def spreadsheet_rows(rows: int) -> pd.Index:
+    """The row numbers a spreadsheet shows for a file's records: the header is row 1."""
+    return pd.Index(np.arange(2, rows + 2))
 
 
 def left_as_is(values: pa.Array, kind: str) -> np.ndarray:

@@ -14,12 +14,16 @@ import difflib
 import io
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from catalog.bigcsv import BIG_FILE_BYTES, plain_cells
+from catalog.bigcsv import BIG_FILE_BYTES, plain_cells, plain_columns
 from catalog.datasets import Dataset
 from catalog.problems import Problem
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 DELIMITERS = (",", ";", "\t")
 RUSSIAN_EXCEL_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -95,7 +99,7 @@ def read_table(raw: bytes, name: str, dataset: Dataset) -> ParsedFile:
         return ParsedFile(empty_cells(expected), [Problem(name, None, None, None, rule)])
 
     delimiter = pick_delimiter(first_line(text), expected)
-    if len(raw) >= BIG_FILE_BYTES and encoding == "utf-8-sig" and delimiter == ",":
+    if may_be_plain(raw, encoding, delimiter):
         cells = plain_cells(raw, expected, kinds, lambda cell, kind: normalise(cell, kind, delimiter))
         if cells is not None:
             return ParsedFile(cells, problems, encoding, delimiter)
@@ -125,6 +129,24 @@ def read_table(raw: bytes, name: str, dataset: Dataset) -> ParsedFile:
     if cells.empty:
         cells = empty_cells(header)
     return ParsedFile(cells[expected], problems, encoding, delimiter)
+
+
+def may_be_plain(raw: bytes, encoding: str, delimiter: str) -> bool:
+    """A big UTF-8 file split by commas, which pyarrow may split as the careful reader would (catalog.bigcsv)."""
+    return len(raw) >= BIG_FILE_BYTES and encoding == "utf-8-sig" and delimiter == ","
+
+
+def plain_columns_of(raw: bytes, dataset: Dataset) -> dict[str, pa.DictionaryArray] | None:
+    """A big plain file's columns as pyarrow splits them (catalog.bigcsv.plain_columns), or None for any file that
+    read_table would not hand to pyarrow."""
+    if len(raw) < BIG_FILE_BYTES:
+        return None
+    text, encoding, _ = decode(raw, dataset.filename)
+    if text is None or text.isspace():
+        return None
+    if not may_be_plain(raw, encoding, pick_delimiter(first_line(text), dataset.column_names)):
+        return None
+    return plain_columns(raw, dataset.column_names)
 
 
 def first_line(text: str) -> str:

@@ -25,6 +25,7 @@ from catalog.bigcsv import BIG_FILE_BYTES
 from catalog.csvfile import ParsedFile, read_table
 from catalog.datasets import DATASETS, Dataset
 from catalog.problems import DataFileError, Problem, capped
+from catalog.quickcheck import quickly_checked
 from catalog.translations import cells_of, translated, translation_problems
 from catalog.validate import validate
 from i18n import ENGLISH
@@ -230,6 +231,11 @@ def check_afresh(dataset: Dataset, content: bytes, fingerprint: str, label: str,
     kept = tablecache.checked_before(dataset, content, fingerprint, keys)
     if kept is not None:  # a file that passed with these keys before: nothing left to check
         return CheckedFile(dataset, fingerprint, label, kept.table, (), kept.keys, kept.parsed)
+    quick = quickly_checked(content, dataset, keys)
+    if quick is not None:  # a big file of plain cells that all pass: nothing for staff to read, nothing to word
+        table, own_keys = quick
+        tablecache.keep(dataset, content, fingerprint, keys, table, own_keys)
+        return CheckedFile(dataset, fingerprint, label, table, (), own_keys)
     parsed = read_table(content, label, dataset)
     if not parsed.readable:
         return CheckedFile(dataset, fingerprint, label, parsed.cells, tuple(parsed.problems), None, parsed)

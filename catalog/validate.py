@@ -64,6 +64,16 @@ def coverage_problems(cells: pd.DataFrame, dataset: Dataset, keys: dict[str, set
             for row, key in cells.loc[unquoted, dataset.key].items()]
 
 
+def only_cell_rules(dataset: Dataset) -> bool:
+    """Whether every rule of the dataset is about one cell: no rule across columns or rows, no quote to state a
+    figure in, no date with its precision beside it, no row of this file or another to point to. Such a file passes
+    when each of its cells does (catalog.quickcheck)."""
+    names = set(dataset.column_names)
+    return not (dataset.row_rules or dataset.quoted_in or dataset.translates or "quote" in names
+                or any(spec.precision or spec.in_quote or spec.numbers_in_quote or spec.kind == "pointer"
+                       for spec in dataset.columns))
+
+
 def statement_problems(rows: pd.DataFrame, cells: pd.DataFrame, dataset: Dataset, filename: str) -> list[Problem]:
     """Dates written at their stated precision; figures, qualifiers and a summary's numbers in the row's quote;
     duplicates and parts that point at rows of the same file (`cells`, every row of it)."""
