@@ -160,6 +160,6 @@ def who_stayed(tables: Frames, chosen: Chosen) -> pd.DataFrame:
     """Estimates of people still in the country, applications for citizenship, and documents issued to arrivals."""
     crossings = tables["border_crossings"]
     return crossings.loc[crossings["measure"].isin(STAYED), [
-        "figure_id", "destination_country", "measure", "subgroup", "stock_or_flow", "period_start", "period_end",
-        "kind", "value", "value_high", "qualifier", "counts", "stated_by", "quote", "same_as", "part_of", "notes",
-        "source_id"]]
+        "figure_id", "destination_country", "measure", "subgroup", "stock_or_flow", "period_start", "start_precision",
+        "period_end", "end_precision", "kind", "value", "value_high", "qualifier", "counts", "stated_by", "quote",
+        "same_as", "part_of", "notes", "source_id"]]

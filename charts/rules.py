@@ -35,8 +35,8 @@ def rule_date(when: pd.Timestamp, precision: str) -> str:
 def us_rules_in_force(tables: Frames, chosen: Chosen) -> pd.DataFrame:
     """The United States' entry restrictions, as a table."""
     rules = tables["entry_rules"]
-    return rules.loc[rules["country"] == "USA", ["applies_to", "rule_kind", "effective_date", "end_date", "summary",
-                                                 "quote", "source_id"]]
+    return rules.loc[rules["country"] == "USA", ["applies_to", "rule_kind", "effective_date", "date_precision",
+                                                 "end_date", "end_date_precision", "summary", "quote", "source_id"]]
 
 
 def quoted_sentence(sentence: object) -> str:

@@ -17,7 +17,6 @@ from itertools import count
 
 import pandas as pd
 import plotly.graph_objects as go
-import pyarrow as pa
 import pydeck as pdk
 
 from charts.palette import LIGHT, Palette
@@ -178,12 +177,6 @@ class Chart:
     @property
     def is_map(self) -> bool:
         return isinstance(self.figure, pdk.Deck)
-
-    @cached_property
-    def table(self) -> pa.Table:
-        """The rows as Arrow, converted once: a page's Table tab sends them to every reader, and converting pandas
-        to Arrow on every run was a seventh of a busy server's time."""
-        return pa.Table.from_pandas(self.rows, preserve_index=False)
 
 
 Words = Callable[[pd.DataFrame, Drawing], str]

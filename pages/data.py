@@ -10,7 +10,7 @@ import streamlit as st
 
 from catalog import DATASETS, load_catalog
 from catalog.boundaries import outlines_problem
-from catalog.export import safe_csv
+from catalog.export import dates_as_written, safe_csv
 from catalog.history import changelog
 from catalog.store import data_dir, last_changed
 from charts.spec import for_readers
@@ -40,24 +40,14 @@ def sentence(text: str) -> str:
     return text.capitalize() if language() == ENGLISH else text[:1].upper() + text[1:]
 
 
-def published_on(date: object, precision: object) -> str:
-    """A publication date at its precision: 2022-10-04, 2022-10 or 2022."""
-    if date is None or pd.isna(date):
-        return ""
-    return pd.Timestamp(date).strftime({"month": "%Y-%m", "year": "%Y"}.get(precision, "%Y-%m-%d"))
-
-
 def source_table(sources: pd.DataFrame) -> None:
-    shown = sources.assign(published=[published_on(date, precision) for date, precision in
-                                      zip(sources["date_published"], sources["date_published_precision"],
-                                          strict=True)])
     st.dataframe(
-        shown[["source_id", "publisher", "title", "url", "published", "language", "notes"]],
+        dates_as_written(sources)[["source_id", "publisher", "title", "url", "date_published", "language", "notes"]],
         hide_index=True, width="stretch",
         column_config={
             "source_id": st.column_config.TextColumn(_("Source id")),
             "url": st.column_config.LinkColumn(_("Address")),
-            "published": st.column_config.TextColumn(_("Published")),
+            "date_published": st.column_config.TextColumn(_("Published")),
         },
     )
 
@@ -138,7 +128,7 @@ if not state.ok:
         file=dataset.filename, status=sentence(status(state))))
 if state.usable:
     readers_table = for_readers(state.table)
-    st.dataframe(with_sentences(readers_table, dataset), hide_index=True, width="stretch")
+    st.dataframe(dates_as_written(with_sentences(readers_table, dataset)), hide_index=True, width="stretch")
     st.download_button(_("Download {file}").format(file=dataset.filename), safe_csv(readers_table),
                        file_name=dataset.filename, mime="text/csv", icon=":material/download:", on_click="ignore")
 

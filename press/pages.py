@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from markdown_it import MarkdownIt
 
+from catalog.export import dates_as_written
 from charts.sources import publisher_name
 from charts.spec import Chart, ChartSpec
 from charts.text import safe_link, title_parts
@@ -149,6 +150,7 @@ def scrolling_table(table: str, label: str) -> str:
 
 
 def table_html(rows: pd.DataFrame, caption: str) -> str:
+    rows = dates_as_written(rows)
     head_row = "".join(f"<th scope=\"col\">{text(column)}</th>" for column in rows.columns)
     body = "\n".join("<tr>" + "".join(f"<td>{text(value)}</td>" for value in row) + "</tr>"
                      for row in rows.itertuples(index=False))

@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from catalog import load, load_catalog, translated
 from catalog.boundaries import boundaries_path, country_outlines, outlines_problem
-from catalog.export import safe_csv
+from catalog.export import dates_as_written, safe_csv
 from catalog.store import display_name
 from charts.palette import DARK, LIGHT, PALETTES
 from charts.registry import CHARTS
@@ -102,9 +101,7 @@ def show_table(chart: Chart) -> None:
 def tabled(serial: int, _chart: Chart) -> None:
     """The chart's rows as a grid, made once per chart: a later run sends the same element again (Streamlit replays
     what a cached function sent) instead of writing the rows out as Arrow for every reader."""
-    st.dataframe(_chart.table, hide_index=True, width="stretch", column_config={
-        field.name: st.column_config.DateColumn(format="YYYY-MM-DD")
-        for field in _chart.table.schema if pa.types.is_timestamp(field.type)})
+    st.dataframe(dates_as_written(_chart.rows), hide_index=True, width="stretch")
 
 
 def show_sources(chart: Chart) -> None:
