@@ -11,6 +11,7 @@ from datetime import date
 import pandas as pd
 
 from catalog.datasets import Dataset
+from catalog.export import dates_as_written
 
 # Columns that describe how a figure was stated rather than which series it belongs to.
 NOT_SERIES = {"qualifier", "date_precision", "source_id"}
@@ -20,17 +21,16 @@ TENFOLD = 10
 
 
 def as_text(table: pd.DataFrame) -> pd.DataFrame:
-    """Cells as a reader would type them, so that equal values compare equal whatever their dtype."""
+    """Cells as staff type them (a month-precise date as 2022-09), so that equal values compare equal whatever their
+    dtype, and a diff shows what was written."""
     def cell(value: object) -> str:
-        if value is None or value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
             return ""
-        if isinstance(value, pd.Timestamp):
-            return value.strftime("%Y-%m-%d")
         if isinstance(value, float):
             return format(value, ".15g")
         return str(value)
 
-    return table.map(cell).astype(str)
+    return dates_as_written(table).map(cell).astype(str)
 
 
 @dataclass

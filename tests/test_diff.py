@@ -50,6 +50,18 @@ def test_a_changed_cell_is_written_before_and_after():
     assert diff.changed_rows.loc[0, "qualifier"] == "(empty) → about"
 
 
+def test_a_date_is_written_as_staff_write_it_at_its_precision():
+    before = load_catalog().table("events")
+    month = before.loc[before["date_precision"] == "month"].iloc[0]
+    after = before.copy()
+    after.loc[after["event_id"] == month["event_id"], ["date", "date_precision"]] = [
+        month["date"] + pd.Timedelta(days=20), "day"]
+    diff = diff_tables(DATASETS["events"], before, after)
+    written = month["date"].strftime("%Y-%m")
+    assert [(change.column, change.before, change.after) for change in diff.changes] == [
+        ("date", written, f"{written}-21"), ("date_precision", "month", "day")]
+
+
 def test_an_unchanged_table_has_an_empty_diff():
     assert diff_tables(VISAS, published(), published()).empty
 
