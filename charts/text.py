@@ -83,23 +83,26 @@ SUBTITLE_FIRST_LINE = 17
 TITLE_OVERHANG = {False: 4, True: 18}  # one line, several lines
 LINE_SPACING = 1.3  # plotly's: lines of text this many font sizes apart
 TITLE_PAD = 8  # from the chart's top edge to the title
+# A phone has no hover, so plotly shows its tool bar at all times, 2 to 28 pixels down the chart's top right corner,
+# across the title's first lines: on a phone the title hangs below it.
+TOOL_BAR_ROOM = 26
 TITLE_GAP = 14  # from the subtitle's last line to the plot: the top tick label reaches half a line above it
 
 
-def hang_the_title(figure: go.Figure, size: float = 20, keep_plot_height: bool = True) -> go.Figure:
-    """Hang the title and subtitle from the chart's top edge and start the plot under their last line, keeping the
-    plot's height (or the chart's, for a screen). Plotly puts a title's first line half the top margin down and lets
-    the rest flow below, so a title that wraps (on a phone, or a subtitle of several lines) ran down into the plot's
-    tick labels and notes."""
+def hang_the_title(figure: go.Figure, size: float = 20, keep_plot_height: bool = True, below: int = 0) -> go.Figure:
+    """Hang the title and subtitle from the chart's top edge (or `below` pixels under it) and start the plot under
+    their last line, keeping the plot's height (or the chart's, for a screen). Plotly puts a title's first line half
+    the top margin down and lets the rest flow below, so a title that wraps (on a phone, or a subtitle of several
+    lines) ran down into the plot's tick labels and notes."""
     title, subtitle = title_parts(figure)
     title_lines, subtitle_lines = title.count("<br>") + 1, subtitle.count("<br>") + 1 if subtitle else 0
     block = TITLE_FIRST_LINE + TITLE_LINE * (title_lines - 1) \
         + (SUBTITLE_FIRST_LINE + TITLE_LINE * (subtitle_lines - 1) if subtitle_lines else 0)
-    top = int(TITLE_PAD + (block + TITLE_GAP) * size / 20)
+    top = int(TITLE_PAD + below + (block + TITLE_GAP) * size / 20)
     before = figure.layout.margin.t if figure.layout.margin.t is not None else 70
     overhang = TITLE_OVERHANG[title_lines + subtitle_lines > 1] * size / 20
     return figure.update_layout(title={"y": 1, "yref": "container", "yanchor": "top",
-                                       "pad": {"t": TITLE_PAD + overhang}},
+                                       "pad": {"t": TITLE_PAD + below + overhang}},
                                 margin={"t": top}, height=(figure.layout.height or 450)
                                 + (top - before if keep_plot_height else 0))
 
@@ -400,11 +403,11 @@ def wrap_legend(figure: go.Figure, width: float) -> list[int]:
 
 def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 46) -> go.Figure:
     """A copy whose title and subtitle are broken into lines that fit a phone (plotly never wraps a title, it cuts
-    it off), with the top margin grown to hold them; long category labels broken into lines too; and the source
-    line and legend restacked for the narrow width."""
+    it off), hung below the tool bar a phone always shows, with the top margin grown to hold them; long category
+    labels broken into lines too; and the source line and legend restacked for the narrow width."""
     # The plot keeps its height as the title and the foot grow: the page scrolls, and a squeezed plot would run its
     # y axis title into the subtitle.
-    shown = hang_the_title(fitted_title(go.Figure(figure), title_width, subtitle_width))
+    shown = hang_the_title(fitted_title(go.Figure(figure), title_width, subtitle_width), below=TOOL_BAR_ROOM)
     labels = category_labels(shown, "y")
     if not shown.layout.yaxis.ticktext and any(characters(label) > PHONE_LABEL_CHARACTERS for label in labels):
         shown.update_yaxes(tickmode="array", tickvals=labels,

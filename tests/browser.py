@@ -173,6 +173,16 @@ CHART_TEXT = """root => {
                 texts.push({chart: name, kind, text: element.textContent.trim().slice(0, 60), corners});
             }
         }
+        // Plotly's tool bar, where it shows without a hover (on a touch screen, always): text must not lie under it.
+        const bar = chart.querySelector('.modebar');
+        const buttons = bar && [...bar.querySelectorAll('.modebar-btn')]
+            .filter(button => getComputedStyle(button.closest('.modebar-group')).opacity !== '0');
+        if (buttons && buttons.length) {
+            const box = bar.getBoundingClientRect();
+            texts.push({chart: name, kind: 'tool bar', text: 'tools',
+                        corners: [[box.left, box.top], [box.right, box.top], [box.right, box.bottom],
+                                  [box.left, box.bottom]]});
+        }
     }
     const lines = [];
     for (const chart of root.querySelectorAll('.js-plotly-plot')) {
