@@ -173,13 +173,12 @@ CHART_TEXT = """root => {
                 texts.push({chart: name, kind, text: element.textContent.trim().slice(0, 60), corners});
             }
         }
-        // Plotly's tool bar, where it shows without a hover (on a touch screen, always): text must not lie under it.
+        // Plotly's mode bar (the chart's buttons), where it shows without a hover (on a touch screen, always): text
+        // must not lie under it.
         const bar = chart.querySelector('.modebar');
-        const buttons = bar && [...bar.querySelectorAll('.modebar-btn')]
-            .filter(button => getComputedStyle(button.closest('.modebar-group')).opacity !== '0');
-        if (buttons && buttons.length) {
+        if (bar && [...bar.querySelectorAll('.modebar-group')].some(group => getComputedStyle(group).opacity !== '0')) {
             const box = bar.getBoundingClientRect();
-            texts.push({chart: name, kind: 'tool bar', text: 'tools',
+            texts.push({chart: name, kind: 'mode bar', text: 'buttons',
                         corners: [[box.left, box.top], [box.right, box.top], [box.right, box.bottom],
                                   [box.left, box.bottom]]});
         }

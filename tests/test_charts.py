@@ -147,7 +147,7 @@ def test_on_a_phone_a_long_title_is_broken_into_lines_hung_from_the_top_and_the_
     assert [len(line) <= 30 for line in title.split("<br>")] == [True, True]
     assert all(len(line) <= 46 for line in subtitle.removesuffix("</sup>").split("<br>"))
     # Two title lines and two subtitle lines as plotly draws them (22 + 26, 17 + 26 px), under the top pad and the
-    # 26 px left for the tool bar a phone always shows, and over the gap to the plot; the plot keeps its height (the
+    # 26 px left for the mode bar a phone always shows, and over the gap to the plot; the plot keeps its height (the
     # page scrolls).
     assert (phone.layout.title.yref, phone.layout.title.y, phone.layout.title.yanchor) == ("container", 1, "top")
     assert phone.layout.margin.t == 8 + 26 + (22 + 26) + (17 + 26) + 14

@@ -8,11 +8,10 @@ open the overview so and go to each other page inside the app, as a reader does 
 loaded again; a page's look does not depend on how it was reached), but for the briefing's notes, whose heading is
 the briefing's own.
 
-Views: 1280 and 390 px (a phone, by its user agent and a touch screen with no hover, where plotly shows its tool bar
+Views: 1280 and 390 px (a phone, by its user agent and a touch screen with no hover, where plotly shows its mode bar
 at all times) and presenter mode at 1280x720, in English and in Russian, in the light theme but for the Russian
 1280 px, walked in the dark theme. Chart text is also checked at 320, 768 and 1920 px on the pages a view has opened,
-with the window resized. The edition's embeds are walked in
-tests/test_edition_browser.py.
+with the window resized. The edition's embeds are walked in tests/test_edition_browser.py.
 
 axe-core comes from the npm registry, pinned in package-lock.json (`make test` installs it); it is injected into
 each page as a browser test runs.
