@@ -83,14 +83,16 @@ SUBTITLE_FIRST_LINE = 17
 TITLE_OVERHANG = {False: 4, True: 18}  # one line, several lines
 LINE_SPACING = 1.3  # plotly's: lines of text this many font sizes apart
 TITLE_PAD = 8  # from the chart's top edge to the title
-# A phone has no hover, so plotly shows its mode bar (the chart's buttons) at all times, 2 to 28 pixels down the
-# chart's top right corner, across the title's first lines: on a phone the title hangs this much lower, below it. (An
-# edition embed, whose title is HTML, leaves press.pages.MODE_BAR_ROOM above its plot instead.)
-PHONE_MODE_BAR_ROOM = 26
+# Plotly's mode bar (the chart's buttons) covers the chart's top right corner, 2 to 28 pixels down and 226 wide: on a
+# laptop while the pointer is over the chart, on a touch screen (a phone, a tablet) at all times. A title hangs below
+# it, so that no width of the page's column puts the title's first line under it. (An edition embed, whose title is
+# HTML, leaves press.pages.MODE_BAR_ROOM above its plot instead.)
+MODE_BAR_BAND = 26
 TITLE_GAP = 14  # from the subtitle's last line to the plot: the top tick label reaches half a line above it
 
 
-def hang_the_title(figure: go.Figure, size: float = 20, keep_plot_height: bool = True, below: int = 0) -> go.Figure:
+def hang_the_title(figure: go.Figure, size: float = 20, keep_plot_height: bool = True,
+                   below: int = MODE_BAR_BAND) -> go.Figure:
     """Hang the title and subtitle from the chart's top edge (or `below` pixels under it) and start the plot under
     their last line, keeping the plot's height (or the chart's, for a screen). Plotly puts a title's first line half
     the top margin down and lets the rest flow below, so a title that wraps (on a phone, or a subtitle of several
@@ -404,11 +406,11 @@ def wrap_legend(figure: go.Figure, width: float) -> list[int]:
 
 def for_a_phone(figure: go.Figure, title_width: int = 30, subtitle_width: int = 46) -> go.Figure:
     """A copy whose title and subtitle are broken into lines that fit a phone (plotly never wraps a title, it cuts
-    it off), hung below the mode bar a phone always shows, with the top margin grown to hold them; long category
-    labels broken into lines too; and the source line and legend restacked for the narrow width."""
+    it off), hung below the mode bar, with the top margin grown to hold them; long category labels broken into
+    lines too; and the source line and legend restacked for the narrow width."""
     # The plot keeps its height as the title and the foot grow: the page scrolls, and a squeezed plot would run its
     # y axis title into the subtitle.
-    shown = hang_the_title(fitted_title(go.Figure(figure), title_width, subtitle_width), below=PHONE_MODE_BAR_ROOM)
+    shown = hang_the_title(fitted_title(go.Figure(figure), title_width, subtitle_width))
     labels = category_labels(shown, "y")
     if not shown.layout.yaxis.ticktext and any(characters(label) > PHONE_LABEL_CHARACTERS for label in labels):
         shown.update_yaxes(tickmode="array", tickvals=labels,

@@ -115,7 +115,9 @@ def for_presenting(figure: go.Figure, height: int, palette: Palette) -> go.Figur
     y_title_across(shown, READING_SIZE * PRESENTER_SCALE)
     scaled = PAGE_WIDTH / PRESENTER_WIDTH * PRESENTER_SCALE  # the page's characters per line, at the room's size
     fitted_title(shown, int(PAGE_TITLE_CHARACTERS / scaled), int(PAGE_SUBTITLE_CHARACTERS / scaled))
-    hang_the_title(shown, 20 * PRESENTER_SCALE, keep_plot_height=False)
+    # A presenter's screen has a mouse, the bar shows only while it points at the chart, and the screen's height
+    # all goes to the chart: the title stays at the top.
+    hang_the_title(shown, 20 * PRESENTER_SCALE, keep_plot_height=False, below=0)
     if categories and on_a_category_axis(shown, "y"):
         # rows closer than a line of presenter type: smaller labels rather than labels over each other (numbers
         # labelled in words, '1 млн', are as far apart as plotly spaces ticks)
@@ -172,7 +174,7 @@ def under_a_headline(figure: go.Figure) -> go.Figure:
     figure.update_layout(title={"text": subtitle, "font": {"size": READING_SIZE * PRESENTER_SCALE}}, margin={"t": 20})
     if not subtitle:
         return figure
-    hang_the_title(figure, READING_SIZE * PRESENTER_SCALE, keep_plot_height=False)
+    hang_the_title(figure, READING_SIZE * PRESENTER_SCALE, keep_plot_height=False, below=0)
     # The top tick label, at presenter size, reaches further above the plot than a title's gap allows for.
     return figure.update_layout(margin={"t": figure.layout.margin.t + PRESENTER_TICK_OVERHANG})
 

@@ -147,13 +147,25 @@ def test_on_a_phone_a_long_title_is_broken_into_lines_hung_from_the_top_and_the_
     assert [len(line) <= 30 for line in title.split("<br>")] == [True, True]
     assert all(len(line) <= 46 for line in subtitle.removesuffix("</sup>").split("<br>"))
     # Two title lines and two subtitle lines as plotly draws them (22 + 26, 17 + 26 px), under the top pad and the
-    # 26 px left for the mode bar a phone always shows, and over the gap to the plot; the plot keeps its height (the
-    # page scrolls).
+    # 26 px left for the mode bar a touch screen always shows, and over the gap to the plot; the plot keeps its height
+    # (the page scrolls).
     assert (phone.layout.title.yref, phone.layout.title.y, phone.layout.title.yanchor) == ("container", 1, "top")
     assert phone.layout.margin.t == 8 + 26 + (22 + 26) + (17 + 26) + 14
     assert phone.layout.title.pad.t == 8 + 26 + 18  # and the overhang of a title of several lines
     assert phone.layout.height - phone.layout.margin.t == 450 - 70
     assert figure.layout.title.text.count("<br>") == 1, "the shared figure is left as it was"
+
+
+def test_a_page_s_title_hangs_below_the_mode_bar_too_and_a_presenter_s_from_the_top_of_the_screen():
+    """A laptop shows plotly's mode bar while the pointer is over a chart, and a tablet that asks for the page layout
+    shows it at all times, over the first line of a title as wide as the column; a presenter's screen has no room
+    to spare."""
+    page = styled(events_timeline(sample_events(), drawing({})), Look(), "Source: X")
+    presented = styled(events_timeline(sample_events(), drawing({})), Look(presenter_height=600), "Source: X")
+
+    assert page.layout.title.pad.t == 8 + 26 + 18  # the pad, the mode bar's band, a title of two lines' overhang
+    assert page.layout.margin.t == 8 + 26 + 22 + 17 + 14  # a title and a subtitle of one line each, and the gap
+    assert presented.layout.title.pad.t == 8 + 18 * 1.5  # the pad and the overhang, at presenter size
 
 
 def chart_with_a_legend(names: list[str], source: str = "Sources: " + ", ".join(["Publisher"] * 12)) -> go.Figure:
