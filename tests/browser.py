@@ -24,7 +24,9 @@ from playwright.sync_api import expect
 from bench.cluster import replicas_in, started_cluster, stop_group
 from bench.server import free_port, free_port_run, wait_until_healthy
 from charts.registry import CHARTS
+from charts.text import PAGE_WIDTH
 from press.stories import STORIES
+from ui.screen import WATCHER_KEY
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -77,6 +79,18 @@ def map_painted(deck, seconds: float = 5) -> bool:
 POLL = 100
 # The app's script has run to its end: no rerun is under way.
 FINISHED = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
+
+
+# The app has drawn its charts in the layout their column's width calls for (ui/screen.py): a column narrower than
+# the page layout is fitted for gets the phone's, once the browser has told the server and the rerun has finished.
+# An edition page has no server to tell.
+LAID_OUT_FOR_THE_COLUMN = f"""() => {{
+    const watcher = document.querySelector('.st-key-{WATCHER_KEY} [data-layout]');
+    if (!watcher) return true;
+    const column = watcher.closest('[data-testid="stVerticalBlock"]');
+    const phone = navigator.userAgent.includes('Mobi') || column.clientWidth < {PAGE_WIDTH};
+    return watcher.dataset.layout === (phone ? 'phone' : 'page') && ({FINISHED})();
+}}"""
 
 
 def wait_for_streamlit(page) -> None:
@@ -366,8 +380,9 @@ def move_drawn(page, url: str, heading: str) -> bool:
 
 
 def drawn_in_full(page, url: str) -> None:
-    """Wait until the page's script has finished and every chart on it has drawn, then go back to the top."""
-    page.wait_for_function(FINISHED, polling=POLL, timeout=90_000)
+    """Wait until the page's script has finished, in the layout its column calls for, and every chart on it has
+    drawn, then go back to the top."""
+    page.wait_for_function(LAID_OUT_FOR_THE_COLUMN, polling=POLL, timeout=90_000)
     expected = charts_on(url.split("/", 3)[3])
     page.wait_for_function(f"() => ({DRAWN})() >= {expected}", polling=POLL, timeout=90_000)
     page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
@@ -387,14 +402,15 @@ FILLS_ITS_BOX = """selector => [...document.querySelectorAll(selector)].every(ch
 
 
 def resized(page, selector: str, viewport: dict[str, int]) -> None:
-    """Resize the window and wait until every chart has been drawn again at a new width that fills its box, and
-    stays so for 400 ms: a window resized can move a chart twice (Streamlit folds its sidebar away after the first
-    new width is drawn)."""
+    """Resize the window and wait until every chart has been drawn again at a new width that fills its box, in the
+    layout that width calls for, and stays so for 400 ms: a window resized can move a chart twice (Streamlit folds
+    its sidebar away after the first new width is drawn)."""
     before = page.evaluate(DRAWN_WIDTHS, selector)
     page.set_viewport_size(viewport)
     page.wait_for_function(f"""selector => ({DRAWN_WIDTHS})(selector).every(
         (width, index) => Math.abs(width - {before}[index]) > 2) && ({FILLS_ITS_BOX})(selector)""",
                            arg=selector, polling=POLL, timeout=30_000)
+    page.wait_for_function(LAID_OUT_FOR_THE_COLUMN, polling=POLL, timeout=30_000)
     drawn = page.evaluate(DRAWN_WIDTHS, selector)
     for _ in range(20):
         page.wait_for_timeout(400)

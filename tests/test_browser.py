@@ -25,6 +25,7 @@ from i18n import speaking
 from tests.browser import (
     ARTIFACTS,
     FINISHED,
+    LAID_OUT_FOR_THE_COLUMN,
     POLL,
     chart_layout_faults,
     charts_on,
@@ -34,20 +35,23 @@ from tests.browser import (
     wait_for_streamlit,
 )
 from tests.test_router import pages_in_router
+from ui.screen import WATCHER_KEY
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 # A phone says so in its user agent; the app breaks chart titles into lines that fit it.
 PHONE_USER_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
                     "Version/18.0 Mobile/15E148 Safari/604.1")
 PRESENTER_SCREENS = {"projector": {"width": 1280, "height": 720}, "display": {"width": 1920, "height": 1080}}
-NARROW_WINDOW = {"narrow window": {"width": 390, "height": 844}}  # a desktop browser, not a phone
+# A desktop browser, not a phone, in windows that leave the charts narrower than the page layout is fitted for: one
+# as narrow as a phone, and a small laptop's, whose open sidebar leaves the charts 564 px.
+NARROW_WINDOWS = {"narrow window": {"width": 390, "height": 844}, "small laptop": {"width": 1024, "height": 768}}
 
 
 @contextmanager
 def visit(browser, app_url: str, path: str, viewport: str, heading: str, color_scheme: str = "light"):
     """Open a page as a reader would and wait for its heading; on leaving, fail on an exception box or on any
     request that went to a host other than the app's own."""
-    context = browser.new_context(viewport={**VIEWPORTS, **PRESENTER_SCREENS, **NARROW_WINDOW}[viewport],
+    context = browser.new_context(viewport={**VIEWPORTS, **PRESENTER_SCREENS, **NARROW_WINDOWS}[viewport],
                                   accept_downloads=True,
                                   color_scheme=color_scheme,
                                   **({"user_agent": PHONE_USER_AGENT} if viewport == "phone" else {}))
@@ -124,12 +128,15 @@ def test_the_entry_rules_page_draws_its_chart_and_calculator(app_url, browser, v
         page.screenshot(path=str(ARTIFACTS / f"entry-rules-{viewport}.png"))
 
 
-def test_a_narrow_desktop_window_gets_the_charts_laid_out_for_a_phone(app_url, browser):
-    """A browser that does not say it is a phone, in a window as narrow as one: the window reports its width."""
-    with visit(browser, app_url, "money", "narrow window", "Money and migrants") as page:
+@pytest.mark.parametrize("window", NARROW_WINDOWS)
+def test_a_desktop_window_too_narrow_for_the_page_layout_gets_the_charts_laid_out_for_a_phone(app_url, browser,
+                                                                                               window):
+    """A browser that does not say it is a phone: the page reports its column's width."""
+    with visit(browser, app_url, "money", window, "Money and migrants") as page:
         charts = page.locator('[data-testid="stPlotlyChart"]')
         expect(charts).to_have_count(charts_on("money"), timeout=90_000)
-        settle(page)  # the window's report of its width reruns the page once
+        page.wait_for_function(LAID_OUT_FOR_THE_COLUMN, polling=POLL, timeout=30_000)  # after the rerun it asked for
+        assert page.locator(f".st-key-{WATCHER_KEY} [data-layout]").get_attribute("data-layout") == "phone"
         for index in range(charts.count()):
             charts.nth(index).scroll_into_view_if_needed()
             expect(charts.nth(index).locator(".main-svg").first).to_be_attached(timeout=90_000)

@@ -121,8 +121,8 @@ def edition_pages(built) -> list[str]:
 
 
 # The walks: Russian, whose words are longer, at a phone's width and a laptop's; English at a laptop's. Each page of
-# the edition is one template in either language, and each chart switches to its phone layout as the window narrows
-# past 640 px (press/static/edition.js), exactly as it is drawn on a page opened at that width. So the English
+# the edition is one template in either language, and each chart switches to its phone layout when its box is
+# narrower than 700 px (press/static/edition.js), exactly as it is drawn on a page opened at that width. So the English
 # charts' text and paint are checked at a phone's widths, 320 and 390 px, and at a tablet's, 768 px, on the pages of
 # the laptop's walk with the window resized. Past 860 px the page's column stops growing, so 1920 px lays every chart
 # out as 1280 does.

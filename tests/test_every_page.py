@@ -8,10 +8,11 @@ open the overview so and go to each other page inside the app, as a reader does 
 loaded again; a page's look does not depend on how it was reached), but for the briefing's notes, whose heading is
 the briefing's own.
 
-Views: 1280 and 390 px (a phone, by its user agent and a touch screen with no hover, where plotly shows its mode bar
-at all times) and presenter mode at 1280x720, in English and in Russian, in the light theme but for the Russian
-1280 px, walked in the dark theme. Chart text is also checked at 320, 768 and 1920 px on the pages a view has opened,
-with the window resized. The edition's embeds are walked in tests/test_edition_browser.py.
+Views: 1280 and 390 px (a phone, by its user agent) and presenter mode at 1280x720, in English and in Russian, in the
+light theme but for the Russian 1280 px, walked in the dark theme. A reader's views have a touch screen with no
+hover, as phones and tablets do, where plotly shows its mode bar at all times (a laptop shows it while the pointer
+is over a chart). Chart text is also checked at 320, 768, 1024 and 1920 px on the pages a view has opened, with the
+window resized. The edition's embeds are walked in tests/test_edition_browser.py.
 
 axe-core comes from the npm registry, pinned in package-lock.json (`make test` installs it); it is injected into
 each page as a browser test runs.
@@ -34,6 +35,7 @@ from tests.browser import (
     map_painted,
     move_drawn,
     open_drawn,
+    resized,
     text_collisions,
 )
 from tests.test_browser import PHONE_USER_AGENT
@@ -73,13 +75,16 @@ VIEWS = {"desktop-light": ({"width": 1280, "height": 800}, "light", False),
          "russian-desktop-dark": ({"width": 1280, "height": 800}, "dark", False),
          "russian-phone-light": ({"width": 390, "height": 844}, "light", False),
          "russian-presenter-light": ({"width": 1280, "height": 720}, "light", True)}
-# Widths where only the charts' text is checked (axe-core runs at the two above): the narrowest phone, a tablet, a
-# wide screen. Each is checked on the pages a view above has opened, with the window resized to it: the charts lay
-# out their text exactly as on a page opened at that width, to the pixel (no rerun: the server sees the same kind of
-# screen), and opening every page again at each width cost a quarter of the walk. Where text falls does not depend
-# on the theme, so the views that lend their pages are of either.
+# Widths where only the charts' text is checked (axe-core runs at the two above): the narrowest phone, a tablet
+# upright, a small laptop or a tablet on its side (the sidebar open leaves the charts 564 px, narrower than the page
+# layout is fitted for), a wide screen. Each is checked on the pages a view above has opened, with the window
+# resized to it: the charts lay out their text exactly as on a page opened at that width, to the pixel (a column
+# that becomes too narrow for the page layout reruns the page in the phone's, as one opened so does), and opening
+# every page again at each width cost a quarter of the walk. Where text falls does not depend on the theme, so the
+# views that lend their pages are of either.
 TEXT_VIEWS = {"narrow-phone-light": ({"width": 320, "height": 700}, "phone-light"),
               "tablet-light": ({"width": 768, "height": 1024}, "desktop-light"),
+              "small-laptop-light": ({"width": 1024, "height": 768}, "desktop-light"),
               "russian-wide-dark": ({"width": 1920, "height": 1080}, "russian-desktop-dark")}
 # Views whose maps are looked at (painted, not blank) and whose pages are kept as screenshots for a person to look
 # at under test-artifacts/: a map's look in the dark theme is tested in tests/test_browser.py.
@@ -135,9 +140,8 @@ def walked(app_url, browser, axe_script):
             viewport, scheme, presenting = VIEWS[view]
             # The text-only views checked on this view's pages, each with the window resized to its width.
             lent = {name: size for name, (size, host) in TEXT_VIEWS.items() if host == view}
-            context = browser.new_context(viewport=viewport, color_scheme=scheme,
-                                          **({"user_agent": PHONE_USER_AGENT, "has_touch": True}
-                                             if viewport["width"] < 640 else {}))
+            context = browser.new_context(viewport=viewport, color_scheme=scheme, has_touch=not presenting,
+                                          **({"user_agent": PHONE_USER_AGENT} if viewport["width"] < 640 else {}))
             page = context.new_page()
             requests: list[str] = []
             page.on("request", lambda request: requests.append(request.url))
@@ -161,7 +165,7 @@ def walked(app_url, browser, axe_script):
                         text[other] += [f"{name}: {line}" for line in collisions_when_resized(
                             page, '[data-testid="stPlotlyChart"]', size)]
                     if lent:
-                        page.set_viewport_size(viewport)
+                        resized(page, '[data-testid="stPlotlyChart"]', viewport)
                     found["errors"] += [f"{name}: {url}" for url in requests if not is_own_host(url, app_url)]
                     requests.clear()
             finally:

@@ -1,10 +1,10 @@
 /* The edition's one script of its own: draws every chart and map on a page from the JSON written into it, and, in
    an iframe, tells the host page how tall the page is (message type "borderlines:height") whenever that changes.
-   Charts switch to their phone layout below 640 px, as in the app. Nothing here is fetched: plotly.js and deck.gl
-   come from assets/ beside this file. */
+   Charts switch to their phone layout below 700 px (charts.text.PAGE_WIDTH, the width their page layout is fitted
+   for), as in the app. Nothing here is fetched: plotly.js and deck.gl come from assets/ beside this file. */
 (function () {
   "use strict";
-  var PHONE_BELOW = 640;
+  var PHONE_BELOW = 700;
 
   function json(id) {
     var element = document.getElementById(id);
