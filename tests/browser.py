@@ -83,10 +83,13 @@ FINISHED = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.tes
 
 # The app has drawn its charts in the layout their column's width calls for (ui/screen.py): a column narrower than
 # the page layout is fitted for gets the phone's, once the browser has told the server and the rerun has finished.
-# An edition page has no server to tell.
+# The watcher's place is on the page from the first run, its script seconds later (after plotly's); an edition page
+# has no server to tell, and presenter mode fits its screen by other means.
 LAID_OUT_FOR_THE_COLUMN = f"""() => {{
-    const watcher = document.querySelector('.st-key-{WATCHER_KEY} [data-layout]');
-    if (!watcher) return true;
+    const place = document.querySelector('.st-key-{WATCHER_KEY}');
+    if (!place) return true;
+    const watcher = place.querySelector('[data-layout]');
+    if (!watcher) return false;
     const column = watcher.closest('[data-testid="stVerticalBlock"]');
     const phone = navigator.userAgent.includes('Mobi') || column.clientWidth < {PAGE_WIDTH};
     return watcher.dataset.layout === (phone ? 'phone' : 'page') && ({FINISHED})();
