@@ -8,6 +8,9 @@ from charts.text import PAGE_WIDTH
 
 NARROW_KEY = "reader-narrow-column"
 WATCHER_KEY = "reader-width"
+# The browser's last report, kept for a year: the watcher's script runs seconds after a page first shows, so without
+# it a returning reader's first run drew the wrong layout and the charts changed under their eyes once it had run.
+NARROW_COOKIE = "borderlines-narrow-column"
 
 # Tells the server when the page's column, the width every chart is drawn at, becomes narrower or wider than the
 # page layout is fitted for, and only then: a wide column, which is what the server assumes, costs no rerun. It is
@@ -27,7 +30,11 @@ export default function({ data, setStateValue, parentElement }) {
     clearTimeout(timer);
     timer = setTimeout(() => {
       const now = column.clientWidth < data.below;
-      if (now !== narrow) { narrow = now; setStateValue("narrow", now); }
+      if (now !== narrow) {
+        narrow = now;
+        document.cookie = `${data.cookie}=${now ? 1 : 0}; path=/; max-age=31536000; SameSite=Lax`;
+        setStateValue("narrow", now);
+      }
     }, 150);
   };
   report();
@@ -49,14 +56,19 @@ def watch_the_width() -> None:
     for browsers that do not say they are phones (a desktop window squeezed to one side, a laptop with the sidebar
     open, a tablet)."""
     st.html(f"<style>.st-key-{WATCHER_KEY} {{ display: none !important; }}</style>")
-    width_watcher(key=WATCHER_KEY, data={"narrow": st.session_state.get(NARROW_KEY, False), "below": PAGE_WIDTH,
+    width_watcher(key=WATCHER_KEY, data={"narrow": narrow_column(), "below": PAGE_WIDTH, "cookie": NARROW_COOKIE,
                                          "layout": "phone" if on_a_narrow_screen() else "page"},
                   on_narrow_change=remember_the_column)
 
 
+def narrow_column() -> bool:
+    """What the browser last said of the column: in this session, or on the reader's last visit."""
+    return st.session_state.get(NARROW_KEY, st.context.cookies.get(NARROW_COOKIE) == "1")
+
+
 def on_a_narrow_screen() -> bool:
     """Phones say so in their user agent ("Mobile"); other narrow columns are reported by watch_the_width."""
-    return "Mobi" in (st.context.headers.get("User-Agent") or "") or st.session_state.get(NARROW_KEY, False)
+    return "Mobi" in (st.context.headers.get("User-Agent") or "") or narrow_column()
 
 
 def in_the_dark() -> bool:
