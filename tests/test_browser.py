@@ -147,7 +147,6 @@ def test_a_desktop_window_too_narrow_for_the_page_layout_gets_the_charts_laid_ou
             assert chart_layout_faults(charts.nth(index)) == []
 
 
-
 def test_a_returning_reader_whose_column_was_too_narrow_gets_the_phone_layout_from_the_first_run(app_url, browser):
     """The watcher's script runs seconds after a page shows: the browser's last report, kept in a cookie, spares a
     reader the charts changing layout under their eyes when they come back."""
@@ -157,6 +156,7 @@ def test_a_returning_reader_whose_column_was_too_narrow_gets_the_phone_layout_fr
         again.goto(f"{app_url}/money", wait_until="domcontentloaded")
         watcher = again.wait_for_selector(f".st-key-{WATCHER_KEY} [data-layout]", state="attached", timeout=90_000)
         assert watcher.get_attribute("data-layout") == "phone"
+
 
 # One filter on each reader page, as a reader sets it: the widget's label and kind (one choice, many, or text),
 # what they type, the URL parameter it writes, and what the widget shows when the copied link is opened afresh.
