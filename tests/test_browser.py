@@ -324,8 +324,9 @@ def test_a_clicker_steps_through_every_slide_and_each_fits_the_screen_with_no_te
 def test_presenter_mode_stays_on_across_pages_and_each_chart_fits(app_url, browser):
     with visit(browser, app_url, "?present=1", "projector", "Borderlines") as page:
         settle(page)
+        expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden(timeout=30_000)
         page.get_by_role("button", name="Pages").click()
-        page.get_by_role("link", name="Money and migrants").click()
+        page.get_by_test_id("stPopoverBody").get_by_role("link", name="Money and migrants").click()
         expect(page.get_by_role("heading", name="Money and migrants", exact=True)).to_be_visible(timeout=60_000)
         page.wait_for_url("**present=1**", timeout=30_000)
         settle(page)
