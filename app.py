@@ -9,6 +9,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.preload import start_loading_plotly
+
+start_loading_plotly()  # first, so the browser loads plotly.js while this run imports pandas and reads the data
+# The imports below wait for it on purpose (ruff's E402 is off for this file, pyproject.toml).
 from catalog import DataFileError
 from catalog.store import look_once_per_run
 from i18n import _
