@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import ENGLISH, LANGUAGES, language_of, speak
+from ui.style import out_of_sight
 from ui.url_state import url_param
 
 PARAM = "lang"
@@ -57,7 +58,7 @@ def language_switch(container=st.sidebar) -> None:
         st.query_params[PARAM] = code
     else:
         st.query_params.pop(PARAM, None)
-    st.html("<style>.st-key-document-language { display: none !important; }</style>")
+    out_of_sight("document-language")
     document_language(key="document-language", data={"lang": code})
 
 

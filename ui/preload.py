@@ -18,6 +18,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.style import out_of_sight
+
 PRELOAD_KEY = "chart-code"
 # Streamlit's browser code is split into files named after the element they draw, with a hash of their content.
 FRONTEND_CODE = Path(st.__file__).parent / "static" / "static" / "js"
@@ -48,8 +50,6 @@ def start_loading_plotly() -> None:
     script = preload_script()
     if script is None:
         return
-    # The keyed block sits in a wrapper of its own, which would still take a gap in the column.
-    st.html(f"<style>.st-key-{PRELOAD_KEY}, [data-testid=\"stLayoutWrapper\"]:has(> .st-key-{PRELOAD_KEY}) "
-            "{ display: none !important; }</style>")
+    out_of_sight(PRELOAD_KEY)
     with st.container(key=PRELOAD_KEY):
         st.html(script, unsafe_allow_javascript=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.text import PAGE_WIDTH
+from ui.style import out_of_sight
 
 NARROW_KEY = "reader-narrow-column"
 WATCHER_KEY = "reader-width"
@@ -55,7 +56,7 @@ def watch_the_width() -> None:
     """Run by the router before every page: learn whether the page's column is too narrow for the page layout,
     for browsers that do not say they are phones (a desktop window squeezed to one side, a laptop with the sidebar
     open, a tablet)."""
-    st.html(f"<style>.st-key-{WATCHER_KEY} {{ display: none !important; }}</style>")
+    out_of_sight(WATCHER_KEY)
     width_watcher(key=WATCHER_KEY, data={"narrow": narrow_column(), "below": PAGE_WIDTH, "cookie": NARROW_COOKIE,
                                          "layout": "phone" if on_a_narrow_screen() else "page"},
                   on_narrow_change=remember_the_column)

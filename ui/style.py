@@ -40,3 +40,10 @@ HOUSE_CSS = f"""
 def house_style() -> None:
     """Run by the router before every page."""
     st.html(HOUSE_CSS)
+
+
+def out_of_sight(key: str) -> None:
+    """Hide what is drawn with `key`: a script's mount point, which readers have no use for. A keyed container sits
+    in a layout wrapper of its own, which would still take a gap in the column, so the wrapper goes too."""
+    st.html(f'<style>.st-key-{key}, [data-testid="stLayoutWrapper"]:has(> .st-key-{key}) '
+            "{ display: none !important; }</style>")
