@@ -96,6 +96,9 @@ def test_choosing_a_dataset_puts_it_in_the_url(app_url, browser):
         page.wait_for_function(FINISHED, polling=POLL, timeout=90_000)
         chooser = page.get_by_role("combobox", name="Dataset")
         chooser.click()
+        # The list must be open before typing: the page's first seconds also load plotly.js (ui/preload.py), and
+        # typed text that arrives first only fills the box.
+        expect(page.get_by_role("listbox")).to_be_visible(timeout=30_000)
         chooser.fill("Timeline of events")  # the list draws only the options in view: narrowed, this one is drawn
         # Chosen from the keyboard, as the list offers it: on a busy machine the list's popover was once left outside
         # the window, where no pointer could click it.
