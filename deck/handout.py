@@ -74,19 +74,36 @@ def slide_figure(slide: Slide, frames: Frames, footer: str, outlines: dict | Non
     return figure
 
 
+class HandoutError(RuntimeError):
+    """The printer could not print every slide, even on a second try."""
+
+
+def printed_pages(figures: list[go.Figure], folder: Path, attempts: int = 2) -> list[Path]:
+    """Each figure printed to its own PDF in `folder`. kaleido does not raise for a page it fails to print (a tab
+    that timed out on a busy machine, say): it returns the error and leaves no file. Such pages are printed again, in
+    a fresh browser; one that fails every time raises HandoutError naming its slide and kaleido's error."""
+    pages = [folder / f"slide-{index:02}.pdf" for index in range(len(figures))]
+    missing, errors = list(range(len(figures))), ()
+    for _attempt in range(attempts):
+        errors = kaleido.write_fig_from_object_sync(
+            [{"fig": figures[index], "path": pages[index], "opts": {"format": "pdf", **PAGE}} for index in missing],
+            kopts={"mathjax": False})
+        missing = [index for index in missing if not (pages[index].is_file() and pages[index].stat().st_size)]
+        if not missing:
+            return pages
+    # For the server's log, where staff look: the reader's download says only that the file could not be made.
+    raise HandoutError("The handout could not print slide {numbers}: {error}".format(
+        numbers=", ".join(str(index + 1) for index in missing), error="; ".join(map(repr, errors)) or "no file"))
+
+
 def handout_pdf(deck: Deck, frames: Frames, data_line: str, outlines: dict | None = None) -> bytes:
     """One PDF page per slide, in order; `data_line` ("data as of ...") goes in every page's footer."""
     figures = [slide_figure(slide, frames, _("{title} · slide {number} of {count} · {data}").format(
         title=deck.title, number=slide.number, count=len(deck.slides), data=data_line), outlines)
         for slide in deck.slides]
     with tempfile.TemporaryDirectory() as folder:
-        pages = [Path(folder) / f"slide-{index:02}.pdf" for index in range(len(figures))]
-        kaleido.write_fig_from_object_sync(
-            [{"fig": figure, "path": page, "opts": {"format": "pdf", **PAGE}} for figure, page in zip(
-                figures, pages, strict=True)],
-            kopts={"mathjax": False})
         handout = PdfWriter()
-        for page in pages:
+        for page in printed_pages(figures, Path(folder)):
             handout.append(page)
         joined = io.BytesIO()
         handout.write(joined)

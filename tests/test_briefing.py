@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from catalog.deckfile import deck_path
 from catalog.snapshot import take_snapshot
 from charts.sources import publisher_name
-from deck.handout import handout_pdf
+from deck.handout import HandoutError, handout_pdf
 from deck.slides import Slide, checked_deck, filter_values, parse_deck
 from tests.conftest import REPO, open_page
 from tests.figures import figure_json
@@ -277,6 +277,37 @@ def test_the_handout_of_a_deck_with_a_bad_slide_says_why_on_that_page(tables):
     assert len(pdf.pages) == len(deck.slides)
     assert "This slide cannot be shown: unknown chart 'pie_of_everything'" in " ".join(
         pdf.pages[1].extract_text().split())
+
+
+def flaky_printer(monkeypatch, fails: int):
+    """kaleido as it behaves on a busy machine: the first page's tab times out `fails` times, and kaleido returns
+    the error and leaves no file instead of raising."""
+    import deck.handout
+    real, calls = deck.handout.kaleido.write_fig_from_object_sync, []
+
+    def printer(jobs, **kwargs):
+        calls.append([job["path"].name for job in jobs])
+        if len(calls) <= fails:
+            jobs = [job for job in jobs if job["path"].name != "slide-00.pdf"]
+            return (TimeoutError("tab timed out"), *real(jobs, **kwargs))
+        return real(jobs, **kwargs)
+    monkeypatch.setattr(deck.handout.kaleido, "write_fig_from_object_sync", printer)
+    return calls
+
+
+def test_a_page_the_printer_drops_is_printed_again_and_the_handout_is_whole(tables, monkeypatch):
+    calls = flaky_printer(monkeypatch, fails=1)
+    deck = checked_deck(GOOD_DECK, tables)
+    pdf = PdfReader(BytesIO(handout_pdf(deck, tables, "Data as of a test")))
+    assert calls == [["slide-00.pdf", "slide-01.pdf"], ["slide-00.pdf"]], "only the dropped page is printed again"
+    assert [f"slide {number} of 2" in page.extract_text() for number, page in enumerate(pdf.pages, 1)] == [True, True]
+
+
+def test_a_page_the_printer_never_prints_is_named_in_the_error_not_a_missing_file(tables, monkeypatch):
+    flaky_printer(monkeypatch, fails=2)
+    deck = checked_deck(GOOD_DECK, tables)
+    with pytest.raises(HandoutError, match=r"could not print slide 1: TimeoutError\('tab timed out'\)"):
+        handout_pdf(deck, tables, "Data as of a test")
 
 
 def test_a_headline_too_long_for_one_line_is_set_smaller_and_leaves_its_chart_the_room_a_short_one_does(
