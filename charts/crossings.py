@@ -6,6 +6,7 @@ them to one point per day and direction before plotly sees them.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -21,10 +22,23 @@ HOVER_DAY = {ENGLISH: "%d %b %Y"}
 
 
 def crossings_by_day(crossings: pd.DataFrame) -> pd.DataFrame:
-    """Crossings per day and direction, over all checkpoints (columns date, direction, count), in date order.
+    """Crossings per day and direction, over all checkpoints (columns date, direction, count), in date order; rows
+    without a day or a direction are left out, and a missing count adds nothing.
 
-    Grouped unsorted and the few thousand sums sorted after: sorting the groups of a million rows takes longer."""
-    by_day = crossings.groupby(["date", "direction"], as_index=False, sort=False)["count"].sum()
+    Each row's day and direction are numbered and the counts added up by number (numpy's bincount): pandas' groupby
+    of two keys over a million rows took twice as long, and the few thousand sums are sorted after."""
+    days, day_values = pd.factorize(crossings["date"])
+    directions, direction_values = pd.factorize(crossings["direction"])
+    known = (days >= 0) & (directions >= 0)
+    group = days[known] * len(direction_values) + directions[known]
+    size = len(day_values) * len(direction_values)
+    counts = crossings["count"].to_numpy(dtype="float64", na_value=0)[known]
+    present = np.flatnonzero(np.bincount(group, minlength=size))
+    by_day = pd.DataFrame({
+        "date": day_values[present // len(direction_values)],
+        "direction": direction_values[present % len(direction_values)],
+        "count": np.bincount(group, weights=counts, minlength=size)[present].round().astype("int64"),
+    })
     return by_day.sort_values(["date", "direction"], ignore_index=True)
 
 
