@@ -21,6 +21,7 @@ import pyarrow.csv as pacsv
 BIG_FILE_BYTES = 1_000_000
 # A cell that starts and ends with a printable ASCII character has nothing for `normalise` to trim or empty.
 TRIMMED = r"(?s)^[!-~](.*[!-~])?$"
+DISTINCT_TEXTS = pa.dictionary(pa.int32(), pa.string())
 
 
 def plain_columns(raw: bytes, expected: list[str]) -> dict[str, pa.DictionaryArray] | None:
@@ -34,15 +35,17 @@ def plain_columns(raw: bytes, expected: list[str]) -> dict[str, pa.DictionaryArr
             io.BytesIO(raw),
             read_options=pacsv.ReadOptions(encoding="utf8"),
             parse_options=pacsv.ParseOptions(delimiter=",", quote_char=False, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(expected, pa.string()),
+            # Staff files repeat values (dates, places, directions): each column is read as its distinct texts and
+            # which one each row has, so what is done to a value is done once.
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(expected, DISTINCT_TEXTS),
                                                  strings_can_be_null=False))
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None
     if sorted(table.column_names) != sorted(expected) or table.num_rows == 0:
         return None  # a header with spaces, unknown, missing or repeated columns: the careful reader words it
-    # Staff files repeat values (dates, places, directions): what is done to a value is done once.
-    return {name: column.combine_chunks().dictionary_encode() for name, column in zip(table.column_names,
-                                                                                       table.columns, strict=True)}
+    # Each block pyarrow read has its own list of distinct texts: one list for the whole column.
+    table = table.unify_dictionaries()
+    return {name: column.combine_chunks() for name, column in zip(table.column_names, table.columns, strict=True)}
 
 
 def plain_cells(raw: bytes, expected: list[str], kinds: dict[str, str],

@@ -9,6 +9,7 @@ Whether the cells make sense is the schema's job (catalog.validate, from catalog
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import io
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 DELIMITERS = (",", ";", "\t")
+HEAD_BYTES = 128 * 1024  # at least looks_like_text's 20,000 characters, in any UTF-8
 RUSSIAN_EXCEL_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 EXCEL_BOOLEANS = {"true": "true", "false": "false", "истина": "true", "ложь": "false"}
@@ -139,14 +141,24 @@ def may_be_plain(raw: bytes, encoding: str, delimiter: str) -> bool:
 def plain_columns_of(raw: bytes, dataset: Dataset) -> dict[str, pa.DictionaryArray] | None:
     """A big plain file's columns as pyarrow splits them (catalog.bigcsv.plain_columns), or None for any file that
     read_table would not hand to pyarrow."""
-    if len(raw) < BIG_FILE_BYTES:
+    if len(raw) < BIG_FILE_BYTES or raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
         return None
-    text, encoding, _ = decode(raw, dataset.filename)
-    if text is None or text.isspace():
+    head = utf8_head(raw)
+    if head is None or head.isspace() or not looks_like_text(head) or not head.lstrip("\ufeff").splitlines()[1:]:
         return None
-    if not may_be_plain(raw, encoding, pick_delimiter(first_line(text), dataset.column_names)):
+    return plain_columns(raw, dataset.column_names) if pick_delimiter(
+        first_line(head), dataset.column_names) == "," else None
+
+
+def utf8_head(raw: bytes) -> str | None:
+    """The first HEAD_BYTES of a file as UTF-8 text (a character cut at the end is left out), or None if they are
+    not. Enough to find the header and to see text rather than binary junk (looks_like_text): decoding a whole big
+    file only to look at its first line took longer than pyarrow's read of it, and pyarrow checks that every cell
+    is UTF-8 as it reads."""
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(raw[:HEAD_BYTES], final=False)
+    except UnicodeDecodeError:
         return None
-    return plain_columns(raw, dataset.column_names)
 
 
 def first_line(text: str) -> str:

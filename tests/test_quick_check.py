@@ -119,6 +119,27 @@ def test_a_file_with_cells_the_full_check_rewrites_is_left_to_it(case):
     assert quickly_checked(raw, TALLIES, KEYS) is None
 
 
+def late_cell(value: str, encoding: str) -> bytes:
+    """A file whose one odd cell sits near its end, far past the part read to find the header."""
+    rows = tally_rows()
+    rows[-5][TALLIES.column_names.index("note")] = value
+    return "".join(",".join(row) + "\n" for row in [TALLIES.column_names, *rows]).encode(encoding)
+
+
+NOT_UTF8_PAST_THE_HEADER = {
+    "Windows-1251 Cyrillic in the last rows": late_cell("Отмечено", "cp1251"),
+    "a character cut in half in the last rows": late_cell("Отмечено", "utf-8")[:-3] + b"\xd0\n",
+    "a NUL byte in the last rows": late_cell("Counted\x00", "utf-8"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_UTF8_PAST_THE_HEADER)
+def test_a_file_that_is_not_utf8_text_past_its_first_part_is_left_to_the_full_check(case):
+    raw = NOT_UTF8_PAST_THE_HEADER[case]
+    assert raw.index(b"tally-12995") > catalog.csvfile.HEAD_BYTES
+    assert quickly_checked(raw, TALLIES, KEYS) is None
+
+
 def test_a_dataset_with_rules_across_cells_is_left_to_the_full_check():
     bans = DATASETS["entry_bans"]
     assert validate(read_table(PLAIN["plain"], "entry_bans.csv", bans).cells, bans, BAN_KEYS,
