@@ -73,7 +73,7 @@ def scale_section(sizes: list[int], repeats: int) -> list[str]:
             "temporary folder, loaded and checked by `catalog.store.build_catalog` (its crossing points against the "
             "published places), summed and drawn by `charts.crossings.daily_crossings`, against "
             "`pyarrow.csv.read_csv` of the same file. *First check*: a file the process and its cache have not "
-            "seen. *Checked before*: the same file a second time, its checked table read back from the Parquet "
+            "seen. *Checked before*: the same file a second time, its checked table read back from the Arrow "
             "cache (`catalog/tablecache.py`), as after a restart. Each run is a fresh process after a warm-up; peak "
             "memory is the process's, (+) how far it rose during the run. "
             f"Targets at 1,000,000 rows: a first check within {SCALE_FIRST_TARGET}x, a file checked before within "

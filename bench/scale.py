@@ -71,7 +71,7 @@ def registered(dataset: Dataset):
 def through_the_app(path: Path) -> int:
     """Load, check, aggregate and draw as the app does after a restart, in the company of the datasets the table
     refers to; returns the points drawn. Checks remembered in memory are forgotten first, as a restarted server
-    starts: a file checked before is read back from the Parquet cache on disk."""
+    starts: a file checked before is read back from the cache on disk (`catalog/tablecache.py`)."""
     from catalog.store import build_catalog, forget_checks, published_files
     from charts.crossings import daily_crossings
     from charts.spec import ChartSpec, every_row

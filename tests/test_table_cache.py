@@ -1,4 +1,4 @@
-"""A file that passed its check is kept as Parquet and read back as exactly the table the check gave (and, for a
+"""A file that passed its check is kept as an Arrow file and read back as exactly the table the check gave (and, for a
 small file, exactly the cells as read); anything the check depends on, changed, means a fresh check."""
 
 from __future__ import annotations
@@ -114,8 +114,8 @@ def test_a_small_file_with_problems_is_checked_after_every_restart(data_copy, ca
 
 def test_a_half_written_entry_is_checked_again_and_replaced(big_bans, cache, monkeypatch):
     build_catalog(published_files(big_bans))
-    entry = max(cache.iterdir(), key=lambda folder: (folder / "table.parquet").stat().st_size)  # the big file's
-    (entry / "table.parquet").write_bytes(b"PAR1 cut short")
+    entry = max(cache.iterdir(), key=lambda folder: (folder / "table.arrow").stat().st_size)  # the big file's
+    (entry / "table.arrow").write_bytes(b"ARROW1 cut short")
     state = build_catalog(published_files(big_bans)).states["entry_bans"]
     assert state.ok and list(state.table.columns) == BANS.column_names and len(state.table) == 12_000
     read = checks_run(monkeypatch)
@@ -143,6 +143,24 @@ def test_the_cache_keeps_the_entries_used_last_and_no_more(data_copy, cache, mon
         forget_checks()
         build_catalog(published_files(data_copy), {**published, "events": content})
     assert read == [str(data_copy / "events.csv")]  # the first draft only: it was the one used longest ago
+
+
+def test_the_cache_stays_within_its_bytes_dropping_the_entries_used_longest_ago(big_bans, cache, monkeypatch):
+    build_catalog(published_files(big_bans))
+    first = {entry.name: catalog.tablecache.entry_bytes(entry) for entry in cache.iterdir()}
+    first_big = max(first, key=first.get)
+    monkeypatch.setattr(catalog.tablecache, "KEPT_BYTES", sum(first.values()) + first[first_big] // 2)  # not two
+    header, rows = rows_of(big_bans / "entry_bans.csv")
+    rows[0][header.index("reason_or_context")] = "A second version."
+    write(big_bans / "entry_bans.csv", header, rows)
+    assert build_catalog(published_files(big_bans)).states["entry_bans"].ok
+    kept = {entry.name: catalog.tablecache.entry_bytes(entry) for entry in cache.iterdir()}
+    assert first_big not in kept and max(kept, key=kept.get) not in first  # the second version's, not the first's
+    assert sum(kept.values()) <= catalog.tablecache.KEPT_BYTES
+    forget_checks()
+    read = checks_run(monkeypatch)
+    build_catalog(published_files(big_bans))
+    assert not any(name.endswith("entry_bans.csv") for name in read)  # read back after a restart
 
 
 def read_all(folder: Path) -> dict[str, bytes]:
