@@ -107,10 +107,13 @@ METHODS = {
 def measure(method: str, path: Path, small: Path, queue) -> None:
     """In a fresh process with an empty cache: the seconds `method` takes and the process's peak memory above
     what it held before. The warm-up pays what a server pays once (imports, first calls into plotly and pandera)."""
+    from catalog.tablecache import finish_writing
+
     run, warm_up = METHODS[method]
     with tempfile.TemporaryDirectory() as cache:
         os.environ["BORDERLINES_CACHE_DIR"] = cache
         run(path if warm_up == "same" else small)
+        finish_writing()  # a file checked before is kept on disk by then (the cache writes big files on a thread)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started = time.perf_counter()
         run(path)

@@ -110,23 +110,52 @@ def read_frame(folder: Path, name: str) -> pd.DataFrame:
     return frame
 
 
+_writers: set[threading.Thread] = set()  # big files' entries being written
+_writers_lock = threading.Lock()
+
+
 def keep(dataset: Dataset, content: bytes, digest: str, keys: dict[str, set[str]], table: pd.DataFrame,
          own_keys: frozenset[str]) -> None:
-    """Keep a file that passed its check. Written to a temporary name and renamed, so that a reader never sees half
-    an entry; a cache that cannot be written is no reason to fail a page."""
-    folder = cache_dir() / entry_key(dataset, digest, keys)
+    """Keep a file that passed its check. A big file's entry is written on a thread of its own, after the check has
+    handed its table over: the reader waits for the chart, not for the entry (a tenth of a second or more for a
+    million rows). finish_writing waits for such writes."""
+    entry = cache_dir() / entry_key(dataset, digest, keys)  # named now: a test may point the cache elsewhere next
+    if len(content) < BIG_FILE_BYTES:
+        write_entry(entry, table, None)
+        return
+    writer = threading.Thread(target=write_entry, args=(entry, table, own_keys), name=f"keep {dataset.name}")
+    with _writers_lock:
+        _writers.add(writer)
+    writer.start()  # not a daemon: a server that stops waits for it rather than leave a half-written entry
+
+
+def finish_writing(timeout: float | None = None) -> None:
+    """Wait for the entries still being written: a benchmark or test that reads them back next."""
+    with _writers_lock:
+        writers = list(_writers)
+    for writer in writers:
+        writer.join(timeout)
+
+
+def write_entry(folder: Path, table: pd.DataFrame, own_keys: frozenset[str] | None) -> None:
+    """An entry written to a temporary name and renamed, so that a reader never sees half of one; a cache that cannot
+    be written is no reason to fail a page. A big file's own keys are kept beside its table; a small file's come
+    from its cells, read again (checked_before)."""
     partial = folder.with_name(f"{folder.name}.{os.getpid()}.{threading.get_ident()}.partial")
     try:
         partial.mkdir(parents=True, exist_ok=True)
         write_frame(table, partial, "table")
-        if len(content) >= BIG_FILE_BYTES:  # a small file's keys come from its cells, read again (checked_before)
+        if own_keys is not None:
             write_frame(pd.DataFrame({"key": sorted(own_keys)}, dtype=object), partial, "keys")
         shutil.rmtree(folder, ignore_errors=True)  # an entry that could not be read back
         partial.rename(folder)
     except (OSError, ValueError, TypeError):  # ValueError, TypeError: a column Arrow cannot store
         shutil.rmtree(partial, ignore_errors=True)  # kept already by another process, or no room: check next time
         return
-    cut_back(cache_dir())
+    finally:
+        with _writers_lock:
+            _writers.discard(threading.current_thread())
+    cut_back(folder.parent)
 
 
 def cut_back(folder: Path) -> None:

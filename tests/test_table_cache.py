@@ -3,6 +3,7 @@ small file, exactly the cells as read); anything the check depends on, changed, 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -48,6 +49,7 @@ def checks_run(monkeypatch) -> list[str]:
 
 def test_a_big_file_that_passed_is_read_back_as_exactly_the_checked_table(big_bans, cache, monkeypatch):
     first = build_catalog(published_files(big_bans)).states["entry_bans"]
+    catalog.tablecache.finish_writing()  # a big file's entry is written after its reader has the table
     assert first.ok and len(first.table) == 12_000 and any(cache.iterdir())
     read = checks_run(monkeypatch)
     again = build_catalog(published_files(big_bans)).states["entry_bans"]
@@ -55,6 +57,20 @@ def test_a_big_file_that_passed_is_read_back_as_exactly_the_checked_table(big_ba
     pd.testing.assert_frame_equal(again.table, first.table, check_exact=True)
     assert list(again.table.dtypes) == list(first.table.dtypes) and again.table.index.dtype == first.table.index.dtype
     assert (again.ok, again.digest) == (True, first.digest)
+
+
+def test_a_reader_of_a_big_file_has_its_table_before_its_entry_is_written(big_bans, cache, monkeypatch):
+    """Writing a million rows' entry takes a tenth of a second or more: the chart does not wait for it."""
+    held = threading.Event()
+    real = catalog.tablecache.write_frame
+    monkeypatch.setattr(catalog.tablecache, "write_frame", lambda *arguments: held.wait(30) and real(*arguments))
+    state = build_catalog(published_files(big_bans)).states["entry_bans"]
+    assert state.ok and len(state.table) == 12_000
+    assert not any((entry / "keys.arrow").exists() for entry in cache.iterdir())  # the big entry: not there yet
+    held.set()
+    catalog.tablecache.finish_writing()
+    assert sum((entry / "keys.arrow").exists() for entry in cache.iterdir()) == 1
+    assert not list(cache.glob("*.partial"))
 
 
 def test_a_changed_source_list_means_a_fresh_check(big_bans, cache, monkeypatch):
@@ -114,10 +130,12 @@ def test_a_small_file_with_problems_is_checked_after_every_restart(data_copy, ca
 
 def test_a_half_written_entry_is_checked_again_and_replaced(big_bans, cache, monkeypatch):
     build_catalog(published_files(big_bans))
+    catalog.tablecache.finish_writing()
     entry = max(cache.iterdir(), key=lambda folder: (folder / "table.arrow").stat().st_size)  # the big file's
     (entry / "table.arrow").write_bytes(b"ARROW1 cut short")
     state = build_catalog(published_files(big_bans)).states["entry_bans"]
     assert state.ok and list(state.table.columns) == BANS.column_names and len(state.table) == 12_000
+    catalog.tablecache.finish_writing()
     read = checks_run(monkeypatch)
     build_catalog(published_files(big_bans))
     assert not any(name.endswith("entry_bans.csv") for name in read)
@@ -147,6 +165,7 @@ def test_the_cache_keeps_the_entries_used_last_and_no_more(data_copy, cache, mon
 
 def test_the_cache_stays_within_its_bytes_dropping_the_entries_used_longest_ago(big_bans, cache, monkeypatch):
     build_catalog(published_files(big_bans))
+    catalog.tablecache.finish_writing()
     first = {entry.name: catalog.tablecache.entry_bytes(entry) for entry in cache.iterdir()}
     first_big = max(first, key=first.get)
     monkeypatch.setattr(catalog.tablecache, "KEPT_BYTES", sum(first.values()) + first[first_big] // 2)  # not two
@@ -154,6 +173,7 @@ def test_the_cache_stays_within_its_bytes_dropping_the_entries_used_longest_ago(
     rows[0][header.index("reason_or_context")] = "A second version."
     write(big_bans / "entry_bans.csv", header, rows)
     assert build_catalog(published_files(big_bans)).states["entry_bans"].ok
+    catalog.tablecache.finish_writing()
     kept = {entry.name: catalog.tablecache.entry_bytes(entry) for entry in cache.iterdir()}
     assert first_big not in kept and max(kept, key=kept.get) not in first  # the second version's, not the first's
     assert sum(kept.values()) <= catalog.tablecache.KEPT_BYTES
