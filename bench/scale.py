@@ -18,6 +18,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Empty
 
 import numpy as np
 import pandas as pd
@@ -118,6 +119,7 @@ def measure(method: str, path: Path, small: Path, queue) -> None:
         started = time.perf_counter()
         run(path)
         seconds = time.perf_counter() - started
+        finish_writing()  # untimed, as the reader does not wait for it, but in the memory and before the folder goes
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     queue.put((seconds, peak * 1024, (peak - before) * 1024))
 
@@ -146,9 +148,19 @@ def in_fresh_process(method: str, path: Path, small: Path) -> tuple[float, int, 
     queue = context.Queue()
     process = context.Process(target=measure, args=(method, path, small, queue))
     process.start()
-    result = queue.get(timeout=600)
-    process.join()
-    return result
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        try:
+            result = queue.get(timeout=1)
+        except Empty:
+            if process.exitcode not in (None, 0):  # it failed, and said why on stderr: no result will come
+                raise RuntimeError(f"the {method} run at {path.name} stopped with exit code "
+                                   f"{process.exitcode}") from None
+            continue
+        process.join()
+        return result
+    process.kill()
+    raise TimeoutError(f"the {method} run at {path.name} took more than 600 s")
 
 
 def scale_rows(sizes: list[int], repeats: int, directory: Path) -> list[ScaleRow]:
