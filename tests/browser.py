@@ -166,9 +166,12 @@ def axe_violations(page, axe_script: str) -> list[str]:
 
 # Every piece of text plotly drew in a chart, as the boxes the browser laid out, and the lines drawn under them.
 CHART_TEXT = """root => {
-    const texts = [], edges = {};
-    for (const chart of root.querySelectorAll('.js-plotly-plot')) {
-        const name = chart.closest('[id]')?.id || 'chart';
+    const texts = [], edges = {}, charts = [...root.querySelectorAll('.js-plotly-plot')];
+    // Each chart by its own name: two charts under one id (a chart drawn again beside the one it replaces) must not
+    // be measured against each other's edges.
+    const named = chart => `${chart.closest('[id]')?.id || 'chart'} #${charts.indexOf(chart) + 1}`;
+    for (const chart of charts) {
+        const name = named(chart);
         const edge = chart.querySelector('.main-svg').getBoundingClientRect();
         edges[name] = {left: edge.left, right: edge.right, top: edge.top, bottom: edge.bottom};
         const kinds = {
@@ -201,8 +204,8 @@ CHART_TEXT = """root => {
         }
     }
     const lines = [];
-    for (const chart of root.querySelectorAll('.js-plotly-plot')) {
-        const name = chart.closest('[id]')?.id || 'chart';
+    for (const chart of charts) {
+        const name = named(chart);
         for (const path of chart.querySelectorAll('.shapelayer path, .scatterlayer .js-line')) {
             const matrix = path.getScreenCTM();
             const length = path.getTotalLength ? path.getTotalLength() : 0;
