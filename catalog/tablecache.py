@@ -129,12 +129,12 @@ def keep(dataset: Dataset, content: bytes, digest: str, keys: dict[str, set[str]
     writer.start()  # not a daemon: a server that stops waits for it rather than leave a half-written entry
 
 
-def finish_writing(timeout: float | None = None) -> None:
+def finish_writing() -> None:
     """Wait for the entries still being written: a benchmark or test that reads them back next."""
     with _writers_lock:
         writers = list(_writers)
     for writer in writers:
-        writer.join(timeout)
+        writer.join()
 
 
 def write_entry(folder: Path, table: pd.DataFrame, own_keys: frozenset[str] | None) -> None:
