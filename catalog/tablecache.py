@@ -123,7 +123,15 @@ def keep(dataset: Dataset, content: bytes, digest: str, keys: dict[str, set[str]
     if len(content) < BIG_FILE_BYTES:
         write_entry(entry, table, None)
         return
-    writer = threading.Thread(target=write_entry, args=(entry, table, own_keys), name=f"keep {dataset.name}")
+
+    def write_and_leave() -> None:
+        try:
+            write_entry(entry, table, own_keys)
+        finally:  # only once everything is done, cutting back included, so finish_writing misses nothing
+            with _writers_lock:
+                _writers.discard(writer)
+
+    writer = threading.Thread(target=write_and_leave, name=f"keep {dataset.name}")
     with _writers_lock:
         _writers.add(writer)
     writer.start()  # not a daemon: a server that stops waits for it rather than leave a half-written entry
@@ -152,9 +160,6 @@ def write_entry(folder: Path, table: pd.DataFrame, own_keys: frozenset[str] | No
     except (OSError, ValueError, TypeError):  # ValueError, TypeError: a column Arrow cannot store
         shutil.rmtree(partial, ignore_errors=True)  # kept already by another process, or no room: check next time
         return
-    finally:
-        with _writers_lock:
-            _writers.discard(threading.current_thread())
     cut_back(folder.parent)
 
 
