@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 DELIMITERS = (",", ";", "\t")
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")  # the byte-order marks of UTF-16 ("Unicode text" from Excel)
 HEAD_BYTES = 128 * 1024  # at least looks_like_text's 20,000 characters, in any UTF-8
 RUSSIAN_EXCEL_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
@@ -50,7 +51,7 @@ class ParsedFile:
 
 def decode(raw: bytes, name: str) -> tuple[str | None, str, list[Problem]]:
     """Bytes to text, trying the encodings staff files come in; junk is reported, not guessed at."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith(UTF16_MARKS):
         try:
             return raw.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError:
@@ -141,10 +142,10 @@ def may_be_plain(raw: bytes, encoding: str, delimiter: str) -> bool:
 def plain_columns_of(raw: bytes, dataset: Dataset) -> dict[str, pa.DictionaryArray] | None:
     """A big plain file's columns as pyarrow splits them (catalog.bigcsv.plain_columns), or None for any file that
     read_table would not hand to pyarrow."""
-    if len(raw) < BIG_FILE_BYTES or raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+    if len(raw) < BIG_FILE_BYTES or raw.startswith(UTF16_MARKS) or b"\x00" in raw:  # what decode reads otherwise
         return None
-    head = utf8_head(raw)
-    if head is None or head.isspace() or not looks_like_text(head) or not head.lstrip("\ufeff").splitlines()[1:]:
+    head = utf8_head(raw)  # without its byte-order mark
+    if head is None or head.isspace() or not looks_like_text(head) or not head.splitlines()[1:]:
         return None
     return plain_columns(raw, dataset.column_names) if pick_delimiter(
         first_line(head), dataset.column_names) == "," else None
