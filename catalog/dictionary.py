@@ -40,16 +40,17 @@ def render_dictionary() -> str:
     parts = [INTRO]
     for dataset in DATASETS.values():
         parts.append(f"## {dataset.title} (`{dataset.filename}`)\n\n{dataset.description}\n\n"
-                     "| column | rules | meaning |\n|---|---|---|\n")
-        parts.append("".join(f"| `{spec.name}` | {spec.rule_summary()} | {spec.description} |\n"
-                             for spec in dataset.columns))
-        if dataset.row_rules:
-            parts.append("\nRules across columns:\n" + "".join(f"- {rule.description}\n" for rule in dataset.row_rules))
+                     "| column | rules | meaning |\n|---|---|---|\n"
+                     + "".join(f"| `{spec.name}` | {spec.rule_summary()} | {spec.description} |\n"
+                               for spec in dataset.columns))
+        if dataset.row_rules:  # each rule names its columns: one rule may hold for several pairs of them
+            parts.append("Rules across columns:\n" + "".join(
+                f"- {rule.description} ({', '.join(f'`{column}`' for column in rule.columns)})\n"
+                for rule in dataset.row_rules))
         if dataset.quoted_in:
-            parts.append(f"\nEvery row needs its source's sentence in `{dataset.quoted_in}.csv`, under the same "
+            parts.append(f"Every row needs its source's sentence in `{dataset.quoted_in}.csv`, under the same "
                          f"`{dataset.key}`: add it there and publish that file first.\n")
-        parts.append("\n")
-    return "\n".join(parts).rstrip() + "\n"
+    return "\n".join(parts)
 
 
 def write_dictionary(path: Path = REPO_DIR / "data" / "README.md") -> Path:
