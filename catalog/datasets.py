@@ -480,7 +480,7 @@ REMITTANCES = Dataset(
 
 WORKER_MEASURES = {
     "work_entries": (("flow",), ("crossings", "people")), "arrived_for_work": (("flow",), ("people",)),
-    "all_entries": (("flow",), ("crossings",)), "patents_issued": (("flow",), ("documents",)),
+    "all_entries": (("flow",), ("crossings", "people")), "patents_issued": (("flow",), ("documents",)),
     "registered": (("flow",), ("people",)), "registered_stock": (("stock",), ("people",)),
     "labour_migrants": (("stock",), ("people",)), "labour_emigrants": (("flow",), ("people",)),
     "citizenship_granted": (("flow",), ("people",)), "expulsions": (("flow",), ("people",)),
@@ -506,8 +506,8 @@ MIGRANT_WORKERS = Dataset(
     ),
     (*FIGURE_RULES,
      measures_are("counts", {measure: counts for measure, (_, counts) in WORKER_MEASURES.items()},
-                  N_("entries for work count crossings (or people where the source counts people); all entries "
-                     "count crossings; patents count documents; the rest count people")),
+                  N_("entries, for work or for any purpose, count crossings (or people where the source counts "
+                     "people); patents count documents; the rest count people")),
      measures_are("stock_or_flow", {measure: kinds for measure, (kinds, _) in WORKER_MEASURES.items()},
                   N_("registered stocks and labour migrants are stocks (at a date); entries, arrivals, patents, "
                      "grants, expulsions and emigration are flows (over a period)"))),
