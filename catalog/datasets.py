@@ -438,6 +438,9 @@ ENTRY_RULES = Dataset(
                                   "is known)."), precision="date_precision"),
         choice("date_precision", N_("How much of effective_date is known."), DATE_PRECISIONS),
         *dated("end_date", N_("Last day it applied, if it has ended."), required=False, end=True),
+        choice("reported_as", N_("`in_force`: the source reports the rule applying from effective_date; `announced`: "
+                                 "it reports the rule as due to take effect then, and no source here reports that it "
+                                 "did. Charts draw announced rules apart."), ("in_force", "announced")),
         integer("max_stay_days", N_("Longest allowed stay in days, where the rule sets one; for a registration rule, "
                                     "the days allowed before registering."), required=False, minimum=1, in_quote=True),
         integer("window_days", N_("Length of the window the stay is counted in, where the rule has one."),

@@ -124,3 +124,22 @@ def test_a_hover_gives_the_figure_to_the_digits_its_source_gives():
     figure = transfers_by_year(transfer_years_shown(tables, {"to": ["UZB"]}), drawing())
     hovers = [hover for trace in figure.data for hover in trace.hovertext if hover]
     assert any(hover.startswith("<b>2.845 bn US$</b>") for hover in hovers)  # 'US$2.845 billion in 2010'
+
+
+def test_a_rule_reported_only_as_announced_is_hatched_and_never_called_in_force():
+    """Russia's QR-code entry rule was reported as due from 30 June 2025, with the app 'not yet operational': its bar
+    is hatched and its hover says it was to take effect. The calendar-year limit, reported as applying, is solid."""
+    from charts.rules import ANNOUNCED_HATCH, rules_timeline
+
+    figure = rules_timeline(load("entry_rules"), drawing())
+    bars = {label: (shape, hover) for trace in figure.data if trace.hoverinfo != "skip"  # not the legend's keys
+            for label, shape, hover in zip(trace.y, trace.marker.pattern.shape, trace.hovertext, strict=True)}
+    qr_shape, qr_hover = next(bar for label, bar in bars.items() if "Entry procedure (Jun 2025)" in label)
+    assert qr_shape == ANNOUNCED_HATCH
+    assert "announced to take effect on 30 Jun 2025" in qr_hover and "in force" not in qr_hover
+    limit_shape, limit_hover = next(bar for label, bar in bars.items() if "Stay limit (Jan 2025)" in label)
+    assert limit_shape == "" and "from 01 Jan 2025 (still in force)" in limit_hover
+    assert "hatched: announced, not reported in force" in figure.layout.title.text
+    keys = [trace for trace in figure.data if trace.hoverinfo == "skip"]  # each country's colour solid, the hatch once
+    assert [(key.name, key.marker.pattern.shape) for key in keys] == [
+        ("Kazakhstan", None), ("Russia", None), ("United States", None), ("Announced only", ANNOUNCED_HATCH)]
