@@ -212,9 +212,10 @@ STORIES: dict[str, Story] = {story.page: story for story in [
     Story("entry_rules", N_("Entry rules"), N_(
         "How long Russians and Central Asians may stay, and how the rules changed."), (
         Section(prose=N_(
-            "Russia and Kazakhstan have both tightened how long visitors may stay: Kazakhstan limited visitors from "
-            "the Eurasian Economic Union to 90 days in any 180 from 26 January 2023, and Russia cut visa-free stays to "
-            "90 days per calendar year from 1 January 2025 and began requiring a QR code for entry on 30 June 2025.")),
+            "Russia and Kazakhstan have both tightened how long visitors may stay: Kazakhstan set a limit of 90 days "
+            "in any 180 for visitors from the Eurasian Economic Union, due from 26 January 2023, and Russia cut "
+            "visa-free stays to 90 days per calendar year from 1 January 2025. Russia also announced a QR code for "
+            "entry from 30 June 2025. Hatched bars are rules their sources report only as announced.")),
         Section(N_("When each rule applied"), charts=("entry_rules_timeline",)),
         Section(N_("Stay calculator"), part="stay_calculator"),
     )),
@@ -247,6 +248,6 @@ STORIES: dict[str, Story] = {story.page: story for story in [
         Section(charts=("us_visa_refusals",)),
         Section(N_("Refusal rates on the map"), charts=("us_refusal_map",)),
         Section(N_("Turkmenistan's overstays"), part="overstays"),
-        Section(N_("Restrictions in force"), charts=("us_rules_in_force",)),
+        Section(N_("The restrictions and when they apply"), charts=("us_rules_in_force",)),
     )),
 ]}
