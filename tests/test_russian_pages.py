@@ -71,7 +71,7 @@ def test_the_prose_keeps_its_figures_its_markdown_and_its_qualifiers():
     assert "21 сентября 2022 г." in exodus and "**пересечения границы, а не люди**" in exodus
     assert "около 70" in bans and "«нежелательными»" in bans
     assert "примерно в половине" in us and "«Прокламация 10949»" in us and "$15\xa0000" in us
-    assert "90 днями из любых 180" in rules and "26 января 2023 г." in rules and "30 июня 2025 г." in rules
+    assert "90 дней из любых 180" in rules and "26 января 2023 г." in rules and "30 июня 2025 г." in rules
     assert "`part_of`" in who_stayed and "`same_as`" in who_stayed
 
 
