@@ -72,10 +72,11 @@ def rules_timeline(rules: pd.DataFrame, drawing: Drawing) -> go.Figure:
     country_names, today = drawing.names, drawing.today
     ordered = rules.sort_values(["country", "effective_date"])
     figure = go.Figure()
-    keys = []  # each country's legend key: solid, whether its rules are hatched or not
+    keys, any_announced = [], False  # each country's legend key: solid, whether its rules are hatched or not
     for country, group in ordered.groupby("country", sort=False):
+        name, colour = plain(country_names.get(country, country)), drawing.palette.country(country)
         ends = group["end_date"].fillna(today)
-        labels = [f"{plain(country_names.get(country, country))}: {_(RULE_KIND_LABELS[kind])}"
+        labels = [f"{name}: {_(RULE_KIND_LABELS[kind])}"
                   f" ({rule_date(start, 'month' if precision == 'day' else precision)})"
                   for kind, start, precision in zip(group["rule_kind"], group["effective_date"],
                                                     group["date_precision"], strict=True)]
@@ -91,14 +92,14 @@ def rules_timeline(rules: pd.DataFrame, drawing: Drawing) -> go.Figure:
                         announced, group["summary"], quotes, strict=True)]
         figure.add_trace(go.Bar(
             y=labels, base=group["effective_date"], x=(ends - group["effective_date"]).dt.days * 86_400_000,
-            orientation="h", name=plain(country_names.get(country, country)), legendgroup=country, showlegend=False,
-            marker={"color": drawing.palette.country(country),
+            orientation="h", name=name, legendgroup=country, showlegend=False,
+            marker={"color": colour,
                     "pattern": {"shape": [ANNOUNCED_HATCH if is_announced else "" for is_announced in announced]}},
             hovertext=hover, hoverinfo="text",
         ))
-        keys.append(legend_key(plain(country_names.get(country, country)), labels[0], group["effective_date"].iloc[0],
-                               {"color": drawing.palette.country(country)}, country))
-    if (rules.get("reported_as", pd.Series(dtype=object)) == "announced").any():
+        keys.append(legend_key(name, labels[0], group["effective_date"].iloc[0], {"color": colour}, country))
+        any_announced = any_announced or announced.any()
+    if any_announced:
         hatched = {"color": drawing.palette.muted_ink, "pattern": {"shape": ANNOUNCED_HATCH}}
         keys.append(legend_key(_("Announced only"), keys[0].y[0], keys[0].base[0], hatched, "announced"))
     figure.add_traces(keys)
