@@ -153,7 +153,10 @@ def legend_beside_the_plot(shown: go.Figure) -> go.Figure:
     if shown.layout.showlegend is False or len(entries) < 2:
         return shown
     lines = sum(trace.name.count("<br>") + 1 for trace in entries) + (1 if shown.layout.legend.title.text else 0)
-    groups = len({trace.legendgroup for trace in entries})
+    # plotly leaves gaps between groups only in a grouped legend (its default where traces have groups); a legend in
+    # plain trace order (the rules chart's) has none
+    order = shown.layout.legend.traceorder
+    groups = len({trace.legendgroup for trace in entries}) if order is None or "grouped" in order else 1
     plot = shown.layout.height - shown.layout.margin.t - shown.layout.margin.b
     size = READING_SIZE * PRESENTER_SCALE
     # plotly's legend: a line of type for its title and for each line of an entry, 4 px between entries, 10 px

@@ -364,3 +364,18 @@ def test_names_too_many_for_the_axis_share_it_equally_in_order_rather_than_pile_
     placed = spread([(90, 0), (88, 1), (86, 2), (20, 3)], gap=30, bottom=0, top=100)
     assert [placed[index] for index in range(4)] == [87.5, 62.5, 37.5, 12.5]
     assert spread([(90, 0), (88, 1)], gap=10, bottom=0, top=100) == {0: 90, 1: 80}, "with room, as little as need be"
+
+
+def test_a_presenter_legend_in_plain_order_is_sized_without_gaps_between_its_groups():
+    """plotly leaves 10 px between legend groups only when it groups them; the rules chart keys each country in its
+    own group but lists them in plain order, so its legend is as tall as one without groups."""
+    from charts.theme import legend_beside_the_plot
+
+    def legend_type(groups: bool, order: str | None) -> float | None:
+        figure = go.Figure([go.Bar(x=[1], y=[name], name=name, legendgroup=name if groups else None)
+                            for name in (f"Country {number}" for number in range(14))],
+                           layout={"height": 420, "margin": {"t": 40, "b": 40}, "legend": {"traceorder": order}})
+        return legend_beside_the_plot(figure).layout.legend.font.size
+
+    assert legend_type(groups=True, order="normal") == legend_type(groups=False, order=None)
+    assert legend_type(groups=True, order=None) < legend_type(groups=False, order=None)  # grouped: the gaps count
