@@ -213,7 +213,7 @@ STORIES: dict[str, Story] = {story.page: story for story in [
         "How long Russians and Central Asians may stay, and how the rules changed."), (
         Section(prose=N_(
             "Russia and Kazakhstan have both tightened how long visitors may stay: Kazakhstan set a limit of 90 days "
-            "in any 180 for visitors from the Eurasian Economic Union, due from 26 January 2023, and Russia cut "
+            "in any 180 for visitors from the Eurasian Economic Union from 27 January 2023, and Russia cut "
             "visa-free stays to 90 days per calendar year from 1 January 2025. Russia also announced a QR code for "
             "entry from 30 June 2025. Hatched bars are rules their sources report only as announced.")),
         Section(N_("When each rule applied"), charts=("entry_rules_timeline",)),

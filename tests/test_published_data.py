@@ -81,7 +81,7 @@ def test_bans_run_in_both_directions(catalog):
 
 
 @pytest.mark.parametrize("country, effective, max_stay, window, kind", [
-    ("KAZ", "2023-01-26", 90, 180, "rolling"),
+    ("KAZ", "2023-01-27", 90, 180, "rolling"),
     ("RUS", "2025-01-01", 90, None, "calendar_year"),
 ])
 def test_stay_rules(catalog, country, effective, max_stay, window, kind):
@@ -102,7 +102,7 @@ def test_russias_qr_code_entry_from_30_june_2025(catalog):
     ("2022-09-21", "mobilization"),
     ("2024-03-22", "security"),
     ("2025-06-04", "us_restriction"),
-    ("2023-01-26", "entry_rule"),
+    ("2023-01-27", "entry_rule"),
 ])
 def test_key_dates_are_on_the_timeline(catalog, date, category):
     assert len(rows(catalog.table("events"), date=pd.Timestamp(date), category=category)) >= 1

@@ -71,7 +71,7 @@ def test_the_prose_keeps_its_figures_its_markdown_and_its_qualifiers():
     assert "21 сентября 2022 г." in exodus and "**пересечения границы, а не люди**" in exodus
     assert "около 70" in bans and "«нежелательными»" in bans
     assert "примерно в половине" in us and "«Прокламация 10949»" in us and "$15\xa0000" in us
-    assert "90 дней из любых 180" in rules and "26 января 2023 г." in rules and "30 июня 2025 г." in rules
+    assert "90 дней из любых 180" in rules and "27 января 2023 г." in rules and "30 июня 2025 г." in rules
     assert "`part_of`" in who_stayed and "`same_as`" in who_stayed
 
 
@@ -134,7 +134,7 @@ def test_the_stay_calculator_counts_in_russian():
     assert any(": 30 дней за один приезд (" in name for name in rule_names)
     assert app.date_input[0].label == "Считать на дату"
     captions = [caption.value for caption in app.caption]
-    assert "Дни до 26 января 2023 г., когда это правило вступило в силу, не учитываются." in captions
+    assert "Дни до 27 января 2023 г., когда это правило вступило в силу, не учитываются." in captions
     assert captions[-1].startswith("Это справка по опубликованным правилам, а не юридическая консультация")
 
 
@@ -199,5 +199,5 @@ def test_dates_in_the_stay_calculator_stay_english_in_english():
     labels = [metric.label for metric in app.metric]
     assert labels == ["Days used as of 01 Jul 2024", "Days left", "First overstay in these trips",
                       "Last legal day, staying on from 01 Jul"]
-    assert "Days before 26 January 2023, when this rule took effect, are not counted." in [
+    assert "Days before 27 January 2023, when this rule took effect, are not counted." in [
         caption.value for caption in app.caption]

@@ -16,7 +16,7 @@ from rules.stay_calculator import (
 )
 
 # The three rules of data/entry_rules.csv, as the Entry rules page builds them from that file.
-KAZAKHSTAN_90_IN_180 = StayRule("rolling", 90, 180, date(2023, 1, 26), "Kazakhstan: 90 days in any 180 (EAEU visitors)")
+KAZAKHSTAN_90_IN_180 = StayRule("rolling", 90, 180, date(2023, 1, 27), "Kazakhstan: 90 days in any 180 (EAEU visitors)")
 RUSSIA_90_PER_YEAR = StayRule("calendar_year", 90, None, date(2025, 1, 1), "Russia: 90 days per calendar year")
 EAEU_30_BEFORE_REGISTRATION = StayRule("per_entry", 30, None, None, "EAEU: 30 days before registration")
 
@@ -134,9 +134,9 @@ def test_a_future_trip_can_be_the_first_overstay():
 @pytest.mark.parametrize(
     ("trips", "rule", "as_of", "expected_used", "expected_overstay"),
     [
-        # The rule started 2023-01-26: Jan 26..31 = 6, Feb 28, Mar 31 -> 65 by Mar 31, so day 91 is Apr 26
-        # (it would be Apr 1 if January counted). Up to May 1: 65 + 30 + 1 = 96, all within 180 days.
-        ([Trip(D(2023, 1, 1), D(2023, 5, 1))], KAZAKHSTAN_90_IN_180, D(2023, 5, 1), 96, D(2023, 4, 26)),
+        # The rule started 2023-01-27: Jan 27..31 = 5, Feb 28, Mar 31 -> 64 by Mar 31, so day 91 is Apr 27
+        # (it would be Apr 1 if January counted). Up to May 1: 64 + 30 + 1 = 95, all within 180 days.
+        ([Trip(D(2023, 1, 1), D(2023, 5, 1))], KAZAKHSTAN_90_IN_180, D(2023, 5, 1), 95, D(2023, 4, 27)),
         # Russia's rule ignores 2024: seven months there are no overstay, and Dec 2024 does not count in 2025.
         ([Trip(D(2024, 6, 1), D(2024, 12, 31))], RUSSIA_90_PER_YEAR, D(2024, 12, 31), 0, None),
         ([Trip(D(2024, 12, 1), D(2025, 1, 31))], RUSSIA_90_PER_YEAR, D(2025, 1, 31), 31, None),
@@ -184,8 +184,8 @@ def test_unordered_overlapping_trips_match_the_merged_ordered_trips(rule, expect
         ([], RUSSIA_90_PER_YEAR, D(2025, 11, 1), D(2026, 4, 1), D(2026, 3, 31)),
         # Already 59 days into 2026 on Feb 28; staying on, day 91 of 2026 is again Apr 1.
         ([Trip(D(2025, 11, 1), D(2026, 2, 28))], RUSSIA_90_PER_YEAR, D(2026, 2, 28), D(2026, 4, 1), D(2026, 3, 31)),
-        # Before the rule started, staying on counts from 2023-01-26: day 91 is Apr 26 2023 (see above).
-        ([], KAZAKHSTAN_90_IN_180, D(2022, 12, 1), D(2023, 4, 26), D(2023, 4, 25)),
+        # Before the rule started, staying on counts from 2023-01-27: day 91 is Apr 27 2023 (see above).
+        ([], KAZAKHSTAN_90_IN_180, D(2022, 12, 1), D(2023, 4, 27), D(2023, 4, 26)),
         # Rolling: old days drop out as new ones come in; from Jun 29 the count stays at 90 until Sep 26,
         # and Sep 27 is the 91st (worked out in the first-overstay table).
         ([FIRST_QUARTER_2024], KAZAKHSTAN_90_IN_180, D(2024, 6, 29), D(2024, 9, 27), D(2024, 9, 26)),
