@@ -28,9 +28,13 @@ def test_the_bank_of_russia_and_recipient_series_are_separate_lines():
     uzbek = {trace.name: trace for trace in figure.data if trace.name.startswith("Uzbekistan")}
     assert {"Uzbekistan, Bank of Russia", "Uzbekistan, own central bank"} <= set(uzbek)
     bank_of_russia = decoded(uzbek["Uzbekistan, Bank of Russia"].y)
-    # 2010 and 2011, a break for 2012 (no whole-year figure), 2013 and 2014, a break for 2015-2016, then 2017 and 2018,
-    # in billions, as the Bank of Russia stated them
-    assert bank_of_russia == [2.845, 4.262, None, 6.7, 5.58, None, 3.902, 4.082]
+    # every year from 2010 to 2018, in billions, as the reports of the Bank of Russia's figures state them: one unbroken
+    # line (the Eurasianet report that gives 2015 is undated; its "last year" follows 2014)
+    assert bank_of_russia == [2.845, 4.262, 5.7, 6.7, 5.58, 2.37, 2.74, 3.902, 4.082]
+    kyrgyz = next(trace for trace in figure.data if trace.name == "Kyrgyzstan, Bank of Russia")
+    # 2011, a break for 2012 (no whole-year figure found), then 2013 to 2017, each year drawn once (2011 and 2017
+    # are each reported twice)
+    assert decoded(kyrgyz.y) == [1.572, None, 2.1, 2.03, 1.08, 1.7, 2.211]
 
 
 def test_a_gap_in_the_years_breaks_the_line_instead_of_bridging_it():
