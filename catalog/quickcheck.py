@@ -38,7 +38,7 @@ def quickly_checked(raw: bytes, dataset: Dataset,
         distinct = pd.Series(encoded.dictionary.to_numpy(zero_copy_only=False), dtype=object, name=spec.name)
         if not passes(distinct, spec, keys):
             return None
-        table[spec.name] = typed(distinct.to_frame(), [spec])[spec.name].take(encoded.indices.to_numpy()).array
+        table[spec.name] = typed(distinct.to_frame(), [spec])[spec.name].array.take(encoded.indices.to_numpy())
     own_keys = frozenset(columns[dataset.key].dictionary.to_pylist())
     return pd.DataFrame(table, index=spreadsheet_rows(rows)), own_keys
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from collections.abc import Iterator
 from urllib.parse import quote
 
 import pandas as pd
@@ -298,15 +299,22 @@ def category_labels(figure: go.Figure, axis: str) -> list:
     ticktext = figure.layout[f"{axis}axis"].ticktext
     if ticktext:
         return list(ticktext)
-    return list(dict.fromkeys(value for trace in figure.data for value in (trace[axis] if trace[axis] is not None
-                                                                           else ()) if isinstance(value, str)))
+    return list(dict.fromkeys(name for trace in figure.data for name in names_among(trace[axis])))
 
 
 def on_a_category_axis(figure: go.Figure, axis: str) -> bool:
     """Whether the traces put names on an axis ("x" or "y"), one row or column each, rather than numbers (labelled
     in words or not) or dates."""
     return figure.layout[f"{axis}axis"].type == "category" or any(
-        isinstance(value, str) for trace in figure.data for value in (trace[axis] if trace[axis] is not None else ()))
+        True for trace in figure.data for _ in names_among(trace[axis]))
+
+
+def names_among(values) -> Iterator[str]:
+    """The names among a trace's values on an axis. An array of numbers or dates holds none, and is not looked
+    through value by value: a day-by-day line has thousands, and every chart asks several times as it is laid out."""
+    if values is None or getattr(values, "dtype", None) is not None and values.dtype.kind in "biufcmM":
+        return iter(())
+    return (value for value in values if isinstance(value, str))
 
 
 def tick_lines(figure: go.Figure) -> int:
